@@ -1,0 +1,40 @@
+// Writes analysed text into a Xapian::Document following the conventions of Xapian's
+// own TermGenerator, so that QueryParser (STEM_SOME, phrases, NEAR, wildcards) works on
+// newsdex terms: the folded word with positions, and Z + stem without positions.
+// Stop words keep their positions (phrases match across them) but get no stem term.
+#pragma once
+
+#include <string_view>
+
+#include <xapian.h>
+
+#include "analyzer.h"
+
+namespace newsdex {
+
+class TermWriter {
+ public:
+  TermWriter(Analyzer& analyzer, Xapian::Stem stemmer);
+
+  // Indexes `text` into `doc`. Unprefixed terms carry positions; with a non-empty
+  // `prefix` (e.g. schema::PREFIX_TITLE) the prefixed terms are written too, without
+  // positions. `wdf_boost` is added to each unprefixed occurrence's wdf.
+  void index(Xapian::Document& doc, std::string_view text, std::string_view prefix = {},
+             Xapian::termcount wdf_boost = 0);
+
+  // Leaves a gap in positions before the next field, so phrases never span two fields.
+  void next_field();
+
+  // Restarts positions at 1, for a new document.
+  void reset() { position_ = 0; }
+
+  // The last position written (0 before the first word).
+  Xapian::termpos position() const { return position_; }
+
+ private:
+  Analyzer& analyzer_;
+  Xapian::Stem stemmer_;
+  Xapian::termpos position_ = 0;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,108 @@
+#include "text_encoding.h"
+
+#include <unicode/utf8.h>
+
+#include <charconv>
+
+namespace newsdex {
+namespace {
+
+void append_utf8(std::string& out, char32_t c) {
+  char buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, static_cast<UChar32>(c), error);
+  if (!error) out.append(buffer, static_cast<std::size_t>(length));
+}
+
+}  // namespace
+
+bool repair_utf8(std::string& text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  // Fast path: valid text is checked in place and left alone.
+  bool valid = true;
+  for (int32_t i = 0; i < length && valid;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    valid = c >= 0;
+  }
+  if (valid) return false;
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (int32_t j = 0; j < length;) {
+    int32_t start = j;
+    UChar32 c;
+    U8_NEXT(bytes, j, length, c);
+    if (c < 0) out += "\xEF\xBF\xBD";
+    else out.append(text, static_cast<std::size_t>(start), static_cast<std::size_t>(j - start));
+  }
+  text.swap(out);
+  return true;
+}
+
+bool replace_control_bytes(std::string& text) {
+  bool changed = false;
+  for (char& ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      ch = ' ';
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+std::string latin1_to_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char ch : bytes) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) out += ch;
+    else append_utf8(out, c);
+  }
+  return out;
+}
+
+std::string decode_xml_entities(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '&') {
+      out += text[i];
+      continue;
+    }
+    const std::size_t semi = text.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += '&';
+      continue;
+    }
+    std::string_view entity = text.substr(i + 1, semi - i - 1);
+    char32_t code = 0;
+    bool known = true;
+    if (entity == "lt") code = '<';
+    else if (entity == "gt") code = '>';
+    else if (entity == "amp") code = '&';
+    else if (entity == "quot") code = '"';
+    else if (entity == "apos") code = '\'';
+    else if (entity.size() > 1 && entity[0] == '#') {
+      const bool hex = entity[1] == 'x' || entity[1] == 'X';
+      std::string_view digits = entity.substr(hex ? 2 : 1);
+      uint32_t value = 0;
+      auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
+      known = ec == std::errc{} && ptr == digits.data() + digits.size() && value <= 0x10FFFF;
+      code = value;
+    } else {
+      known = false;
+    }
+    if (!known) {
+      out += '&';
+      continue;
+    }
+    if (code >= 0x20 || code == '\n' || code == '\t') append_utf8(out, code);
+    i = semi;
+  }
+  return out;
+}
+
+}  // namespace newsdex

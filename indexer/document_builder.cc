@@ -1,0 +1,71 @@
+#include "document_builder.h"
+
+#include "language.h"
+#include "schema.h"
+#include "stored_article.h"
+#include "term_writer.h"
+
+namespace newsdex {
+namespace {
+
+// Xapian rejects terms over 245 bytes; boolean values that long are not useful facets.
+constexpr std::size_t MAX_BOOLEAN_TERM = 240;
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
+  if (value.empty()) return;
+  std::string term(prefix);
+  term += value;
+  if (term.size() <= MAX_BOOLEAN_TERM) doc.add_boolean_term(term);
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return s;
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(std::string default_language)
+    : default_language_(std::move(default_language)) {}
+
+std::string DocumentBuilder::id_term(const std::string& article_id) {
+  return std::string(schema::PREFIX_ID) + article_id;
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+  Xapian::Document doc;
+  const std::string& language = article.language.empty() ? default_language_ : article.language;
+  TermWriter terms(analyzer_, stemmer_for(language));
+
+  terms.index(doc, article.title, schema::PREFIX_TITLE, schema::TITLE_WDF_BOOST);
+  terms.next_field();
+  if (!article.dateline.empty()) {
+    terms.index(doc, article.dateline);
+    terms.next_field();
+  }
+  terms.index(doc, article.body);
+
+  doc.add_boolean_term(id_term(article.id));
+  for (const auto& author : article.authors) add_boolean(doc, schema::PREFIX_AUTHOR, analyzer_.fold(author));
+  for (const auto& person : article.people) add_boolean(doc, schema::PREFIX_PERSON, analyzer_.fold(person));
+  for (const auto& country : article.countries) add_boolean(doc, schema::PREFIX_COUNTRY, lower_ascii(country));
+  for (const auto& mentioned : article.mentioned_dates)
+    add_boolean(doc, schema::PREFIX_MENTIONED, mentioned.to_compact());
+  if (!article.source.empty()) add_boolean(doc, schema::PREFIX_SOURCE, analyzer_.fold(article.source));
+  add_boolean(doc, schema::PREFIX_LANGUAGE, language);
+
+  if (article.date) {
+    const std::string day = article.date->to_compact();  // YYYYMMDD, or YYYYMM
+    if (article.date->has_day()) {
+      add_boolean(doc, schema::PREFIX_DAY, day);
+      doc.add_value(schema::SLOT_DATE, day);
+    }
+    add_boolean(doc, schema::PREFIX_MONTH, day.substr(0, 6));
+    add_boolean(doc, schema::PREFIX_YEAR, day.substr(0, 4));
+  }
+  doc.set_data(encode_stored_article(article));
+  return doc;
+}
+
+}  // namespace newsdex

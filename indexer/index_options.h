@@ -1,0 +1,24 @@
+// The command line of newsdex-index.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "indexing_pipeline.h"
+
+namespace newsdex {
+
+struct IndexOptions {
+  std::string db;
+  std::vector<std::string> inputs;
+  std::size_t commit_every = 10000;
+  bool strict = false;
+  PipelineOptions pipeline;
+};
+
+// Parses the command line into `options`. Returns an exit code when the program should
+// stop now (after --help, --version, or a usage error, which it reports on stderr).
+std::optional<int> parse_index_options(int argc, const char* const* argv, IndexOptions& options);
+
+}  // namespace newsdex

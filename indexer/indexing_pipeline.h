@@ -1,0 +1,33 @@
+// The path of every article: input file -> reader -> analysis and extraction ->
+// Xapian document -> writer. Produces the run's summary.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "index_writer.h"
+#include "input_files.h"
+#include "readers/input_format.h"
+
+namespace newsdex {
+
+struct PipelineOptions {
+  std::optional<InputFormat> format;  // nullopt: detect per file
+  std::string default_language = "en";
+};
+
+struct PipelineSummary {
+  std::size_t articles_read = 0;
+  std::size_t bytes_read = 0;
+  WriteCounts written;
+};
+
+// Reads every input and writes its articles through `writer`. Problems are reported to
+// `diagnostics`; the run goes on past them.
+PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const PipelineOptions& options,
+                             IndexWriter& writer, Diagnostics& diagnostics);
+
+}  // namespace newsdex

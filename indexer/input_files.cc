@@ -1,0 +1,118 @@
+#include "input_files.h"
+
+#include <boost/iostreams/filter/gzip.hpp>
+#include <boost/iostreams/filtering_stream.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <system_error>
+
+namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
+
+std::string id_for(const fs::path& file, const fs::path& root) {
+  fs::path relative = root.empty() ? file.filename() : file.lexically_relative(root);
+  if (relative.empty() || relative.native().starts_with("..")) relative = file.filename();
+  if (relative.extension() == ".gz") relative.replace_extension();
+  relative.replace_extension();
+  return relative.generic_string();
+}
+
+// Serves `head` first, then the rest of `rest`: lets us sniff a stream (even stdin or a
+// gzip stream, which cannot seek) and still hand the reader every byte.
+class ReplayStreambuf : public std::streambuf {
+ public:
+  ReplayStreambuf(std::string head, std::streambuf* rest) : head_(std::move(head)), rest_(rest) {
+    setg(head_.data(), head_.data(), head_.data() + head_.size());
+  }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    const std::streamsize n = rest_->sgetn(buffer_, sizeof buffer_);
+    if (n <= 0) return traits_type::eof();
+    setg(buffer_, buffer_, buffer_ + n);
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::string head_;
+  std::streambuf* rest_;
+  char buffer_[1 << 16];
+};
+
+constexpr std::size_t HEAD_BYTES = 4096;
+
+void sniff_and_use(std::istream& in, const std::function<void(std::istream&, std::string_view)>& use) {
+  std::string head(HEAD_BYTES, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  ReplayStreambuf replay(head, in.rdbuf());
+  std::istream stream(&replay);
+  use(stream, head);
+}
+
+}  // namespace
+
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& arguments, Diagnostics& diagnostics) {
+  std::vector<InputFile> files;
+  for (const auto& argument : arguments) {
+    if (argument == "-") {
+      files.push_back({"-", "stdin"});
+      continue;
+    }
+    std::error_code ec;
+    const fs::path path(argument);
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      diagnostics.skipped({argument, 0, 0}, "missing-file", "no such file or directory");
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      std::vector<fs::path> found;
+      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const auto name = it->path().filename().native();
+        if (it->is_regular_file(ec) && !name.starts_with(".")) found.push_back(it->path());
+      }
+      if (ec) diagnostics.skipped({argument, 0, 0}, "unreadable", "cannot walk directory: " + ec.message());
+      std::sort(found.begin(), found.end());
+      for (const auto& file : found) files.push_back({file.string(), id_for(file, path)});
+    } else {
+      files.push_back({argument, id_for(path, {})});
+    }
+  }
+  return files;
+}
+
+bool with_input_stream(const InputFile& file, Diagnostics& diagnostics,
+                       const std::function<void(std::istream&, std::string_view)>& use) {
+  if (file.path == "-") {
+    sniff_and_use(std::cin, use);
+    return true;
+  }
+  std::ifstream raw(file.path, std::ios::binary);
+  if (!raw) {
+    diagnostics.skipped({file.path, 0, 0}, "unreadable", "cannot open file");
+    return false;
+  }
+  if (file.path.ends_with(".gz")) {
+    boost::iostreams::filtering_istream gz;
+    gz.push(boost::iostreams::gzip_decompressor());
+    gz.push(raw);
+    try {
+      sniff_and_use(gz, use);
+    } catch (const boost::iostreams::gzip_error& e) {
+      diagnostics.skipped({file.path, 0, 0}, "bad-gzip", std::string("corrupt gzip data: ") + e.what());
+      return false;
+    }
+    return true;
+  }
+  sniff_and_use(raw, use);
+  return true;
+}
+
+}  // namespace newsdex

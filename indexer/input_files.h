@@ -1,0 +1,29 @@
+// The inputs named on the command line, expanded: directories walked recursively (in
+// name order, so runs are repeatable), "-" for standard input, ".gz" read directly.
+#pragma once
+
+#include <functional>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace newsdex {
+
+struct InputFile {
+  std::string path;        // as found ("-" for standard input)
+  std::string default_id;  // stable id for one-article files: path below the named root, no extension
+};
+
+// Expands the arguments into files. A missing or unreadable argument is reported to
+// `diagnostics` as skipped and left out.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& arguments, Diagnostics& diagnostics);
+
+// Opens an input for reading, decompressing ".gz" files, and calls `use(stream, head)`
+// where `head` holds the first bytes of the content (for format detection; the stream
+// still yields them). Returns false (after reporting) when the input cannot be read.
+bool with_input_stream(const InputFile& file, Diagnostics& diagnostics,
+                       const std::function<void(std::istream&, std::string_view head)>& use);
+
+}  // namespace newsdex

@@ -1,0 +1,31 @@
+// Which reader an input needs: named by the user (--format) or detected from the file's
+// name and its first bytes.
+#pragma once
+
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "article_reader.h"
+#include "diagnostics.h"
+
+namespace newsdex {
+
+enum class InputFormat { Plain, Reuters };
+
+// "plain", "reuters" -> the format; nullopt for an unknown name.
+std::optional<InputFormat> parse_input_format(std::string_view name);
+std::string_view input_format_name(InputFormat format);
+
+// Detects the format of an input from its name (without a .gz suffix) and the first
+// bytes of its (decompressed) content.
+InputFormat detect_input_format(std::string_view name, std::string_view head);
+
+// A reader of `format` over `in`. `default_id` names articles of one-article formats
+// whose record carries no id.
+std::unique_ptr<ArticleReader> make_reader(InputFormat format, std::istream& in, const std::string& name,
+                                           const std::string& default_id, Diagnostics& diagnostics);
+
+}  // namespace newsdex

@@ -1,0 +1,164 @@
+#include "reuters_reader.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "text_encoding.h"
+
+namespace newsdex {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
+  return s;
+}
+
+// The content between <tag ...> and </tag>, or an empty view when the tag is absent.
+std::string_view element(std::string_view record, std::string_view tag) {
+  const std::string open = "<" + std::string(tag);
+  std::size_t at = record.find(open);
+  while (at != std::string_view::npos) {
+    const char next = at + open.size() < record.size() ? record[at + open.size()] : '\0';
+    if (next == '>' || next == ' ') break;
+    at = record.find(open, at + 1);
+  }
+  if (at == std::string_view::npos) return {};
+  const std::size_t start = record.find('>', at);
+  if (start == std::string_view::npos) return {};
+  const std::size_t end = record.find("</" + std::string(tag) + ">", start);
+  if (end == std::string_view::npos) return {};
+  return record.substr(start + 1, end - start - 1);
+}
+
+std::string attribute(std::string_view record, std::string_view name) {
+  const std::size_t tag_end = record.find('>');
+  std::string_view tag = record.substr(0, tag_end);
+  const std::string key = " " + std::string(name) + "=\"";
+  const std::size_t at = tag.find(key);
+  if (at == std::string_view::npos) return {};
+  const std::size_t start = at + key.size();
+  const std::size_t end = tag.find('"', start);
+  if (end == std::string_view::npos) return {};
+  return std::string(tag.substr(start, end - start));
+}
+
+// <D>a</D><D>b</D> -> {"a", "b"}
+std::vector<std::string> d_list(std::string_view content) {
+  std::vector<std::string> values;
+  for (std::size_t at = content.find("<D>"); at != std::string_view::npos; at = content.find("<D>", at)) {
+    const std::size_t end = content.find("</D>", at);
+    if (end == std::string_view::npos) break;
+    values.emplace_back(trim(content.substr(at + 3, end - at - 3)));
+    at = end;
+  }
+  return values;
+}
+
+std::string strip_tags(std::string_view text) {
+  std::string out;
+  bool in_tag = false;
+  for (char c : text) {
+    if (c == '<') in_tag = true;
+    else if (c == '>') in_tag = false;
+    else if (!in_tag) out += c;
+  }
+  return out;
+}
+
+// Reuters bodies end with the agency's sign-off "Reuter" (and, in SGML, a &#3;).
+void strip_signoff(std::string& body) {
+  std::string_view view = trim(body);
+  for (std::string_view tail : {"REUTER", "Reuter", "reuter"}) {
+    if (view.ends_with(tail)) {
+      view.remove_suffix(tail.size());
+      break;
+    }
+  }
+  body = std::string(trim(view));
+}
+
+}  // namespace
+
+ReutersReader::ReutersReader(std::istream& in, std::string name, Diagnostics& diagnostics)
+    : name_(std::move(name)), diagnostics_(diagnostics) {
+  content_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) diagnostics_.skipped({name_, 0, 0}, "unreadable", "read error");
+  // The SGML distribution announces itself with a DOCTYPE and is Latin-1; the XML
+  // edition starts with an XML declaration and is UTF-8 (with stray bytes repaired).
+  latin1_ = content_.find("<!DOCTYPE lewis") < 200 || content_.find("<!DOCTYPE LEWIS") < 200;
+}
+
+bool ReutersReader::next(Article& article) {
+  while (true) {
+    const std::size_t start = content_.find("<REUTERS", cursor_);
+    if (start == std::string::npos) return false;
+    line_ += static_cast<std::size_t>(std::count(content_.begin() + static_cast<std::ptrdiff_t>(cursor_),
+                                                 content_.begin() + static_cast<std::ptrdiff_t>(start), '\n'));
+    std::size_t end = content_.find("</REUTERS>", start);
+    ++record_;
+    article = Article{};
+    article.origin = {name_, line_, record_};
+    if (end == std::string::npos) {
+      diagnostics_.skipped(article.origin, "malformed-record", "<REUTERS> record without </REUTERS>");
+      cursor_ = content_.size();
+      return false;
+    }
+    // A record that opens inside this one means this one was never closed.
+    const std::size_t nested = content_.find("<REUTERS", start + 1);
+    if (nested < end) {
+      diagnostics_.skipped(article.origin, "malformed-record", "<REUTERS> record without </REUTERS>");
+      cursor_ = nested;
+      continue;
+    }
+    end += std::string_view("</REUTERS>").size();
+    cursor_ = end;
+    const std::string_view record = std::string_view(content_).substr(start, end - start);
+    const bool ok = parse_record(record, article);
+    line_ += static_cast<std::size_t>(std::count(record.begin(), record.end(), '\n'));
+    if (ok) return true;
+  }
+}
+
+bool ReutersReader::parse_record(std::string_view raw, Article& article) {
+  std::string record = latin1_ ? latin1_to_utf8(raw) : std::string(raw);
+  if (repair_utf8(record))
+    diagnostics_.warning(article.origin, "invalid-utf8", "invalid UTF-8 replaced with U+FFFD");
+  if (replace_control_bytes(record))
+    diagnostics_.warning(article.origin, "control-bytes", "control characters replaced with spaces");
+
+  article.id = attribute(record, "NEWID");
+  if (article.id.empty()) {
+    diagnostics_.skipped(article.origin, "no-id", "<REUTERS> record without NEWID");
+    return false;
+  }
+  article.source = "Reuters";
+  article.language = "en";
+  const std::string date_text(trim(element(record, "DATE")));
+  article.date = dates_.parse(date_text);
+  if (!article.date && !date_text.empty())
+    diagnostics_.warning(article.origin, "bad-date", "unparseable date '" + date_text + "'; article kept without a date");
+
+  article.given.topics = d_list(element(record, "TOPICS"));
+  article.given.places = d_list(element(record, "PLACES"));
+  article.given.people = d_list(element(record, "PEOPLE"));
+
+  const std::string_view text = element(record, "TEXT");
+  article.title = decode_xml_entities(trim(element(text, "TITLE")));
+  std::string dateline = decode_xml_entities(trim(element(text, "DATELINE")));
+  // "SALVADOR, Feb 26 -" -> "SALVADOR, Feb 26"
+  while (!dateline.empty() && (dateline.back() == '-' || dateline.back() == ' ')) dateline.pop_back();
+  article.dateline = std::move(dateline);
+  std::string_view body = element(text, "BODY");
+  // Brief and unprocessed stories have no <BODY>: their text is the rest of <TEXT>.
+  article.body = decode_xml_entities(body.empty() && article.title.empty() ? strip_tags(text) : body);
+  replace_control_bytes(article.body);
+  strip_signoff(article.body);
+  if (article.title.empty() && article.body.empty()) {
+    diagnostics_.skipped(article.origin, "empty", "article has no text");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace newsdex
