@@ -9,7 +9,7 @@
 namespace newsdex {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 std::optional<PartialDate> date_from_iso(const std::string& iso) {
   // Stored dates are always our own "YYYY-MM-DD" or "YYYY-MM".

@@ -11,6 +11,7 @@ namespace newsdex {
 namespace {
 
 constexpr const char* USAGE = R"(Usage: newsdex-index --db DIR [OPTIONS] INPUT...
+       newsdex-index --extract [OPTIONS] INPUT...
 
 Reads news articles and writes them into a Xapian database at DIR (created if needed).
 Indexing an article whose id is already in the database replaces it.
@@ -43,7 +44,9 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
        "language of articles that do not name one, for stemming (default: english)")
       ("commit-every", po::value<std::size_t>(&options.commit_every)->value_name("N"),
        "commit after every N articles (default: 10000)")
-      ("strict", po::bool_switch(&options.strict), "treat any input problem as a failure (exit 1)");
+      ("strict", po::bool_switch(&options.strict), "treat any input problem as a failure (exit 1)")
+      ("extract", po::bool_switch(&options.pipeline.extract_only),
+       "write nothing; print one JSON line per article with the people, countries and dates found");
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs));
   po::positional_options_description positional;
@@ -77,7 +80,7 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
     std::cerr << "newsdex-index: " << message << "\nTry 'newsdex-index --help'.\n";
     return cli::EXIT_USAGE_ERROR;
   };
-  if (options.db.empty()) return usage_error("--db DIR is required");
+  if (options.db.empty() && !options.pipeline.extract_only) return usage_error("--db DIR is required");
   if (options.inputs.empty()) return usage_error("no INPUT given");
   if (!format.empty()) {
     options.pipeline.format = parse_input_format(format);

@@ -2,14 +2,19 @@
 
 #include <spdlog/spdlog.h>
 
+#include <iostream>
+
 #include "document_builder.h"
+#include "entity_extractor.h"
+#include "extract_writer.h"
 
 namespace newsdex {
 
 PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const PipelineOptions& options,
-                             IndexWriter& writer, Diagnostics& diagnostics) {
+                             IndexWriter* writer, Diagnostics& diagnostics) {
   PipelineSummary summary;
   DocumentBuilder builder(options.default_language);
+  EntityExtractor extractor;
   Article article;
   for (const auto& input : inputs) {
     with_input_stream(input, diagnostics, [&](std::istream& in, std::string_view head) {
@@ -19,12 +24,16 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
       while (reader->next(article)) {
         ++summary.articles_read;
         summary.bytes_read += article.title.size() + article.body.size();
-        writer.write(DocumentBuilder::id_term(article.id), builder.build(article));
+        extractor.extract(article);
+        if (options.extract_only) write_extract_line(std::cout, article);
+        else writer->write(DocumentBuilder::id_term(article.id), builder.build(article));
       }
     });
   }
-  writer.commit();
-  summary.written = writer.counts();
+  if (writer) {
+    writer->commit();
+    summary.written = writer->counts();
+  }
   return summary;
 }
 

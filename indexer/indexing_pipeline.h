@@ -17,6 +17,7 @@ namespace newsdex {
 struct PipelineOptions {
   std::optional<InputFormat> format;  // nullopt: detect per file
   std::string default_language = "en";
+  bool extract_only = false;  // print what extraction finds (JSON lines) instead of writing
 };
 
 struct PipelineSummary {
@@ -25,9 +26,10 @@ struct PipelineSummary {
   WriteCounts written;
 };
 
-// Reads every input and writes its articles through `writer`. Problems are reported to
+// Reads every input and writes its articles through `writer` (or, with extract_only,
+// prints them to stdout and `writer` may be null). Problems are reported to
 // `diagnostics`; the run goes on past them.
 PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const PipelineOptions& options,
-                             IndexWriter& writer, Diagnostics& diagnostics);
+                             IndexWriter* writer, Diagnostics& diagnostics);
 
 }  // namespace newsdex

@@ -17,8 +17,10 @@ int main(int argc, char** argv) {
   try {
     Diagnostics diagnostics;
     const auto inputs = expand_inputs(options.inputs, diagnostics);
-    IndexWriter writer(options.db, options.commit_every);
-    const PipelineSummary summary = run_indexing(inputs, options.pipeline, writer, diagnostics);
+    std::optional<IndexWriter> writer;
+    if (!options.pipeline.extract_only) writer.emplace(options.db, options.commit_every);
+    const PipelineSummary summary =
+        run_indexing(inputs, options.pipeline, writer ? &*writer : nullptr, diagnostics);
     spdlog::info("{} articles read from {} inputs: {} added, {} replaced, {} deleted, {} skipped, {} warnings",
                  summary.articles_read, inputs.size(), summary.written.added, summary.written.replaced,
                  summary.written.deleted, diagnostics.skipped_count(), diagnostics.warning_count());

@@ -6,19 +6,11 @@
 #include <fmt/format.h>
 
 #include "language.h"
+#include "query_text.h"
 #include "schema.h"
 
 namespace newsdex {
 namespace {
-
-// QueryParser's operators are upper-case words; they must reach it untouched.
-constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
-
-bool is_operator(std::string_view word) {
-  for (auto op : kOperators)
-    if (word == op) return true;
-  return false;
-}
 
 struct Field {
   std::string_view name;
@@ -82,22 +74,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language
 }
 
 std::string QueryBuilder::normalise(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t copied = 0;  // bytes of `text` already reflected in `out`
-  analyzer_.for_each_token(text, [&](const Token& token) {
-    const std::string_view original = text.substr(token.begin, token.end - token.begin);
-    out.append(text.substr(copied, token.begin - copied));
-    // Two words with nothing between them (Chinese, Japanese, Thai) must reach
-    // QueryParser as two words.
-    if (token.begin == copied && copied != 0 && !out.empty() && out.back() != ' ') out += ' ';
-    const bool field = token.end < text.size() && text[token.end] == ':' && is_field_name(original);
-    if (is_operator(original) || field) out.append(original);
-    else out.append(token.term);
-    copied = token.end;
-  });
-  out.append(text.substr(copied));
-  return out;
+  return normalise_query_text(analyzer_, text, is_field_name);
 }
 
 Xapian::Query QueryBuilder::build(std::string_view query_text) {
