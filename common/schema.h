@@ -35,6 +35,26 @@ inline constexpr std::string_view PREFIX_LANGUAGE = "L";      // L<ISO 639-1 cod
 // DateRangeProcessor, by --sort date and by the recency blend.
 inline constexpr unsigned SLOT_DATE = 0;
 
+// Facet values (common/facet_values.h writes them, the searcher counts them). One value
+// per slot, so that Xapian's stock ValueCountMatchSpy can count them too (it is the only
+// spy a remote xapian-tcpsrv runs): a facet with several values per article owns a run of
+// slots, value i of an article in slot first + i. A value is "<key>" or
+// "<key>\x1F<display label>", the key being what a filter matches (the folded name of the
+// boolean term, the country code, the compact date).
+struct FacetSlots {
+  unsigned first;
+  unsigned count;  // at most this many values per article are counted
+};
+// Publication date as "YYYYMMDD", or "YYYYMM" when only the month is known.
+inline constexpr FacetSlots SLOTS_PUBLISHED = {1, 1};
+inline constexpr FacetSlots SLOTS_SOURCE = {2, 1};
+inline constexpr FacetSlots SLOTS_AUTHOR = {10, 8};
+inline constexpr FacetSlots SLOTS_PERSON = {20, 32};
+inline constexpr FacetSlots SLOTS_COUNTRY = {60, 32};     // ISO 3166-1 alpha-2, upper case
+inline constexpr FacetSlots SLOTS_MENTIONED = {100, 32};  // "YYYYMMDD" or "YYYYMM"
+// Separates a facet value's key from its display label.
+inline constexpr char FACET_LABEL_SEPARATOR = '\x1F';
+
 // Extra weight of a title word over a body word (added to its wdf).
 inline constexpr unsigned TITLE_WDF_BOOST = 3;
 // Gap left between the positions of two fields, so phrases never span them.

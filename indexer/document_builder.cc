@@ -1,5 +1,6 @@
 #include "document_builder.h"
 
+#include "facet_values.h"
 #include "language.h"
 #include "schema.h"
 #include "stored_article.h"
@@ -64,6 +65,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     add_boolean(doc, schema::PREFIX_MONTH, day.substr(0, 6));
     add_boolean(doc, schema::PREFIX_YEAR, day.substr(0, 4));
   }
+  add_facet_values(doc, article, analyzer_);
   doc.set_data(encode_stored_article(article));
   return doc;
 }
