@@ -44,6 +44,7 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
        "language of articles that do not name one, for stemming (default: english)")
       ("commit-every", po::value<std::size_t>(&options.commit_every)->value_name("N"),
        "commit after every N articles (default: 10000)")
+      ("no-entities", "skip entity extraction (people, countries, dates mentioned); for measuring its cost")
       ("strict", po::bool_switch(&options.strict), "treat any input problem as a failure (exit 1)")
       ("extract", po::bool_switch(&options.pipeline.extract_only),
        "write nothing; print one JSON line per article with the people, countries and dates found");
@@ -86,6 +87,7 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
     options.pipeline.format = parse_input_format(format);
     if (!options.pipeline.format) return usage_error("unknown --format '" + format + "'");
   }
+  options.pipeline.extract_entities = vm.count("no-entities") == 0;
   options.pipeline.default_language = language_code(language);
   if (options.pipeline.default_language.empty()) return usage_error("unknown --language '" + language + "'");
   return std::nullopt;

@@ -28,7 +28,22 @@ IndexWriter::IndexWriter(const std::string& path, std::size_t commit_every)
   }
 }
 
+namespace {
+
+// The spelling table feeds Database::get_spelling_suggestion ("did you mean"): every
+// unprefixed (free-text) word of the article, once per article. Prefixed terms start with
+// an upper-case letter and numbers with a digit, which both sort before "a"; unprefixed
+// words are lower case or start with a non-ASCII byte, which sort after it.
+void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+  auto it = doc.termlist_begin();
+  it.skip_to("a");
+  for (; it != doc.termlist_end(); ++it) db.add_spelling(*it);
+}
+
+}  // namespace
+
 void IndexWriter::write(const std::string& id_term, const Xapian::Document& doc) {
+  add_spelling_words(db_, doc);
   if (db_.term_exists(id_term)) ++counts_.replaced;
   else ++counts_.added;
   db_.replace_document(id_term, doc);

@@ -24,7 +24,7 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
       while (reader->next(article)) {
         ++summary.articles_read;
         summary.bytes_read += article.title.size() + article.body.size();
-        extractor.extract(article);
+        if (options.extract_entities) extractor.extract(article);
         if (options.extract_only) write_extract_line(std::cout, article);
         else writer->write(DocumentBuilder::id_term(article.id), builder.build(article));
       }

@@ -17,6 +17,7 @@ namespace newsdex {
 struct PipelineOptions {
   std::optional<InputFormat> format;  // nullopt: detect per file
   std::string default_language = "en";
+  bool extract_entities = true;  // false (--no-entities): skip EntityExtractor::extract
   bool extract_only = false;  // print what extraction finds (JSON lines) instead of writing
 };
 
