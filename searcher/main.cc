@@ -1,25 +1,71 @@
-// newsdex-search: ranked queries against a newsdex database.
+// newsdex-search: ranked and faceted queries against a newsdex database, one at a time
+// or in batches.
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 #include <xapian.h>
 
+#include <cerrno>
+#include <csignal>
+#include <fstream>
 #include <iostream>
+#include <thread>
 
+#include "batch.h"
 #include "cli.h"
 #include "query_builder.h"
 #include "search_options.h"
-#include "text_formatter.h"
+
+namespace {
+
+using namespace newsdex;
+
+// Output that could not be written: a reader that went away (`... | head -1`) ends the
+// program quietly; anything else is an error worth reporting.
+int output_failed() {
+  if (errno == EPIPE) return cli::EXIT_OK;
+  spdlog::error("cannot write the results: {}", std::strerror(errno));
+  return cli::EXIT_RUNTIME_ERROR;
+}
+
+int run(const SearchOptions& options) {
+  const bool colour = options.colour == ColourMode::ALWAYS ||
+                      (options.colour == ColourMode::AUTO && ::isatty(STDOUT_FILENO));
+  if (options.batch.empty()) {
+    Searcher searcher(options.db);
+    const SearchResult result = searcher.search(options.request);
+    make_writer(options.format, colour, false)->write(std::cout, options.request, result);
+    std::cout.flush();
+    return std::cout ? cli::EXIT_OK : output_failed();
+  }
+
+  std::ifstream file;
+  if (options.batch != "-") {
+    file.open(options.batch);
+    if (!file) throw std::runtime_error(options.batch + ": cannot read the batch file");
+  }
+  const auto queries = read_batch(options.batch == "-" ? std::cin : file, options.request);
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const auto writer = make_writer(options.format, colour, true);
+  const BatchSummary summary = run_batch(options.db, queries, threads, *writer, std::cout);
+  if (summary.output_closed) return output_failed();
+  spdlog::debug("{} queries, {} failed", summary.queries, summary.failed);
+  if (summary.failed) {
+    spdlog::warn("{} of {} queries failed", summary.failed, summary.queries);
+    return cli::EXIT_USAGE_ERROR;
+  }
+  return cli::EXIT_OK;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  using namespace newsdex;
+  // A closed pipe must surface as a failed write we can handle, not as a signal.
+  std::signal(SIGPIPE, SIG_IGN);
   SearchOptions options;
   if (auto exit_code = parse_search_options(argc, argv, options)) return *exit_code;
 
   try {
-    const Xapian::Database db = open_database(options.db);
-    const SearchResult result = search(db, options.request);
-    write_text(std::cout, options.request, result);
-    std::cout.flush();
-    return cli::EXIT_OK;
+    return run(options);
   } catch (const QueryError& e) {
     spdlog::error("{}", e.what());
     return cli::EXIT_USAGE_ERROR;

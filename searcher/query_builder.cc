@@ -1,41 +1,67 @@
 #include "query_builder.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "country_table.h"
+#include "date_parser.h"
 #include "language.h"
 #include "query_text.h"
 #include "schema.h"
 
 namespace newsdex {
+
+// What a field processor could not understand. QueryParser is not told (a processor
+// that throws leaves the parser mid-parse), so the builder reports it after parsing.
+struct QueryBuilder::FieldErrors {
+  std::string field;
+  std::string value;
+  std::string message;
+  void record(std::string_view f, std::string_view v, std::string m) {
+    if (!message.empty()) return;  // the first problem is the one to fix first
+    field = f;
+    value = v;
+    message = std::move(m);
+  }
+};
+
 namespace {
+
+using FieldErrors = QueryBuilder::FieldErrors;
+
+// The columns in messages count characters, not bytes: what a user sees on screen.
+std::size_t column_of(std::string_view text, std::size_t byte_offset) {
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < byte_offset && i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  return column;
+}
 
 struct Field {
   std::string_view name;
   std::string_view prefix;
-  bool boolean;
 };
-
-// Query fields and the schema prefixes they search.
-constexpr std::array<Field, 6> kFields = {{
-    {"title", schema::PREFIX_TITLE, false},
-    {"author", schema::PREFIX_AUTHOR, true},
-    {"person", schema::PREFIX_PERSON, true},
-    {"country", schema::PREFIX_COUNTRY, true},
-    {"source", schema::PREFIX_SOURCE, true},
-    {"lang", schema::PREFIX_LANGUAGE, true},
+// Fields QueryParser maps straight to prefixes (their values are folded by our analysis).
+constexpr std::array<Field, 3> kPrefixFields = {{
+    {"author", schema::PREFIX_AUTHOR},
+    {"source", schema::PREFIX_SOURCE},
+    {"title", schema::PREFIX_TITLE},
 }};
+constexpr std::array<std::string_view, 7> kFieldNames = {"title", "author", "person", "country",
+                                                         "source", "lang",   "date"};
 
 bool is_field_name(std::string_view word) {
-  for (const auto& field : kFields)
-    if (word == field.name) return true;
-  return word == "date";
+  return std::find(kFieldNames.begin(), kFieldNames.end(), word) != kFieldNames.end();
 }
 
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+
 // QueryParser quietly reinterprets unbalanced quotes and brackets; a user who typed
-// them almost always meant something else, so say so and where (1-based column).
+// them almost always meant something else, so say so and where.
 void check_balance(std::string_view text) {
   std::size_t open_quote = 0;
   bool in_quote = false;
@@ -49,44 +75,259 @@ void check_balance(std::string_view text) {
       brackets.push_back(i);
     } else if (!in_quote && c == ')') {
       if (brackets.empty())
-        throw QueryError(fmt::format("unbalanced ')' at column {}: no '(' before it", i + 1));
+        throw QueryError(fmt::format("unbalanced ')' at column {}: no '(' before it", column_of(text, i)));
       brackets.pop_back();
     }
   }
-  if (in_quote) throw QueryError(fmt::format("unbalanced '\"' at column {}: the phrase is never closed", open_quote + 1));
+  if (in_quote)
+    throw QueryError(
+        fmt::format("unbalanced '\"' at column {}: the phrase is never closed", column_of(text, open_quote)));
   if (!brackets.empty())
-    throw QueryError(fmt::format("unbalanced '(' at column {}: never closed", brackets.back() + 1));
+    throw QueryError(fmt::format("unbalanced '(' at column {}: never closed", column_of(text, brackets.back())));
 }
+
+// "word:value" outside quotes where `word` is no field would otherwise be searched as
+// plain words; a typo in a field name deserves a message instead.
+void check_fields(std::string_view text) {
+  bool in_quote = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') in_quote = !in_quote;
+    if (in_quote || !is_ascii_letter(text[i])) continue;
+    if (i > 0 && std::string_view(" (+-").find(text[i - 1]) == std::string_view::npos) {
+      while (i + 1 < text.size() && is_ascii_letter(text[i + 1])) ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && is_ascii_letter(text[end])) ++end;
+    if (end + 1 < text.size() && text[end] == ':' && text[end + 1] != ' ') {
+      std::string name(text.substr(i, end - i));
+      std::string lower = name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!is_field_name(lower))
+        throw QueryError(fmt::format("unknown field '{}:' at column {} (fields: {})", name, column_of(text, i),
+                                     QUERY_FIELDS));
+    }
+    i = end;
+  }
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "date:" values: a year, month or day as a term; "A..B" (either end may be left open,
+// each end a year, month or day) as a range over the date slot.
+class DateField : public Xapian::FieldProcessor {
+ public:
+  explicit DateField(FieldErrors& errors) : errors_(errors) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    if (const auto dots = value.find(".."); dots != std::string::npos) {
+      const std::string from = value.substr(0, dots), to = value.substr(dots + 2);
+      std::optional<DayRange> first, last;
+      if (!from.empty() && !(first = parse_day_range(from))) return bad(value, from);
+      if (!to.empty() && !(last = parse_day_range(to))) return bad(value, to);
+      if (!first && !last) return bad(value, value);
+      if (!first) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::SLOT_DATE, last->last);
+      if (!last) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::SLOT_DATE, first->first);
+      if (first->first > last->last) {
+        errors_.record("date", value, fmt::format("date range '{}' ends before it begins", value));
+        return Xapian::Query::MatchNothing;
+      }
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::SLOT_DATE, first->first, last->last);
+    }
+    const auto range = parse_day_range(value);
+    if (!range) return bad(value, value);
+    std::string digits;
+    for (char c : value)
+      if (c != '-') digits += c;
+    const std::string_view prefix = digits.size() == 4   ? schema::PREFIX_YEAR
+                                    : digits.size() == 6 ? schema::PREFIX_MONTH
+                                                         : schema::PREFIX_DAY;
+    return Xapian::Query(std::string(prefix) + digits);
+  }
+
+ private:
+  Xapian::Query bad(const std::string& value, const std::string& part) {
+    errors_.record("date", value,
+                   fmt::format("bad date '{}' (use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO)", part));
+    return Xapian::Query::MatchNothing;
+  }
+  FieldErrors& errors_;
+};
+
+// "country:" accepts a code, an English name or adjective, or a name in another language.
+class CountryField : public Xapian::FieldProcessor {
+ public:
+  explicit CountryField(FieldErrors& errors) : errors_(errors) {}
+  Xapian::Query operator()(const std::string& value) override {
+    const auto code = CountryTable::instance().code_for(value);
+    if (!code) {
+      errors_.record("country", value, fmt::format("unknown country '{}'", value));
+      return Xapian::Query::MatchNothing;
+    }
+    std::string term(schema::PREFIX_COUNTRY);
+    for (char c : *code) term += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return Xapian::Query(term);
+  }
+
+ private:
+  FieldErrors& errors_;
+};
+
+// "lang:" accepts an ISO 639-1 code or an English language name.
+class LanguageField : public Xapian::FieldProcessor {
+ public:
+  explicit LanguageField(FieldErrors& errors) : errors_(errors) {}
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string code = language_code(value);
+    if (code.empty()) {
+      errors_.record("lang", value, fmt::format("unknown language '{}'", value));
+      return Xapian::Query::MatchNothing;
+    }
+    return Xapian::Query(std::string(schema::PREFIX_LANGUAGE) + code);
+  }
+
+ private:
+  FieldErrors& errors_;
+};
+
+// "person:" finds the people the index knows by full name or by surname (the last word
+// of their canonical name): person:lukashenko matches "XPalexander lukashenko".
+class PersonField : public Xapian::FieldProcessor {
+ public:
+  explicit PersonField(const Xapian::Database& db) : db_(db) {}
+  Xapian::Query operator()(const std::string& value) override {
+    const std::string prefix(schema::PREFIX_PERSON);
+    const std::string exact = prefix + value;
+    std::vector<Xapian::Query> matches;
+    const std::string suffix = " " + value;
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+      const std::string& term = *it;
+      if (term == exact || (term.size() > suffix.size() + prefix.size() &&
+                            term.compare(term.size() - suffix.size(), suffix.size(), suffix) == 0))
+        matches.emplace_back(term);
+    }
+    if (matches.empty()) return Xapian::Query(exact);  // matches nothing, says what was asked
+    return Xapian::Query(Xapian::Query::OP_OR, matches.begin(), matches.end());
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language) {
+std::optional<DayRange> parse_day_range(std::string_view text) {
+  std::string digits;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // Hyphens only between year, month and day.
+    if (c == '-' && (i == 4 || i == 7) && (digits.size() == 4 || digits.size() == 6)) continue;
+    if (c < '0' || c > '9') return std::nullopt;
+    digits += c;
+  }
+  if (!all_digits(digits)) return std::nullopt;
+  const int year = std::stoi(digits.substr(0, 4));
+  if (digits.size() == 4) {
+    if (year < 1000) return std::nullopt;
+    return DayRange{digits + "0101", digits + "1231"};
+  }
+  const unsigned month = static_cast<unsigned>(std::stoi(digits.substr(4, 2)));
+  if (digits.size() == 6) {
+    if (!is_valid_day(year, month, 1)) return std::nullopt;
+    unsigned last = 31;
+    while (!is_valid_day(year, month, last)) --last;
+    return DayRange{digits + "01", fmt::format("{}{:02}", digits, last)};
+  }
+  if (digits.size() == 8) {
+    if (!is_valid_day(year, month, static_cast<unsigned>(std::stoi(digits.substr(6, 2))))) return std::nullopt;
+    return DayRange{digits, digits};
+  }
+  return std::nullopt;
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language)
+    : stemmer_(stemmer_for(language)), errors_(std::make_unique<FieldErrors>()) {
   for (const auto& word : stop_words()) stopper_.add(word);
   parser_.set_database(db);
-  parser_.set_stemmer(stemmer_for(language));
+  parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_stopper(&stopper_);
   parser_.set_default_op(Xapian::Query::OP_AND);
-  for (const auto& field : kFields) {
-    if (field.boolean) parser_.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
-    else parser_.add_prefix(std::string(field.name), std::string(field.prefix));
+  for (const auto& field : kPrefixFields) {
+    if (field.name == "title") parser_.add_prefix(std::string(field.name), std::string(field.prefix));
+    else parser_.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
   }
+  // QueryParser owns processors handed over with release() and frees them with itself.
+  parser_.add_boolean_prefix("person", (new PersonField(db))->release());
+  parser_.add_boolean_prefix("country", (new CountryField(*errors_))->release());
+  parser_.add_boolean_prefix("lang", (new LanguageField(*errors_))->release());
+  parser_.add_boolean_prefix("date", (new DateField(*errors_))->release());
+}
+
+QueryBuilder::~QueryBuilder() = default;
+
+void QueryBuilder::set_default_or(bool use_or) {
+  default_or_ = use_or;
+  parser_.set_default_op(use_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
 }
 
 std::string QueryBuilder::normalise(std::string_view text) {
   return normalise_query_text(analyzer_, text, is_field_name);
 }
 
-Xapian::Query QueryBuilder::build(std::string_view query_text) {
-  check_balance(query_text);
-  const std::string normalised = normalise(query_text);
-  constexpr unsigned FLAGS = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                             Xapian::QueryParser::FLAG_PURE_NOT;
+Xapian::Query QueryBuilder::parse(std::string_view original, const std::string& normalised, unsigned flags) {
+  *errors_ = FieldErrors{};
+  Xapian::Query query;
   try {
-    return parser_.parse_query(normalised, FLAGS);
+    query = parser_.parse_query(normalised, flags);
   } catch (const Xapian::QueryParserError& e) {
     throw QueryError(std::string("cannot parse query: ") + e.get_msg());
   }
+  if (!errors_->message.empty()) {
+    // Point at the field as typed: the first "field:" in the original text.
+    const auto at = original.find(errors_->field + ":");
+    if (at == std::string_view::npos) throw QueryError(errors_->message);
+    throw QueryError(fmt::format("{} at column {}", errors_->message, column_of(original, at)));
+  }
+  return query;
+}
+
+Xapian::Query QueryBuilder::build(std::string_view query_text) {
+  check_balance(query_text);
+  check_fields(query_text);
+  constexpr unsigned FLAGS = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                             Xapian::QueryParser::FLAG_PURE_NOT;
+  return parse(query_text, normalise(query_text), FLAGS);
+}
+
+Xapian::Query QueryBuilder::filter(std::string_view field_and_value) {
+  const auto colon = field_and_value.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == field_and_value.size())
+    throw QueryError(fmt::format("bad filter '{}': expected FIELD:VALUE", field_and_value));
+  const std::string field(field_and_value.substr(0, colon));
+  if (!is_field_name(field))
+    throw QueryError(fmt::format("bad filter '{}': unknown field '{}' (fields: {})", field_and_value, field,
+                                 QUERY_FIELDS));
+  // Quote the value so a filter value with spaces stays one value.
+  std::string value(field_and_value.substr(colon + 1));
+  value.erase(std::remove(value.begin(), value.end(), '"'), value.end());
+  const std::string text = field + ":\"" + value + "\"";
+  Xapian::Query query = parse(text, normalise(text), Xapian::QueryParser::FLAG_PHRASE);
+  // A filter narrows without adding weight, whatever the field.
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
+}
+
+std::string QueryBuilder::suggest_spelling(std::string_view query_text) {
+  constexpr unsigned FLAGS = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                             Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  try {
+    parse(query_text, normalise(query_text), FLAGS);
+  } catch (const QueryError&) {
+    return {};
+  }
+  return parser_.get_corrected_query_string();
 }
 
 }  // namespace newsdex

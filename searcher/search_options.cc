@@ -1,10 +1,14 @@
 #include "search_options.h"
 
+#include <charconv>
 #include <iostream>
+#include <sstream>
 #include <vector>
 
 #include "cli.h"
+#include "facet_values.h"
 #include "language.h"
+#include "query_builder.h"
 
 namespace po = boost::program_options;
 
@@ -12,38 +16,126 @@ namespace newsdex {
 namespace {
 
 constexpr const char* USAGE = R"(Usage: newsdex-search --db DIR [OPTIONS] QUERY...
+       newsdex-search --db DIR [OPTIONS] --batch FILE
 
-Searches a database written by newsdex-index and prints the best-ranked articles (BM25).
+Searches a database written by newsdex-index and prints the best-ranked articles (BM25,
+title matches above body matches), with snippets and, if asked, exact facet counts.
 Words of QUERY are analysed exactly as articles were (case, accents and word forms do
 not matter). QUERY understands Xapian's query syntax:
   words            all must match:               grain embargo
   "a phrase"       words in this order:          "peace plan"
-  OR, NOT, -word   alternatives and exclusions:  cocoa OR coffee -brazil
+  AND, OR, NOT     combine; brackets group:      (cocoa OR coffee) AND brazil
+  +word, -word     required, excluded:           cocoa -brazil
   NEAR             words close together:         china NEAR belarus
   word*            any word that starts so:      ukrain*
-  field:value      title:, author:, person:, country:, source:, lang:
+Fields:
+  title:WORD       in the title                  title:embargo
+  person:NAME      full name or surname          person:lukashenko  person:"alexander lukashenko"
+  country:NAME     code, name, adjective, or a   country:BY  country:Belarus  country:Belarusian
+                   name in another language      country:Weißrussland
+  author:NAME  source:NAME  lang:CODE            author:"tessa wong"  source:reuters  lang:en
+  date:WHEN        a year, month, day or range   date:2023  date:2023-03  date:2023-03-01..2023-03-31
 
 Examples:
   newsdex-search --db news.db Lukashenko
   newsdex-search --db news.db '"cocoa crop" brazil' --limit 5
+  newsdex-search --db news.db 'grain embargo' --facet country,person,month --since 2023-01
+  newsdex-search --db news.db --like 000_350c6e58df6e67c7
+  newsdex-search --db news.db --batch topics.tsv --format trec > run.txt
+
+Batch lines are "qid<TAB>query" or JSON objects such as
+  {"qid": "q1", "query": "oil", "filters": ["country:SA"], "facets": ["person"], "limit": 5}
+and results are written in input order; a bad query gets an error record of its own.
 
 Exit status: 0 success (also when nothing matches), 1 runtime error (e.g. missing
-database), 2 usage error or malformed query.
+database), 2 usage error or malformed query (in a batch: when any query was malformed).
 )";
+
+std::optional<std::pair<double, double>> parse_bm25(const std::string& text) {
+  const auto comma = text.find(',');
+  if (comma == std::string::npos) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    const double k1 = std::stod(text.substr(0, comma), &used);
+    if (used != comma) return std::nullopt;
+    const std::string rest = text.substr(comma + 1);
+    const double b = std::stod(rest, &used);
+    if (used != rest.size() || k1 < 0 || b < 0 || b > 1) return std::nullopt;
+    return std::pair{k1, b};
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
 
 }  // namespace
 
+std::optional<double> parse_half_life(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  double unit = 1;
+  switch (text.back()) {
+    case 'd': unit = 1; text.remove_suffix(1); break;
+    case 'w': unit = 7; text.remove_suffix(1); break;
+    case 'm': unit = 30; text.remove_suffix(1); break;
+    case 'y': unit = 365; text.remove_suffix(1); break;
+    default: break;
+  }
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !(value > 0)) return std::nullopt;
+  return value * unit;
+}
+
 std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options) {
+  auto& request = options.request;
+  std::string language = "english", format = "text", sort = "relevance", recency, bm25, colour = "auto",
+              facet_method = "auto";
+  std::vector<std::string> facet_lists;
   po::options_description searching("Search options");
-  std::string language = "english";
   searching.add_options()
       ("db,d", po::value<std::string>(&options.db)->value_name("DIR"), "database directory (required)")
-      ("limit,n", po::value<Xapian::doccount>(&options.request.limit)->value_name("N"),
-       "show at most N hits (default: 10)")
-      ("offset", po::value<Xapian::doccount>(&options.request.offset)->value_name("N"),
+      ("limit,n", po::value<Xapian::doccount>(&request.limit)->value_name("N"), "show at most N hits (default: 10)")
+      ("offset", po::value<Xapian::doccount>(&request.offset)->value_name("N"),
        "skip the first N hits, for paging (default: 0)")
+      ("filter", po::value<std::vector<std::string>>(&request.filters)->value_name("FIELD:VALUE"),
+       "only articles with this field value, without changing scores (repeatable), e.g. country:BY")
+      ("since", po::value<std::string>(&request.since)->value_name("DATE"),
+       "only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+      ("until", po::value<std::string>(&request.until)->value_name("DATE"),
+       "only articles published on or before DATE")
+      ("sort", po::value<std::string>(&sort)->value_name("ORDER"),
+       "relevance (default), date (oldest first) or -date (newest first)")
+      ("recency", po::value<std::string>(&recency)->value_name("HALF-LIFE"),
+       "blend relevance with freshness: an article HALF-LIFE older than the newest one in the "
+       "index gets half the boost (e.g. 30d, 2w, 6m, 1y)")
+      ("like", po::value<std::string>(&request.like_id)->value_name("ID"),
+       "articles like the one with this id (a QUERY, if given, filters them)")
+      ("expand", po::bool_switch(&request.expand), "add terms from the top articles (pseudo-relevance feedback)")
+      ("or", po::bool_switch(&request.default_or), "words without an operator are alternatives (default: all required)")
+      ("bm25", po::value<std::string>(&bm25)->value_name("K1,B"),
+       "BM25 parameters (default: 1.2,0.75, tuned on Reuters-21578)")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
        "language of the query, for stemming (default: english)");
+  po::options_description facets("Facets and snippets");
+  facets.add_options()
+      ("facet", po::value<std::vector<std::string>>(&facet_lists)->value_name("LIST"),
+       "count these over all matches: person,country,author,source,year,month,day,mentioned")
+      ("facet-limit", po::value<std::size_t>(&request.facets.limit)->value_name("N"),
+       "show the top N values of each facet (default: 10)")
+      ("facet-method", po::value<std::string>(&facet_method)->value_name("HOW"),
+       "auto (default), columns (in-memory, fastest for many queries) or slots (Xapian's "
+       "ValueCountMatchSpy); the counts are the same")
+      ("locale", po::value<std::string>(&request.locale)->value_name("LOCALE"),
+       "language of country names in facets, an ICU locale such as de or fr_CA (default: en)")
+      ("snippet-length", po::value<std::size_t>(&request.snippet_length)->value_name("N"),
+       "snippet length in characters, 0 for none (default: 180)");
+  po::options_description output("Output and batches");
+  output.add_options()
+      ("format,f", po::value<std::string>(&format)->value_name("FORMAT"), "text (default), json, jsonl or trec")
+      ("color", po::value<std::string>(&colour)->value_name("WHEN"), "auto (default: on a terminal), always, never")
+      ("batch", po::value<std::string>(&options.batch)->value_name("FILE"),
+       "run the queries of FILE (- for standard input), one per line")
+      ("threads,j", po::value<unsigned>(&options.threads)->value_name("N"), "batch threads (default: all cores)");
+
   po::options_description hidden;
   std::vector<std::string> words;
   hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
@@ -51,7 +143,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   positional.add("query", -1);
 
   po::options_description visible;
-  visible.add(searching).add(cli::common_options());
+  visible.add(searching).add(facets).add(output).add(cli::common_options());
   po::options_description all;
   all.add(visible).add(hidden);
 
@@ -79,13 +171,56 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     return cli::EXIT_USAGE_ERROR;
   };
   if (options.db.empty()) return usage_error("--db DIR is required");
-  if (words.empty()) return usage_error("no QUERY given");
   for (const auto& word : words) {
-    if (!options.request.query.empty()) options.request.query += ' ';
-    options.request.query += word;
+    if (!request.query.empty()) request.query += ' ';
+    request.query += word;
   }
-  options.request.language = language_code(language);
-  if (options.request.language.empty()) return usage_error("unknown --language '" + language + "'");
+  if (options.batch.empty() && request.query.empty() && request.like_id.empty() && request.filters.empty())
+    return usage_error("no QUERY given");
+  if (!options.batch.empty() && !request.query.empty())
+    return usage_error("give either QUERY or --batch FILE, not both");
+  request.language = language_code(language);
+  if (request.language.empty()) return usage_error("unknown --language '" + language + "'");
+
+  const auto output_format = output_format_from_name(format);
+  if (!output_format) return usage_error("unknown --format '" + format + "' (text, json, jsonl or trec)");
+  options.format = *output_format;
+  if (colour == "auto") options.colour = ColourMode::AUTO;
+  else if (colour == "always") options.colour = ColourMode::ALWAYS;
+  else if (colour == "never") options.colour = ColourMode::NEVER;
+  else return usage_error("unknown --color '" + colour + "' (auto, always or never)");
+
+  if (sort == "relevance") request.sort = SortOrder::RELEVANCE;
+  else if (sort == "date") request.sort = SortOrder::DATE;
+  else if (sort == "-date") request.sort = SortOrder::DATE_DESC;
+  else return usage_error("unknown --sort '" + sort + "' (relevance, date or -date)");
+
+  if (!recency.empty()) {
+    const auto days = parse_half_life(recency);
+    if (!days) return usage_error("bad --recency '" + recency + "' (e.g. 30d, 2w, 6m, 1y)");
+    request.recency_half_life_days = *days;
+  }
+  if (!bm25.empty()) {
+    const auto parameters = parse_bm25(bm25);
+    if (!parameters) return usage_error("bad --bm25 '" + bm25 + "' (K1,B with K1 >= 0 and 0 <= B <= 1)");
+    std::tie(request.bm25_k1, request.bm25_b) = *parameters;
+  }
+  for (const auto& list : facet_lists) {
+    std::stringstream names(list);
+    for (std::string name; std::getline(names, name, ',');) {
+      if (name.empty()) continue;
+      const auto facet = facet_from_name(name);
+      if (!facet)
+        return usage_error("unknown facet '" + name + "' (person, country, author, source, year, month, day, mentioned)");
+      request.facets.facets.push_back(*facet);
+    }
+  }
+  if (facet_method == "auto") request.facet_method = FacetMethod::AUTO;
+  else if (facet_method == "columns") request.facet_method = FacetMethod::COLUMNS;
+  else if (facet_method == "slots") request.facet_method = FacetMethod::SLOTS;
+  else return usage_error("unknown --facet-method '" + facet_method + "' (auto, columns or slots)");
+  if (request.since.size() && !parse_day_range(request.since)) return usage_error("bad --since '" + request.since + "'");
+  if (request.until.size() && !parse_day_range(request.until)) return usage_error("bad --until '" + request.until + "'");
   return std::nullopt;
 }
 

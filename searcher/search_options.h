@@ -4,17 +4,28 @@
 #include <optional>
 #include <string>
 
+#include "result_writer.h"
 #include "searcher.h"
 
 namespace newsdex {
 
+enum class ColourMode { AUTO, ALWAYS, NEVER };
+
 struct SearchOptions {
   std::string db;
-  SearchRequest request;
+  SearchRequest request;       // the query, or the defaults of every batch query
+  OutputFormat format = OutputFormat::TEXT;
+  ColourMode colour = ColourMode::AUTO;
+  std::string batch;           // batch file, "-" for standard input, "" for one query
+  unsigned threads = 0;        // 0: all cores
 };
 
 // Parses the command line into `options`. Returns an exit code when the program should
 // stop now (after --help, --version, or a usage error, which it reports on stderr).
 std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options);
+
+// A half-life as "N", "Nd" (days), "Nw", "Nm" (30 days) or "Ny" (365 days), in days;
+// nullopt when it is not one or not positive.
+std::optional<double> parse_half_life(std::string_view text);
 
 }  // namespace newsdex

@@ -1,13 +1,117 @@
 #include "searcher.h"
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <stdexcept>
 
+#include "country_table.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "stored_article.h"
 
 namespace newsdex {
+namespace {
+
+// Reopening after DatabaseModifiedError normally succeeds at once; give up if an
+// indexer commits faster than a query can run.
+constexpr int MAX_ATTEMPTS = 5;
+
+// Relevance feedback (--like, --expand): how many terms and, for --expand, from how many
+// top documents and with what weight against the user's own words. Chosen on the Reuters
+// topic set (scripts/eval-ranking), the same for every query.
+constexpr Xapian::termcount LIKE_TERMS = 40;
+constexpr Xapian::doccount EXPAND_DOCUMENTS = 10;
+constexpr Xapian::termcount EXPAND_TERMS = 20;
+constexpr double EXPAND_WEIGHT = 0.5;
+
+// Days since 1970-01-01 of a "YYYYMMDD" value; nullopt when it is not one.
+std::optional<long> day_number(std::string_view yyyymmdd) {
+  if (yyyymmdd.size() != 8) return std::nullopt;
+  int year = 0;
+  unsigned month = 0, day = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    const char c = yyyymmdd[i];
+    if (c < '0' || c > '9') return std::nullopt;
+    if (i < 4) year = year * 10 + (c - '0');
+    else if (i < 6) month = month * 10 + static_cast<unsigned>(c - '0');
+    else day = day * 10 + static_cast<unsigned>(c - '0');
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days(ymd).time_since_epoch().count();
+}
+
+// Adds to each matching article max_weight * 2^(-age / half-life), age in days before the
+// newest article of the index: a fresh article gains up to the query's best score.
+class RecencySource : public Xapian::ValuePostingSource {
+ public:
+  RecencySource(long newest_day, double half_life_days, double max_weight)
+      : Xapian::ValuePostingSource(schema::SLOT_DATE),
+        newest_day_(newest_day),
+        half_life_days_(half_life_days),
+        max_weight_(max_weight) {}
+
+  void init(const Xapian::Database& db) override {
+    Xapian::ValuePostingSource::init(db);
+    set_maxweight(max_weight_);
+  }
+  double get_weight() const override {
+    const auto day = day_number(get_value());
+    if (!day) return 0;
+    const double age = static_cast<double>(std::max(0L, newest_day_ - *day));
+    return max_weight_ * std::exp2(-age / half_life_days_);
+  }
+  RecencySource* clone() const override { return new RecencySource(newest_day_, half_life_days_, max_weight_); }
+
+ private:
+  long newest_day_;
+  double half_life_days_;
+  double max_weight_;
+};
+
+// Feedback terms are words of the text: no boolean terms (capital prefixes), no stop
+// words, no bare numbers (Reuters' figures are many and mean little across articles).
+class WordDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (is_stop_word(term)) return false;
+    return term.find_first_not_of("0123456789.,") != std::string::npos;
+  }
+};
+
+Xapian::Query filter_by(const Xapian::Query& query, const Xapian::Query& filter) {
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+// MSet::snippet escapes text for HTML; our writers want the text itself.
+std::string unescape_html(const std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    if (html[i] == '&') {
+      static constexpr std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool replaced = false;
+      for (const auto& [entity, c] : kEntities) {
+        if (html.compare(i, entity.size(), entity) == 0) {
+          out += c;
+          i += entity.size() - 1;
+          replaced = true;
+          break;
+        }
+      }
+      if (replaced) continue;
+    }
+    out += html[i];
+  }
+  return out;
+}
+
+}  // namespace
 
 Xapian::Database open_database(const std::string& path) {
   if (!std::filesystem::exists(path))
@@ -27,11 +131,113 @@ Xapian::Database open_database(const std::string& path) {
   return db;
 }
 
-SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
-  QueryBuilder builder(db, request.language);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(builder.build(request.query));
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+Searcher::Searcher(const std::string& path, bool many_queries)
+    : path_(path), many_queries_(many_queries), db_(open_database(path)),
+      columns_(std::make_unique<ColumnFacetCounter>()) {}
+
+Searcher::~Searcher() = default;
+
+QueryBuilder& Searcher::builder(const std::string& language) {
+  auto& slot = builders_[language];
+  if (!slot) slot = std::make_unique<QueryBuilder>(db_, language);
+  return *slot;
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return run(request);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == MAX_ATTEMPTS) throw;
+      spdlog::debug("{}: {}; reopening", path_, e.get_msg());
+      db_.reopen();
+      builders_.clear();  // their person lists and spellings belong to the old revision
+      columns_ = std::make_unique<ColumnFacetCounter>();
+    }
+  }
+}
+
+Xapian::Query Searcher::like_query(const std::string& id) {
+  Xapian::PostingIterator it = db_.postlist_begin(std::string(schema::PREFIX_ID) + id);
+  if (it == db_.postlist_end(std::string(schema::PREFIX_ID) + id))
+    throw QueryError("--like: no article with id '" + id + "'");
+  Xapian::RSet rset;
+  rset.add_document(*it);
+  Xapian::Enquire enquire(db_);
+  WordDecider words;
+  const Xapian::ESet eset = enquire.get_eset(LIKE_TERMS, rset, &words);
+  std::vector<Xapian::Query> terms;
+  for (auto term = eset.begin(); term != eset.end(); ++term) terms.emplace_back(*term);
+  const Xapian::Query similar(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, similar, Xapian::Query(std::string(schema::PREFIX_ID) + id));
+}
+
+Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight& weight) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(weight);
+  const Xapian::MSet top = enquire.get_mset(0, EXPAND_DOCUMENTS);
+  if (top.empty()) return query;
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  WordDecider words;
+  const Xapian::ESet eset = enquire.get_eset(EXPAND_TERMS, rset, &words);
+  std::vector<Xapian::Query> terms;
+  for (auto term = eset.begin(); term != eset.end(); ++term) terms.emplace_back(*term);
+  if (terms.empty()) return query;
+  const Xapian::Query extra(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                            EXPAND_WEIGHT);
+  return Xapian::Query(Xapian::Query::OP_OR, query, extra);
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+  QueryBuilder& qb = builder(request.language);
+  qb.set_default_or(request.default_or);
+  const Xapian::BM25Weight bm25(request.bm25_k1, 0, 1, request.bm25_b, 0.5);
+
+  // The scored part: the user's words, or the words of the article to find more like.
+  Xapian::Query scored;
+  Xapian::Query filters = Xapian::Query::MatchAll;
+  bool filtered = false;
+  auto add_filter = [&](const Xapian::Query& f) {
+    filters = filtered ? Xapian::Query(Xapian::Query::OP_AND, filters, f) : f;
+    filtered = true;
+  };
+  if (!request.like_id.empty()) {
+    scored = like_query(request.like_id);
+    if (!request.query.empty()) add_filter(qb.build(request.query));
+  } else if (!request.query.empty()) {
+    scored = qb.build(request.query);
+    if (request.expand) scored = expand(scored, bm25);
+  }
+  for (const auto& f : request.filters) add_filter(qb.filter(f));
+  auto date_bound = [&](const std::string& text, bool lower) {
+    const auto range = parse_day_range(text);
+    if (!range) throw QueryError("bad date '" + text + "' for " + (lower ? "--since" : "--until") +
+                                 " (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    add_filter(Xapian::Query(lower ? Xapian::Query::OP_VALUE_GE : Xapian::Query::OP_VALUE_LE, schema::SLOT_DATE,
+                             lower ? range->first : range->last));
+  };
+  if (!request.since.empty()) date_bound(request.since, true);
+  if (!request.until.empty()) date_bound(request.until, false);
+  if (scored.empty() && !filtered) throw QueryError("empty query: give words, --filter, or --like ID");
+
+  Xapian::Query query = scored.empty() ? filters : filtered ? filter_by(scored, filters) : scored;
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(bm25);
+  if (request.recency_half_life_days > 0 && !scored.empty()) {
+    enquire.set_query(query);
+    const Xapian::MSet best = enquire.get_mset(0, 1);
+    const auto newest = day_number(db_.get_value_upper_bound(schema::SLOT_DATE));
+    if (!best.empty() && newest) {
+      auto* recency = new RecencySource(*newest, request.recency_half_life_days, best.begin().get_weight());
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(recency->release()));
+    }
+  }
+  enquire.set_query(query);
+  if (request.sort == SortOrder::DATE) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
+  if (request.sort == SortOrder::DATE_DESC) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
 
   SearchResult result;
@@ -42,7 +248,38 @@ SearchResult search(const Xapian::Database& db, const SearchRequest& request) {
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
     hit.article = decode_stored_article(it.get_document().get_data());
+    if (request.snippet_length > 0 && !scored.empty()) {
+      const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
+      hit.snippet = unescape_html(mset.snippet(text, request.snippet_length, qb.stemmer(),
+                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                                   Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                               std::string(1, SNIPPET_MARK_START), std::string(1, SNIPPET_MARK_END),
+                                               "…"));
+    }
     result.hits.push_back(std::move(hit));
+  }
+
+  if (!request.facets.facets.empty()) {
+    // Loading a column reads the facet's values of every article: worth it for many
+    // queries or a big result set; a few matches are cheaper to count from their values.
+    bool use_columns = request.facet_method == FacetMethod::COLUMNS;
+    if (request.facet_method == FacetMethod::AUTO)
+      use_columns = many_queries_ || mset.get_matches_estimated() * 8 > db_.get_doccount();
+    SlotFacetCounter slots;
+    FacetCounter& counter = use_columns ? static_cast<FacetCounter&>(*columns_) : slots;
+    FacetPass pass = counter.count(db_, query, request.facets);
+    result.total = pass.matches;
+    result.total_exact = true;
+    for (auto& counts : pass.counts) {
+      if (counts.facet == Facet::COUNTRY)
+        for (auto& value : counts.top) value.label = CountryTable::instance().label(value.key, request.locale);
+      result.facets.push_back(std::move(counts));
+    }
+  }
+
+  if (result.total == 0 && !request.query.empty()) {
+    result.suggestion = qb.suggest_spelling(request.query);
+    if (result.suggestion == qb.normalise(request.query)) result.suggestion.clear();
   }
   return result;
 }

@@ -1,39 +1,95 @@
-// Runs a query against a database: ranked (BM25) hits with their stored fields.
+// Runs a query against a database: ranked (BM25) hits with their stored fields and
+// snippets, exact facet counts, the total, and a spelling suggestion when nothing matches.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "article.h"
+#include "facet_counter.h"
 
 namespace newsdex {
 
+class QueryBuilder;
+
+enum class SortOrder { RELEVANCE, DATE, DATE_DESC };  // DATE: oldest first
+enum class FacetMethod { AUTO, COLUMNS, SLOTS };
+
+// Ranking defaults, tuned on the Reuters-21578 topic set (scripts/eval-ranking).
+inline constexpr double DEFAULT_BM25_K1 = 1.2;
+inline constexpr double DEFAULT_BM25_B = 0.75;
+
 struct SearchRequest {
-  std::string query;
-  std::string language = "en";
+  std::string qid = "1";                 // names the query in batch and TREC output
+  std::string query;                     // Xapian query syntax with newsdex fields
+  std::string language = "en";           // ISO 639-1, picks the stemmer
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
+  std::vector<std::string> filters;      // "FIELD:VALUE", narrowing without scoring
+  std::string since, until;              // "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive
+  FacetRequest facets;
+  FacetMethod facet_method = FacetMethod::AUTO;
+  std::string locale = "en";             // ICU locale of country labels
+  SortOrder sort = SortOrder::RELEVANCE;
+  double recency_half_life_days = 0;     // 0: no recency blend
+  std::string like_id;                   // article id for "more like this"
+  bool expand = false;                   // pseudo-relevance feedback
+  bool default_or = false;               // words without an operator: OR instead of AND
+  double bm25_k1 = DEFAULT_BM25_K1;
+  double bm25_b = DEFAULT_BM25_B;
+  std::size_t snippet_length = 180;      // characters; 0: no snippets
 };
 
 struct Hit {
-  Xapian::doccount rank = 0;  // 1-based
+  Xapian::doccount rank = 0;  // 1-based, counting the offset
   double score = 0;
   Article article;            // the stored fields
+  std::string snippet;        // matched terms between SNIPPET_MARK_START and SNIPPET_MARK_END
 };
+
+// Around highlighted words in Hit::snippet; writers turn them into colour or drop them.
+inline constexpr char SNIPPET_MARK_START = '\x02';
+inline constexpr char SNIPPET_MARK_END = '\x03';
 
 struct SearchResult {
   std::vector<Hit> hits;
   Xapian::doccount total = 0;  // number of matching articles
   bool total_exact = false;    // false when `total` is Xapian's estimate
+  std::vector<FacetCounts> facets;
+  std::string suggestion;      // "did you mean" text when nothing matched, else ""
 };
 
 // Opens a newsdex database read-only. Throws std::runtime_error with a message naming
 // the path when it is missing, unreadable or of another schema version.
 Xapian::Database open_database(const std::string& path);
 
-// Throws QueryError (query_builder.h) for a malformed query.
-SearchResult search(const Xapian::Database& db, const SearchRequest& request);
+// One open database and what is worth keeping between queries (query parsers, facet
+// columns). Not thread-safe: one Searcher per thread.
+class Searcher {
+ public:
+  // `many_queries`: facet columns are worth loading even for a small result set.
+  explicit Searcher(const std::string& path, bool many_queries = false);
+  ~Searcher();
+
+  // Throws QueryError (query_builder.h) for a malformed query. An index committed to
+  // meanwhile (Xapian::DatabaseModifiedError) is reopened and the query run again.
+  SearchResult search(const SearchRequest& request);
+
+ private:
+  SearchResult run(const SearchRequest& request);
+  QueryBuilder& builder(const std::string& language);
+  Xapian::Query like_query(const std::string& id);
+  Xapian::Query expand(const Xapian::Query& query, const Xapian::Weight& weight);
+
+  std::string path_;
+  bool many_queries_;
+  Xapian::Database db_;
+  std::map<std::string, std::unique_ptr<QueryBuilder>> builders_;
+  std::unique_ptr<ColumnFacetCounter> columns_;
+};
 
 }  // namespace newsdex

@@ -3,20 +3,66 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-namespace newsdex {
+#include "facet_values.h"
 
-void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result) {
-  if (result.hits.empty()) {
-    fmt::print(out, "No articles match '{}'.\n", request.query);
-    return;
+namespace newsdex {
+namespace {
+
+constexpr std::string_view BOLD = "\x1b[1m";
+constexpr std::string_view HIGHLIGHT = "\x1b[1;33m";
+constexpr std::string_view DIM = "\x1b[2m";
+constexpr std::string_view RESET = "\x1b[0m";
+
+// One line of text, safe for a terminal: control characters (escape sequences in the
+// articles included) become spaces, runs of white space one space.
+std::string one_line(std::string_view text, bool colour) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == SNIPPET_MARK_START || c == SNIPPET_MARK_END) {
+      if (colour) out.append(c == SNIPPET_MARK_START ? HIGHLIGHT : RESET);
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    if (c == ' ') {
+      if (space || out.empty()) continue;
+      space = true;
+    } else {
+      space = false;
+    }
+    out += c;
   }
-  fmt::print(out, "{}{} {} '{}'; showing {}-{}:\n", result.total_exact ? "" : "about ", result.total,
-             result.total == 1 ? "article matches" : "articles match", request.query, request.offset + 1,
-             request.offset + result.hits.size());
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour) {
+  const std::string shown_query = one_line(request.like_id.empty() ? request.query : "like " + request.like_id, false);
+  if (result.hits.empty()) {
+    if (result.total == 0) fmt::print(out, "No articles match '{}'.\n", shown_query);
+    else fmt::print(out, "{} articles match '{}'; none from {}.\n", result.total, shown_query, request.offset + 1);
+    if (!result.suggestion.empty()) fmt::print(out, "Did you mean {}?\n", one_line(result.suggestion, false));
+  } else {
+    fmt::print(out, "{}{} {} '{}'; showing {}-{}:\n", result.total_exact ? "" : "about ", result.total,
+               result.total == 1 ? "article matches" : "articles match", shown_query, request.offset + 1,
+               request.offset + result.hits.size());
+  }
   for (const auto& hit : result.hits) {
     const std::string date = hit.article.date ? hit.article.date->to_iso() : std::string("----------");
-    fmt::print(out, "{:>4}  {:<12} {:<10}  {:7.3f}  {}\n", hit.rank, hit.article.id, date, hit.score,
-               hit.article.title);
+    const std::string title = one_line(hit.article.title, false);
+    fmt::print(out, "{:>4}  {:<12} {:<10}  {:7.3f}  {}{}{}\n", hit.rank, one_line(hit.article.id, false), date,
+               hit.score, colour ? BOLD : "", title, colour ? RESET : "");
+    if (!hit.snippet.empty()) fmt::print(out, "      {}{}\n", one_line(hit.snippet, colour), colour ? RESET : "");
+  }
+  for (const auto& facet : result.facets) {
+    fmt::print(out, "{}{}{} ({} distinct):", colour ? BOLD : "", facet_name(facet.facet), colour ? RESET : "",
+               facet.distinct);
+    for (const auto& value : facet.top) fmt::print(out, "  {} {}{}{}", one_line(value.label, false),
+                                                   colour ? DIM : "", value.count, colour ? RESET : "");
+    out << '\n';
   }
 }
 

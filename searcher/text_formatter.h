@@ -1,4 +1,5 @@
-// Human-readable output of a search: one aligned line per hit.
+// Human-readable output of a search: one aligned line per hit, its snippet below, then
+// the facets. Control characters in the text are shown as spaces.
 #pragma once
 
 #include <ostream>
@@ -7,6 +8,6 @@
 
 namespace newsdex {
 
-void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result);
+void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour);
 
 }  // namespace newsdex

@@ -1,0 +1,37 @@
+// Batches: many queries read from a file, run on several threads (one Searcher, hence one
+// Xapian::Database, per thread), their results written in input order.
+#pragma once
+
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "result_writer.h"
+#include "searcher.h"
+
+namespace newsdex {
+
+struct BatchQuery {
+  SearchRequest request;
+  std::string error;  // why the line could not be read as a query ("" when it could)
+};
+
+// One query per line: "qid<TAB>query", or a JSON object {"qid", "query", "filters" (array
+// of "FIELD:VALUE"), "facets" (array or "a,b"), "facet_limit", "limit", "offset", "since",
+// "until", "sort", "like"}; a line with neither is a query whose qid is its line number.
+// Blank lines are skipped. Whatever a line does not say comes from `defaults`.
+std::vector<BatchQuery> read_batch(std::istream& in, const SearchRequest& defaults);
+
+struct BatchSummary {
+  std::size_t queries = 0;
+  std::size_t failed = 0;       // queries answered with an error record
+  bool output_closed = false;   // the reader of our output went away; we stopped early
+};
+
+// Runs the queries on `threads` threads against the database at `db_path`. Throws when
+// the database cannot be opened.
+BatchSummary run_batch(const std::string& db_path, const std::vector<BatchQuery>& queries, unsigned threads,
+                       ResultWriter& writer, std::ostream& out);
+
+}  // namespace newsdex

@@ -1,0 +1,182 @@
+#include "facet_counter.h"
+
+#include <algorithm>
+#include <map>
+
+namespace newsdex {
+namespace {
+
+// Raw counts by stored value -> facet values: merged by key (one key may have been stored
+// with different labels), the label being the smallest among those counted, so every
+// counting path names a value the same way.
+struct Tally {
+  struct Entry {
+    Xapian::doccount count = 0;
+    std::string label;
+  };
+  std::map<std::string, Entry, std::less<>> by_key;
+
+  void add(std::string_view key, std::string_view label, Xapian::doccount count) {
+    if (key.empty() || count == 0) return;
+    auto it = by_key.find(key);
+    if (it == by_key.end()) it = by_key.emplace(std::string(key), Entry{0, std::string(label)}).first;
+    else if (label < it->second.label) it->second.label = label;
+    it->second.count += count;
+  }
+
+  FacetCounts finish(Facet facet, std::size_t limit) const {
+    FacetCounts out;
+    out.facet = facet;
+    out.distinct = by_key.size();
+    std::vector<FacetValue> values;
+    values.reserve(by_key.size());
+    for (const auto& [key, entry] : by_key) values.push_back({key, entry.label, entry.count});
+    const auto by_count = [](const FacetValue& a, const FacetValue& b) {
+      return a.count != b.count ? a.count > b.count : a.key < b.key;
+    };
+    const std::size_t n = std::min(limit, values.size());
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(n), values.end(), by_count);
+    values.resize(n);
+    out.top = std::move(values);
+    return out;
+  }
+};
+
+// Visits every match without scoring: counting needs no weights.
+Xapian::MSet run_counting_pass(const Xapian::Database& db, const Xapian::Query& query,
+                               const std::vector<Xapian::MatchSpy*>& spies) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  for (auto* spy : spies) enquire.add_matchspy(spy);
+  return enquire.get_mset(0, 0, db.get_doccount());
+}
+
+}  // namespace
+
+// A facet's values for every document, as ids into `values`, in docid order (CSR).
+struct ColumnFacetCounter::Column {
+  std::vector<std::uint32_t> begin;  // begin[docid] .. begin[docid + 1] index `ids`
+  std::vector<std::uint32_t> ids;
+  std::vector<std::string> keys;     // by id
+  std::vector<std::string> labels;   // by id
+};
+
+namespace {
+
+// Calls the columns' counters for each match, by docid only: no value is decoded here.
+class ColumnSpy : public Xapian::MatchSpy {
+ public:
+  explicit ColumnSpy(std::vector<const ColumnFacetCounter::Column*> columns) : columns_(std::move(columns)) {
+    for (const auto* column : columns_) counts_.emplace_back(column->keys.size(), 0);
+  }
+  void operator()(const Xapian::Document& doc, double) override {
+    const Xapian::docid did = doc.get_docid();
+    for (std::size_t f = 0; f < columns_.size(); ++f) {
+      const auto& column = *columns_[f];
+      if (did + 1 >= column.begin.size()) continue;  // added after the column was loaded
+      auto& counts = counts_[f];
+      for (auto i = column.begin[did]; i < column.begin[did + 1]; ++i) ++counts[column.ids[i]];
+    }
+  }
+  const std::vector<Xapian::doccount>& counts(std::size_t f) const { return counts_[f]; }
+
+ private:
+  std::vector<const ColumnFacetCounter::Column*> columns_;
+  std::vector<std::vector<Xapian::doccount>> counts_;
+};
+
+}  // namespace
+
+ColumnFacetCounter::ColumnFacetCounter() = default;
+ColumnFacetCounter::~ColumnFacetCounter() = default;
+
+const ColumnFacetCounter::Column& ColumnFacetCounter::column(const Xapian::Database& db, Facet facet) {
+  auto& slot = columns_[static_cast<int>(facet)];
+  if (slot) return *slot;
+  auto column = std::make_unique<Column>();
+  std::unordered_map<std::string, std::uint32_t> ids;
+  std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
+  const auto slots = facet_slots(facet);
+  for (unsigned s = slots.first; s < slots.first + slots.count; ++s) {
+    if (db.get_value_freq(s) == 0) continue;
+    for (auto it = db.valuestream_begin(s); it != db.valuestream_end(s); ++it) {
+      const std::string value = *it;
+      const auto [stored_key, stored_label] = split_facet_value(value);
+      const std::string_view key = facet_key(facet, stored_key);
+      if (key.empty()) continue;
+      // A derived key (the year of a date) is its own label, and dates sharing it share an id.
+      const bool derived = key.size() != stored_key.size();
+      auto [found, inserted] =
+          ids.try_emplace(derived ? std::string(key) : value, static_cast<std::uint32_t>(column->keys.size()));
+      if (inserted) {
+        column->keys.emplace_back(key);
+        column->labels.emplace_back(derived ? key : stored_label);
+      }
+      pairs.emplace_back(it.get_docid(), found->second);
+    }
+  }
+  const Xapian::docid last = db.get_lastdocid();
+  column->begin.assign(static_cast<std::size_t>(last) + 2, 0);
+  for (const auto& [did, id] : pairs) ++column->begin[did + 1];
+  for (std::size_t i = 1; i < column->begin.size(); ++i) column->begin[i] += column->begin[i - 1];
+  column->ids.resize(pairs.size());
+  std::vector<std::uint32_t> fill(column->begin.begin(), column->begin.end() - 1);
+  for (const auto& [did, id] : pairs) column->ids[fill[did]++] = id;
+  slot = std::move(column);
+  return *slot;
+}
+
+FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
+                                    const FacetRequest& request) {
+  std::vector<const Column*> columns;
+  for (Facet facet : request.facets) columns.push_back(&column(db, facet));
+  ColumnSpy spy(columns);
+  const Xapian::MSet mset = run_counting_pass(db, query, {&spy});
+  FacetPass pass;
+  pass.matches = mset.get_matches_estimated();
+  for (std::size_t f = 0; f < columns.size(); ++f) {
+    Tally tally;
+    const auto& counts = spy.counts(f);
+    for (std::size_t id = 0; id < counts.size(); ++id)
+      if (counts[id]) tally.add(columns[f]->keys[id], columns[f]->labels[id], counts[id]);
+    pass.counts.push_back(tally.finish(request.facets[f], request.limit));
+  }
+  return pass;
+}
+
+FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
+                                  const FacetRequest& request) {
+  // One stock spy per slot that holds any value; year, month and day share theirs.
+  std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  for (Facet facet : request.facets) {
+    const auto slots = facet_slots(facet);
+    for (unsigned s = slots.first; s < slots.first + slots.count; ++s)
+      if (!spies.contains(s) && db.get_value_freq(s) != 0)
+        spies.emplace(s, std::make_unique<Xapian::ValueCountMatchSpy>(s));
+  }
+  std::vector<Xapian::MatchSpy*> spy_list;
+  for (auto& [s, spy] : spies) spy_list.push_back(spy.get());
+  const Xapian::MSet mset = run_counting_pass(db, query, spy_list);
+  FacetPass pass;
+  pass.matches = mset.get_matches_estimated();
+  for (Facet facet : request.facets) {
+    Tally tally;
+    const auto slots = facet_slots(facet);
+    for (unsigned s = slots.first; s < slots.first + slots.count; ++s) {
+      auto it = spies.find(s);
+      if (it == spies.end()) continue;
+      for (auto v = it->second->values_begin(); v != it->second->values_end(); ++v) {
+        const std::string value = *v;
+        auto [key, label] = split_facet_value(value);
+        const std::string_view derived = facet_key(facet, key);
+        tally.add(derived, derived.size() == key.size() ? label : derived, v.get_termfreq());
+      }
+    }
+    pass.counts.push_back(tally.finish(facet, request.limit));
+  }
+  return pass;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,71 @@
+// Exact facet counts over every match of a query. Two ways to count, with identical
+// results (a test checks both against brute force):
+//   ColumnFacetCounter  facet ids looked up by docid in in-memory columns loaded once
+//                       per database (the fast path for local databases and batches);
+//   SlotFacetCounter    Xapian's stock ValueCountMatchSpy, one per facet slot, the only
+//                       spy a remote xapian-tcpsrv shard can run.
+// Both run a separate BoolWeight pass that visits every match: counting needs no scores,
+// and the ranked top-k pass may then stop early.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "facet_values.h"
+
+namespace newsdex {
+
+struct FacetValue {
+  std::string key;    // what --filter FIELD:KEY matches (folded name, country code, YYYY[MM[DD]])
+  std::string label;  // for display (countries get theirs from the searcher, in a locale)
+  Xapian::doccount count = 0;
+};
+
+struct FacetCounts {
+  Facet facet = Facet::PERSON;
+  std::vector<FacetValue> top;   // by count (highest first), then key
+  std::size_t distinct = 0;      // number of values with a count above zero
+};
+
+struct FacetRequest {
+  std::vector<Facet> facets;
+  std::size_t limit = 10;  // values listed per facet
+};
+
+struct FacetPass {
+  std::vector<FacetCounts> counts;  // in the order of FacetRequest::facets
+  Xapian::doccount matches = 0;     // exact number of matches
+};
+
+class FacetCounter {
+ public:
+  virtual ~FacetCounter() = default;
+  // Counts the facets over every document that matches `query` in `db`.
+  virtual FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) = 0;
+};
+
+// Loads a facet's column from `db` the first time it is asked for and keeps it: build one
+// per database handle, and a new one when that handle is reopened on a newer revision.
+class ColumnFacetCounter : public FacetCounter {
+ public:
+  ColumnFacetCounter();
+  ~ColumnFacetCounter() override;
+  FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
+
+  struct Column;
+
+ private:
+  const Column& column(const Xapian::Database& db, Facet facet);
+  std::unordered_map<int, std::unique_ptr<Column>> columns_;
+};
+
+class SlotFacetCounter : public FacetCounter {
+ public:
+  FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
+};
+
+}  // namespace newsdex

@@ -1,0 +1,172 @@
+#include "result_writer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "facet_values.h"
+#include "text_formatter.h"
+
+namespace newsdex {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// Every JSON line must stay valid whatever the articles hold: nlohmann escapes control
+// characters, and invalid UTF-8 is replaced (U+FFFD) instead of throwing.
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string plain_snippet(const std::string& snippet) {
+  std::string out;
+  out.reserve(snippet.size());
+  for (char c : snippet)
+    if (c != SNIPPET_MARK_START && c != SNIPPET_MARK_END) out += c;
+  return out;
+}
+
+json hit_json(const Hit& hit) {
+  json j;
+  j["rank"] = hit.rank;
+  j["id"] = hit.article.id;
+  j["score"] = hit.score;
+  j["title"] = hit.article.title;
+  j["date"] = hit.article.date ? json(hit.article.date->to_iso()) : json(nullptr);
+  if (!hit.article.source.empty()) j["source"] = hit.article.source;
+  if (!hit.article.url.empty()) j["url"] = hit.article.url;
+  j["authors"] = hit.article.authors;
+  j["people"] = hit.article.people;
+  j["countries"] = hit.article.countries;
+  j["snippet"] = plain_snippet(hit.snippet);
+  return j;
+}
+
+json facets_json(const std::vector<FacetCounts>& facets) {
+  json j = json::object();
+  for (const auto& facet : facets) {
+    json values = json::array();
+    for (const auto& v : facet.top) values.push_back({{"value", v.key}, {"label", v.label}, {"count", v.count}});
+    j[std::string(facet_name(facet.facet))] = {{"distinct", facet.distinct}, {"values", std::move(values)}};
+  }
+  return j;
+}
+
+json header_json(const SearchRequest& request, bool batch) {
+  json j;
+  if (batch) j["qid"] = request.qid;
+  j["query"] = request.query;
+  if (!request.like_id.empty()) j["like"] = request.like_id;
+  return j;
+}
+
+class TextWriter : public ResultWriter {
+ public:
+  TextWriter(bool colour, bool batch) : colour_(colour), batch_(batch) {}
+  void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
+    if (batch_) fmt::print(out, "# {}\n", request.qid);
+    write_text(out, request, result, colour_);
+    if (batch_) out << '\n';
+  }
+  void write_error(std::ostream& out, const SearchRequest& request, const std::string& message) override {
+    if (batch_) fmt::print(out, "# {}\nerror: {}\n\n", request.qid, message);
+    else fmt::print(out, "error: {}\n", message);
+  }
+
+ private:
+  bool colour_;
+  bool batch_;
+};
+
+class JsonWriter : public ResultWriter {
+ public:
+  JsonWriter(bool per_hit, bool batch) : per_hit_(per_hit), batch_(batch) {}
+  void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
+    if (per_hit_) {
+      for (const auto& hit : result.hits) {
+        json j = header_json(request, batch_);
+        j.update(hit_json(hit));
+        out << dump(j) << '\n';
+      }
+      // The totals and facets have no hit to ride on: one summary line after the hits.
+      if (!result.facets.empty() || result.hits.empty()) out << dump(summary(request, result)) << '\n';
+      return;
+    }
+    json j = summary(request, result);
+    json hits = json::array();
+    for (const auto& hit : result.hits) hits.push_back(hit_json(hit));
+    j["hits"] = std::move(hits);
+    out << dump(j) << '\n';
+  }
+  void write_error(std::ostream& out, const SearchRequest& request, const std::string& message) override {
+    json j = header_json(request, batch_);
+    j["error"] = message;
+    out << dump(j) << '\n';
+  }
+
+ private:
+  json summary(const SearchRequest& request, const SearchResult& result) const {
+    json j = header_json(request, batch_);
+    if (per_hit_) j["summary"] = true;
+    j["total"] = result.total;
+    j["total_exact"] = result.total_exact;
+    if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
+    if (!result.facets.empty()) j["facets"] = facets_json(result.facets);
+    return j;
+  }
+  bool per_hit_;
+  bool batch_;
+};
+
+// TREC ids are whitespace-separated fields: never a space (or a control character) inside.
+std::string trec_token(std::string_view text) {
+  std::string out;
+  for (char c : text) out += (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) ? '_' : c;
+  return out.empty() ? "-" : out;
+}
+
+class TrecWriter : public ResultWriter {
+ public:
+  explicit TrecWriter(std::string tag) : tag_(trec_token(tag)) {}
+  void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
+    const std::string qid = trec_token(request.qid);
+    for (const auto& hit : result.hits)
+      fmt::print(out, "{} Q0 {} {} {:.6f} {}\n", qid, trec_token(hit.article.id), hit.rank, hit.score, tag_);
+  }
+  // A run file has no place for errors: they go to the log, the batch goes on.
+  void write_error(std::ostream&, const SearchRequest& request, const std::string& message) override {
+    fmt::print(stderr, "newsdex-search: error: query {}: {}\n", request.qid, message);
+  }
+
+ private:
+  std::string tag_;
+};
+
+}  // namespace
+
+std::optional<OutputFormat> output_format_from_name(std::string_view name) {
+  if (name == "text") return OutputFormat::TEXT;
+  if (name == "json") return OutputFormat::JSON;
+  if (name == "jsonl") return OutputFormat::JSONL;
+  if (name == "trec") return OutputFormat::TREC;
+  return std::nullopt;
+}
+
+std::unique_ptr<ResultWriter> make_text_writer(bool colour, bool batch) {
+  return std::make_unique<TextWriter>(colour, batch);
+}
+std::unique_ptr<ResultWriter> make_json_writer(bool one_line_per_hit, bool batch) {
+  return std::make_unique<JsonWriter>(one_line_per_hit, batch);
+}
+std::unique_ptr<ResultWriter> make_trec_writer(std::string tag) { return std::make_unique<TrecWriter>(std::move(tag)); }
+
+std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch) {
+  switch (format) {
+    case OutputFormat::TEXT: return make_text_writer(colour, batch);
+    case OutputFormat::JSON: return make_json_writer(false, batch);
+    case OutputFormat::JSONL: return make_json_writer(true, batch);
+    case OutputFormat::TREC: return make_trec_writer("newsdex");
+  }
+  return make_text_writer(colour, batch);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,181 @@
+// Facet counts checked against brute force: every way of counting (in-memory columns,
+// Xapian's stock ValueCountMatchSpy) must give the exact counts of the matching articles.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "analyzer.h"
+#include "facet_values.h"
+#include "query_builder.h"
+#include "search_corpus.h"
+#include "searcher.h"
+#include "stored_article.h"
+#include "test_support.h"
+
+namespace newsdex {
+namespace {
+
+class SearchFacets : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    testing::build_database(*dir_ / "random.db", testing::random_articles(3000, 20230301));
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string path() { return *dir_ / "random.db"; }
+  static testing::TempDir* dir_;
+};
+testing::TempDir* SearchFacets::dir_ = nullptr;
+
+using Counts = std::map<std::string, Xapian::doccount>;
+
+// The keys an article counts under, computed from its stored fields, not its values.
+std::set<std::string> expected_keys(const Article& a, Facet facet, Analyzer& analyzer) {
+  std::set<std::string> keys;
+  switch (facet) {
+    case Facet::PERSON: for (const auto& p : a.people) keys.insert(analyzer.fold(p)); break;
+    case Facet::COUNTRY: keys.insert(a.countries.begin(), a.countries.end()); break;
+    case Facet::AUTHOR: for (const auto& p : a.authors) keys.insert(analyzer.fold(p)); break;
+    case Facet::SOURCE: if (!a.source.empty()) keys.insert(analyzer.fold(a.source)); break;
+    case Facet::YEAR: if (a.date) keys.insert(a.date->to_compact().substr(0, 4)); break;
+    case Facet::MONTH: if (a.date) keys.insert(a.date->to_compact().substr(0, 6)); break;
+    case Facet::DAY: if (a.date && a.date->has_day()) keys.insert(a.date->to_compact()); break;
+    case Facet::MENTIONED: for (const auto& d : a.mentioned_dates) keys.insert(d.to_compact()); break;
+  }
+  return keys;
+}
+
+// Brute force: every matching document's stored article, facet by facet.
+std::map<Facet, Counts> brute_force(const std::string& path, const std::string& query_text) {
+  Xapian::Database db(path);
+  QueryBuilder builder(db, "en");
+  Xapian::Enquire enquire(db);
+  enquire.set_query(builder.build(query_text));
+  const auto mset = enquire.get_mset(0, db.get_doccount());
+  Analyzer analyzer;
+  std::map<Facet, Counts> counts;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Article a = decode_stored_article(it.get_document().get_data());
+    for (Facet facet : ALL_FACETS)
+      for (const auto& key : expected_keys(a, facet, analyzer)) ++counts[facet][key];
+  }
+  return counts;
+}
+
+void expect_counts_match(const std::string& path, const std::string& query, FacetMethod method) {
+  SCOPED_TRACE(query);
+  const auto expected = brute_force(path, query);
+  Searcher searcher(path);
+  SearchRequest request;
+  request.query = query;
+  request.facet_method = method;
+  request.facets.facets.assign(std::begin(ALL_FACETS), std::end(ALL_FACETS));
+  request.facets.limit = 100000;  // everything, to compare whole distributions
+  const auto result = searcher.search(request);
+  EXPECT_TRUE(result.total_exact);
+  ASSERT_EQ(result.facets.size(), std::size(ALL_FACETS));
+  for (const auto& facet : result.facets) {
+    SCOPED_TRACE(std::string(facet_name(facet.facet)));
+    const auto it = expected.find(facet.facet);
+    const Counts want = it == expected.end() ? Counts{} : it->second;
+    Counts got;
+    for (const auto& value : facet.top) got[value.key] = value.count;
+    EXPECT_EQ(got, want);
+    EXPECT_EQ(facet.distinct, want.size());
+    for (std::size_t i = 1; i < facet.top.size(); ++i) EXPECT_GE(facet.top[i - 1].count, facet.top[i].count);
+  }
+}
+
+const char* const kQueries[] = {"grain", "grain OR oil", "\"peace talks\"", "cocoa -coffee", "bank AND rates AND crop",
+                                "person:lukashenko", "country:FR grain", "date:2021", "xylophone"};
+
+TEST_F(SearchFacets, ColumnCountsEqualBruteForce) {
+  for (const char* query : kQueries) expect_counts_match(path(), query, FacetMethod::COLUMNS);
+}
+
+TEST_F(SearchFacets, StockValueCountMatchSpyCountsEqualBruteForce) {
+  for (const char* query : kQueries) expect_counts_match(path(), query, FacetMethod::SLOTS);
+}
+
+TEST_F(SearchFacets, TotalsAreExactWithFacets) {
+  Searcher searcher(path());
+  SearchRequest request;
+  request.query = "grain OR oil";
+  request.facets.facets = {Facet::YEAR};
+  const auto result = searcher.search(request);
+  Xapian::Database db(path());
+  QueryBuilder builder(db, "en");
+  Xapian::Enquire enquire(db);
+  enquire.set_query(builder.build("grain OR oil"));
+  EXPECT_EQ(result.total, enquire.get_mset(0, db.get_doccount()).size());
+  EXPECT_TRUE(result.total_exact);
+}
+
+TEST_F(SearchFacets, LimitKeepsTheTopValuesAndTheDistinctCount) {
+  Searcher searcher(path());
+  SearchRequest request;
+  request.query = "grain";
+  request.facets.facets = {Facet::COUNTRY, Facet::PERSON};
+  request.facets.limit = 1000;
+  const auto all = searcher.search(request);
+  request.facets.limit = 3;
+  const auto top = searcher.search(request);
+  for (std::size_t f = 0; f < 2; ++f) {
+    ASSERT_EQ(top.facets[f].top.size(), 3u);
+    EXPECT_EQ(top.facets[f].distinct, all.facets[f].distinct);
+    for (std::size_t i = 0; i < 3; ++i) {
+      EXPECT_EQ(top.facets[f].top[i].key, all.facets[f].top[i].key);
+      EXPECT_EQ(top.facets[f].top[i].count, all.facets[f].top[i].count);
+    }
+  }
+}
+
+TEST_F(SearchFacets, LabelsNamesAsWrittenAndCountriesInTheLocale) {
+  Searcher searcher(path());
+  SearchRequest request;
+  request.query = "grain";
+  request.filters = {"country:FR", "person:\"José Sarney\""};
+  request.facets.facets = {Facet::COUNTRY, Facet::PERSON};
+  request.facets.limit = 100;
+  request.locale = "fr";
+  const auto result = searcher.search(request);
+  auto label_of = [&](std::size_t f, const std::string& key) {
+    for (const auto& v : result.facets[f].top)
+      if (v.key == key) return v.label;
+    return std::string("(missing)");
+  };
+  EXPECT_EQ(label_of(0, "FR"), "France");
+  EXPECT_EQ(label_of(0, "DE"), "Allemagne");
+  EXPECT_EQ(label_of(1, "jose sarney"), "José Sarney");
+  // Drilling down: a facet key used as a filter selects exactly the articles counted.
+  for (const auto& value : result.facets[1].top) {
+    SearchRequest drill = request;
+    drill.facets.facets.clear();
+    drill.filters.push_back("person:\"" + value.key + "\"");
+    drill.limit = 10000;
+    EXPECT_EQ(searcher.search(drill).hits.size(), value.count) << value.key;
+  }
+}
+
+TEST(FacetValues, WritesOneDistinctValuePerSlot) {
+  Article a;
+  a.id = "x";
+  a.people = {"Alexander Lukashenko", "ALEXANDER LUKASHENKO", "Xi Jinping"};
+  a.countries = {"by", "CN"};
+  a.date = PartialDate{2023, 3, 0};
+  Xapian::Document doc;
+  Analyzer analyzer;
+  add_facet_values(doc, a, analyzer);
+  const auto person = facet_slots(Facet::PERSON);
+  EXPECT_EQ(doc.get_value(person.first), "alexander lukashenko\x1F" "Alexander Lukashenko");
+  EXPECT_EQ(doc.get_value(person.first + 1), "xi jinping\x1FXi Jinping") << "the repeated name is written once";
+  EXPECT_EQ(doc.get_value(person.first + 2), "");
+  EXPECT_EQ(doc.get_value(facet_slots(Facet::COUNTRY).first), "BY");
+  EXPECT_EQ(doc.get_value(facet_slots(Facet::MONTH).first), "202303");
+  EXPECT_EQ(facet_key(Facet::DAY, "202303"), "") << "a month-only date has no day";
+  EXPECT_EQ(facet_key(Facet::YEAR, "20230301"), "2023");
+}
+
+}  // namespace
+}  // namespace newsdex
