@@ -3,6 +3,7 @@
 #include <unicode/calendar.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
+#include <unicode/uchar.h>
 
 #include <chrono>
 #include <charconv>
@@ -34,7 +35,7 @@ std::optional<PartialDate> parse_numeric(std::string_view s) {
       if (is_valid_day(y, m, d)) return PartialDate{y, unsigned(m), unsigned(d)};
       return std::nullopt;
     }
-    if (s.size() == 7 && m >= 1 && m <= 12) return PartialDate{y, unsigned(m), 0};
+    if (s.size() == 7 && m >= 1 && m <= 12 && is_valid_day(y, unsigned(m), 1)) return PartialDate{y, unsigned(m), 0};
     return std::nullopt;
   }
   if (s.size() == 8 && read_number(s, 0, 4, y) && read_number(s, 4, 2, m) && read_number(s, 6, 2, d)) {
@@ -89,6 +90,12 @@ struct DateParser::Impl {
 
   std::optional<PartialDate> parse_with_icu(std::string_view text) {
     const icu::UnicodeString input = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+    // ICU 72 divides by zero (SIGFPE) on a fractional-seconds field of 35 or more digits
+    // (its power of ten overflows int32 to 0); no date field has more than 9 digits.
+    for (int32_t i = 0, run = 0; i < input.length(); i = input.moveIndex32(i, 1)) {
+      run = u_isdigit(input.char32At(i)) ? run + 1 : 0;
+      if (run > 9) return std::nullopt;
+    }
     for (auto& format : formats) {
       icu::ParsePosition position(0);
       UDate when = format->parse(input, position);
