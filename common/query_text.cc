@@ -25,8 +25,9 @@ std::string normalise_query_text(Analyzer& analyzer, std::string_view text,
     const std::string_view original = text.substr(token.begin, token.end - token.begin);
     out.append(text.substr(copied, token.begin - copied));
     // Two words with nothing between them (Chinese, Japanese, Thai) must reach
-    // QueryParser as two words.
-    if (token.begin == copied && copied != 0 && !out.empty() && out.back() != ' ') out += ' ';
+    // QueryParser as two words that follow each other, as they were indexed: a hyphen
+    // between them makes QueryParser read a phrase, as it does for "co-operation".
+    if (token.begin == copied && copied != 0 && !out.empty()) out += '-';
     const bool field = token.end < text.size() && text[token.end] == ':' && is_field(original);
     if (is_operator(original) || field) out.append(original);
     else out.append(token.term);

@@ -11,6 +11,10 @@
 
 namespace newsdex {
 
+// Returns the query with each word replaced by its folded form (Analyzer::for_each_token)
+// and everything between words kept as typed. Operators (AND, OR, NOT, XOR, NEAR, ADJ)
+// stay upper-case. Words that ICU found with nothing between them (CJK, Thai) are joined
+// with '-', which QueryParser reads as a phrase, matching their consecutive positions.
 // `is_field(name)` says whether `name:` starts a field prefix that must stay as typed.
 std::string normalise_query_text(Analyzer& analyzer, std::string_view query,
                                  const std::function<bool(std::string_view)>& is_field);

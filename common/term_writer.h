@@ -1,9 +1,13 @@
 // Writes analysed text into a Xapian::Document following the conventions of Xapian's
 // own TermGenerator, so that QueryParser (STEM_SOME, phrases, NEAR, wildcards) works on
 // newsdex terms: the folded word with positions, and Z + stem without positions.
-// Stop words keep their positions (phrases match across them) but get no stem term.
+// Stop words are written like every other word: QueryParser's stopper drops them from
+// queries with other words (so they never weigh in ranking), phrases match across them
+// through their positions, and a query of stop words alone, which QueryParser keeps and
+// stems, still finds the articles that contain them.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <xapian.h>
@@ -34,6 +38,7 @@ class TermWriter {
  private:
   Analyzer& analyzer_;
   Xapian::Stem stemmer_;
+  std::string stemmer_name_;  // Xapian::Stem::get_description(), keys the stem cache
   Xapian::termpos position_ = 0;
 };
 
