@@ -4,20 +4,18 @@
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analyzer.h"
+#include "embedded_data.h"
+#include "entity_tokens.h"
 
 namespace newsdex {
 namespace {
-
-// Historical states keep their former codes (ISO 3166-3), as DESIGN's schema says.
-struct Historical {
-  const char* code;
-  const char* name;
-};
-constexpr Historical kHistorical[] = {
-    {"SU", "Soviet Union"}, {"DD", "East Germany"}, {"CS", "Czechoslovakia"}, {"YU", "Yugoslavia"}};
 
 // Locales whose country names are accepted as query and lookup input, besides English.
 constexpr const char* kNameLocales[] = {"en", "de", "fr", "es", "it", "pt", "nl", "ru", "zh", "ja", "ar"};
@@ -29,10 +27,53 @@ std::string upper_ascii(std::string_view s) {
   return out;
 }
 
+std::vector<std::string_view> split(std::string_view s, char separator) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = s.find(separator, start);
+    parts.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return parts;
+}
+
+bool written_in_capitals(std::string_view phrase) {
+  int letters = 0;
+  for (char c : phrase) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// Heterogeneous lookup, so finding a phrase by string_view allocates nothing.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// Column order of countries.tsv.
+enum Column { CODE, NAMES, ADJECTIVES, CAPITALS, REGIONS, DATELINE_PLACES, SUCCEEDS };
+
+struct Succession {
+  std::string historical;  // "SU"
+  PartialDate until;       // articles published before this day
+  std::vector<std::string> members;
+};
+
 }  // namespace
 
 struct CountryTable::Names {
   std::unordered_map<std::string, std::string> by_folded_name;  // folded name -> code
+  StringMap<std::vector<CountryPhrase>> phrases;
+  StringMap<std::vector<CountryPhrase>> dateline;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> first_words;
+  std::size_t longest = 1;
+  std::unordered_map<std::string, std::string> own_label;  // codes ICU does not name
+  std::vector<Succession> successions;
 };
 
 const CountryTable& CountryTable::instance() {
@@ -40,13 +81,81 @@ const CountryTable& CountryTable::instance() {
   return table;
 }
 
+std::string dotless_key(std::string_view key) {
+  std::string out;
+  for (char c : key)
+    if (c != '.' && c != ' ') out += c;
+  return out;
+}
+
 CountryTable::CountryTable() {
   auto* names = new Names;  // lives as long as the process, like the table itself
   names_ = names;
   Analyzer analyzer;
-  auto add = [&](const std::string& name, const std::string& code) {
+  auto add_lookup_name = [&](std::string_view name, const std::string& code) {
     if (!name.empty()) names->by_folded_name.emplace(analyzer.fold(name), code);
   };
+  auto add_phrase = [&](std::string_view written, const std::string& code, CountryNameKind kind) {
+    bool ambiguous = false;
+    if (written.starts_with('?')) {
+      ambiguous = true;
+      written.remove_prefix(1);
+    }
+    const std::string key = phrase_key(written, analyzer);
+    if (key.empty()) return;
+    auto& entries = names->phrases[key];
+    for (const auto& e : entries)
+      if (e.code == code && e.kind <= kind) return;  // the stronger reading is already there
+    const CountryPhrase phrase{code, kind, ambiguous, written_in_capitals(written)};
+    if (kind != CountryNameKind::DATELINE_PLACE) entries.push_back(phrase);
+    else if (entries.empty()) names->phrases.erase(key);
+    if (kind != CountryNameKind::NOT_A_COUNTRY) names->dateline[dotless_key(key)].push_back(phrase);
+    names->first_words.insert(key.substr(0, key.find(' ')));
+    names->longest = std::max<std::size_t>(names->longest, std::count(key.begin(), key.end(), ' ') + 1);
+  };
+
+  // The project's own table first: its "?" marks must win over ICU's plain names.
+  std::unordered_set<std::string> iso_codes;
+  for (const char* const* iso = uloc_getISOCountries(); *iso; ++iso) iso_codes.insert(*iso);
+  for (std::string_view line : split(data::COUNTRIES_TSV, '\n')) {
+    if (line.empty() || line.front() == '#') continue;
+    const auto columns = split(line, '\t');
+    const std::string code(columns[CODE]);
+    auto column = [&](Column c) { return c < columns.size() ? split(columns[c], '|') : std::vector<std::string_view>{}; };
+    if (code == "-") {
+      for (auto phrase : column(NAMES)) add_phrase(phrase, "", CountryNameKind::NOT_A_COUNTRY);
+      continue;
+    }
+    if (!iso_codes.contains(code)) {
+      codes_.push_back(code);
+      if (!columns[NAMES].empty()) names->own_label.emplace(code, std::string(column(NAMES).front()));
+    }
+    for (auto name : column(NAMES)) {
+      add_phrase(name, code, CountryNameKind::NAME);
+      if (!name.starts_with('?')) add_lookup_name(name, code);
+    }
+    for (auto adjective : column(ADJECTIVES)) {
+      add_phrase(adjective, code, CountryNameKind::ADJECTIVE);
+      if (!adjective.starts_with('?')) add_lookup_name(adjective, code);
+    }
+    for (auto capital : column(CAPITALS)) add_phrase(capital, code, CountryNameKind::CAPITAL);
+    for (auto region : column(REGIONS)) add_phrase(region, code, CountryNameKind::REGION);
+    for (auto place : column(DATELINE_PLACES)) add_phrase(place, code, CountryNameKind::DATELINE_PLACE);
+    if (columns.size() > SUCCEEDS && !columns[SUCCEEDS].empty()) {
+      const auto words = split(columns[SUCCEEDS], ' ');
+      Succession succession{code, {}, {}};
+      const std::string_view day = words.front();
+      int y = 0, m = 0, d = 0;
+      if (day.size() != 10 || std::from_chars(day.data(), day.data() + 4, y).ec != std::errc{} ||
+          std::from_chars(day.data() + 5, day.data() + 7, m).ec != std::errc{} ||
+          std::from_chars(day.data() + 8, day.data() + 10, d).ec != std::errc{})
+        throw std::logic_error("countries.tsv: bad succession date for " + code);
+      succession.until = PartialDate{y, unsigned(m), unsigned(d)};
+      for (std::size_t i = 1; i < words.size(); ++i) succession.members.emplace_back(words[i]);
+      names->successions.push_back(std::move(succession));
+    }
+  }
+
   for (const char* const* iso = uloc_getISOCountries(); *iso; ++iso) {
     const std::string code = *iso;
     codes_.push_back(code);
@@ -56,21 +165,18 @@ CountryTable::CountryTable() {
       country.getDisplayCountry(icu::Locale(locale), display);
       std::string utf8;
       display.toUTF8String(utf8);
-      if (utf8 != code) add(utf8, code);
+      if (utf8 == code) continue;
+      add_lookup_name(utf8, code);
+      // Extraction reads English text: ICU's English names join the phrases.
+      if (std::string_view(locale) == "en") add_phrase(utf8, code, CountryNameKind::NAME);
     }
   }
-  for (const auto& h : kHistorical) {
-    codes_.emplace_back(h.code);
-    add(h.name, h.code);
-  }
+  std::sort(codes_.begin(), codes_.end());
 }
 
 std::optional<std::string> CountryTable::code_for(std::string_view name) const {
   const std::string upper = upper_ascii(name);
-  if (upper.size() == 2) {
-    for (const auto& code : codes_)
-      if (code == upper) return code;
-  }
+  if (upper.size() == 2 && std::binary_search(codes_.begin(), codes_.end(), upper)) return upper;
   Analyzer analyzer;
   if (auto it = names_->by_folded_name.find(analyzer.fold(name)); it != names_->by_folded_name.end())
     return it->second;
@@ -79,13 +185,41 @@ std::optional<std::string> CountryTable::code_for(std::string_view name) const {
 
 std::string CountryTable::label(std::string_view code, std::string_view locale) const {
   const std::string upper = upper_ascii(code);
-  for (const auto& h : kHistorical)
-    if (upper == h.code) return h.name;
+  if (auto it = names_->own_label.find(upper); it != names_->own_label.end()) return it->second;
   icu::UnicodeString display;
   icu::Locale("", upper.c_str()).getDisplayCountry(icu::Locale(std::string(locale).c_str()), display);
   std::string utf8;
   display.toUTF8String(utf8);
   return utf8.empty() ? upper : utf8;
+}
+
+const std::vector<CountryPhrase>* CountryTable::phrases(std::string_view key) const {
+  auto it = names_->phrases.find(key);
+  return it == names_->phrases.end() ? nullptr : &it->second;
+}
+
+bool CountryTable::starts_phrase(std::string_view folded_word) const {
+  return names_->first_words.find(folded_word) != names_->first_words.end();
+}
+
+std::size_t CountryTable::longest_phrase() const { return names_->longest; }
+
+const std::vector<CountryPhrase>* CountryTable::dateline_place(std::string_view dotless) const {
+  auto it = names_->dateline.find(dotless);
+  return it == names_->dateline.end() ? nullptr : &it->second;
+}
+
+std::string CountryTable::code_at(std::string_view code, const std::optional<PartialDate>& published) const {
+  if (published) {
+    const auto before = [&](const PartialDate& until) {
+      return std::tie(published->year, published->month, published->day) <
+             std::tie(until.year, until.month, until.day);
+    };
+    for (const auto& s : names_->successions)
+      if (before(s.until) && std::find(s.members.begin(), s.members.end(), code) != s.members.end())
+        return s.historical;
+  }
+  return std::string(code);
 }
 
 }  // namespace newsdex

@@ -1,6 +1,7 @@
 // Countries: ISO 3166-1 alpha-2 codes, their names in any language ICU knows, and the
-// other ways news text names them. The single source of truth for country names, used by
-// entity extraction (indexer) and by the country: query field and facet labels (searcher).
+// other ways news text names them (common/data/countries.tsv, compiled in). The single
+// source of truth for country names, used by entity extraction (indexer) and by the
+// country: query field and facet labels (searcher).
 #pragma once
 
 #include <optional>
@@ -8,11 +9,31 @@
 #include <string_view>
 #include <vector>
 
+#include "article.h"
+
 namespace newsdex {
+
+// How a phrase names a country.
+enum class CountryNameKind {
+  NAME,            // "Belarus", "U.S.", "Ivory Coast"
+  ADJECTIVE,       // adjective or demonym: "Belarusian", "Soviet", "Britons"
+  CAPITAL,         // a capital used as a metonym: "Beijing has not responded"
+  REGION,          // a state or province: "Texas", "Ore." is only a DATELINE_PLACE
+  DATELINE_PLACE,  // a city or abbreviation that only counts in a dateline
+  NOT_A_COUNTRY,   // a longer phrase that contains a country word: "Indian Ocean"
+};
+
+struct CountryPhrase {
+  std::string code;  // ISO 3166-1 alpha-2 (or former code), upper case; empty for NOT_A_COUNTRY
+  CountryNameKind kind = CountryNameKind::NAME;
+  bool ambiguous = false;  // also a person's name, a US state...: needs supporting evidence
+  bool acronym = false;    // written in capitals ("US", "UAE"): must appear so in the text
+};
 
 class CountryTable {
  public:
   // The table of every country ICU knows plus the historical states news archives meet.
+  // Built once, immutable, safe to share between threads.
   static const CountryTable& instance();
 
   // The code ("BY") for a code, name, short form or adjective in any case and with or
@@ -26,11 +47,30 @@ class CountryTable {
   // Every code in the table, upper case.
   const std::vector<std::string>& codes() const { return codes_; }
 
+  // --- For entity extraction --------------------------------------------------------
+  // The ways English news text names countries, by phrase key (see phrase_key() in
+  // entity_tokens.h: folded words joined by single spaces). nullptr when none.
+  const std::vector<CountryPhrase>* phrases(std::string_view key) const;
+  // True when some phrase starts with this folded word (a cheap filter before phrases()).
+  bool starts_phrase(std::string_view folded_word) const;
+  // The most words any phrase has.
+  std::size_t longest_phrase() const;
+  // Dateline lookups ignore dots and case: "ORE", "Ore.", "N.J." -> "ore", "nj".
+  const std::vector<CountryPhrase>* dateline_place(std::string_view dotless_key) const;
+
+  // The code to record for `code` in an article published on `published`: a country
+  // that was part of a historical state then counts as that state ("Moscow" in 1987 is
+  // SU, in 2023 RU). Without a date, the code itself.
+  std::string code_at(std::string_view code, const std::optional<PartialDate>& published) const;
+
  private:
   CountryTable();
   std::vector<std::string> codes_;
   struct Names;
   const Names* names_;
 };
+
+// "N.J." -> "nj": the key dateline_place() expects, from a phrase key.
+std::string dotless_key(std::string_view key);
 
 }  // namespace newsdex

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace newsdex {
 namespace {
 
@@ -26,6 +28,60 @@ TEST(CountryTable, LabelsComeFromIcuInTheAskedLocale) {
   EXPECT_EQ(table.label("BY", "en"), "Belarus");
   EXPECT_EQ(table.label("de", "de"), "Deutschland");
   EXPECT_EQ(table.label("SU"), "Soviet Union");
+}
+
+TEST(CountryTable, KnowsShortFormsAdjectivesAndHistoricalStatesFromItsData) {
+  const auto& table = CountryTable::instance();
+  EXPECT_EQ(table.code_for("U.S."), "US");
+  EXPECT_EQ(table.code_for("Britain"), "GB");
+  EXPECT_EQ(table.code_for("Belarusian"), "BY");
+  EXPECT_EQ(table.code_for("Soviet"), "SU");
+  EXPECT_EQ(table.code_for("Cote d'Ivoire"), "CI");
+  EXPECT_EQ(table.code_for("East Germany"), "DD");
+  EXPECT_EQ(table.code_for("Yugoslav"), "YU");
+  // Ambiguous words are not country names on their own, but ICU's name still is.
+  EXPECT_EQ(table.code_for("Georgia"), "GE");
+  EXPECT_FALSE(table.code_for("Moscow").has_value());  // a capital is not the country's name
+  for (const char* code : {"SU", "DD", "CS", "YU", "YD", "AN"}) {
+    EXPECT_TRUE(std::binary_search(table.codes().begin(), table.codes().end(), code)) << code;
+    EXPECT_NE(table.label(code), code) << code;
+  }
+  EXPECT_EQ(table.label("YU"), "Yugoslavia");
+  EXPECT_EQ(table.label("DD", "de"), "East Germany");  // ICU has no name for former states
+}
+
+TEST(CountryTable, PhrasesForExtraction) {
+  const auto& table = CountryTable::instance();
+  const auto* guinea = table.phrases("papua new guinea");
+  ASSERT_NE(guinea, nullptr);
+  EXPECT_EQ(guinea->front().code, "PG");
+  const auto* georgia = table.phrases("georgia");
+  ASSERT_NE(georgia, nullptr);
+  EXPECT_EQ(georgia->size(), 2u);  // the country and the US state, both marked ambiguous
+  for (const auto& reading : *georgia) EXPECT_TRUE(reading.ambiguous);
+  const auto* beijing = table.phrases("beijing");
+  ASSERT_NE(beijing, nullptr);
+  EXPECT_EQ(beijing->front().kind, CountryNameKind::CAPITAL);
+  const auto* us = table.phrases("us");
+  ASSERT_NE(us, nullptr);
+  EXPECT_TRUE(us->front().acronym);
+  EXPECT_EQ(table.phrases("portland"), nullptr);
+  ASSERT_NE(table.dateline_place("ore"), nullptr);
+  EXPECT_EQ(table.dateline_place("ore")->front().code, "US");
+  EXPECT_EQ(table.dateline_place(dotless_key("n.j."))->front().code, "US");
+  EXPECT_TRUE(table.starts_phrase("ivory"));
+  EXPECT_GE(table.longest_phrase(), 4u);  // "People's Republic of China"
+}
+
+TEST(CountryTable, FormerStatesByPublicationDate) {
+  const auto& table = CountryTable::instance();
+  EXPECT_EQ(table.code_at("RU", PartialDate{1987, 3, 2}), "SU");
+  EXPECT_EQ(table.code_at("UA", PartialDate{1991, 12, 25}), "SU");
+  EXPECT_EQ(table.code_at("UA", PartialDate{1991, 12, 26}), "UA");
+  EXPECT_EQ(table.code_at("SK", PartialDate{1992, 6, 1}), "CS");
+  EXPECT_EQ(table.code_at("HR", PartialDate{1990, 1, 1}), "YU");
+  EXPECT_EQ(table.code_at("RU", std::nullopt), "RU");
+  EXPECT_EQ(table.code_at("FR", PartialDate{1987, 3, 2}), "FR");
 }
 
 }  // namespace

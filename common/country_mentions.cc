@@ -1,0 +1,175 @@
+#include "country_mentions.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace newsdex {
+namespace {
+
+bool clause_continues(const EntityToken& t) { return (t.gap_after & (GAP_STOP | GAP_COMMA | GAP_PUNCT | GAP_PARAGRAPH)) == 0; }
+
+bool is_month_or_number(const EntityToken& t) {
+  static const std::unordered_set<std::string_view> kMonths = {
+      "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
+      "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"};
+  return t.number || kMonths.contains(t.folded);
+}
+
+// "U.S. dlrs", "Swiss francs": a country word that names a currency does not make the
+// story mention the country.
+bool is_currency(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "dlr",     "dlrs",    "dollar",  "dollars", "yen",      "mark",     "marks",   "franc",    "francs",
+      "pound",   "pounds",  "sterling", "lira",   "lire",     "guilder",  "guilders", "peso",    "pesos",
+      "crown",   "crowns",  "krona",   "kronor",  "krone",    "kroner",   "rupee",   "rupees",   "yuan",
+      "rouble",  "roubles", "ruble",   "rubles",  "cruzado",  "cruzados", "austral", "australs", "schilling",
+      "schillings", "drachma", "drachmas", "escudo", "escudos", "peseta", "pesetas", "rand",    "won",
+      "baht",    "ringgit", "riyal",   "riyals",  "dinar",    "dinars",   "shekel",  "shekels",  "bolivar",
+      "bolivars", "cents",  "cts",     "currency"};
+  return kWords.contains(folded);
+}
+
+// "Japan Fund Inc", "Great American First Savings Bancorp": a country word inside a
+// company's name is part of the name.
+bool is_company_suffix(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "inc",  "corp", "corporation", "co",  "cos",      "ltd",        "limited",  "plc",      "lp",
+      "llc",  "ag",   "sa",          "nv",  "bv",       "gmbh",       "spa",      "ab",       "bhd",
+      "pty",  "kk",   "bancorp",     "bancshares", "holdings", "fund", "trust", "airlines", "airways",
+      "industries", "savings"};
+  return kWords.contains(folded);
+}
+
+bool inside_company_name(const std::vector<EntityToken>& tokens, std::size_t last) {
+  for (std::size_t k = last + 1; k < tokens.size() && k <= last + 5; ++k) {
+    if ((tokens[k - 1].gap_after & ~(GAP_SPACE | GAP_HYPHEN)) != 0 || tokens[k - 1].possessive) return false;
+    if (!tokens[k].upper_initial) return false;
+    if (is_company_suffix(tokens[k].folded)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+CountryMatch match_country_phrase(const CountryTable& table, const std::vector<EntityToken>& tokens,
+                                  std::size_t at, bool case_matters) {
+  CountryMatch best;
+  const EntityToken& first = tokens[at];
+  if (first.number || (case_matters && !first.upper_initial)) return best;
+  if (!table.starts_phrase(first.folded)) return best;
+  std::string key;
+  const std::size_t limit = std::min(tokens.size(), at + table.longest_phrase());
+  for (std::size_t end = at; end < limit; ++end) {
+    if (end > at) {
+      if (!clause_continues(tokens[end - 1]) || tokens[end - 1].possessive) break;
+      key += ' ';
+    }
+    key += tokens[end].folded;
+    const auto* phrases = table.phrases(key);
+    if (!phrases || phrases->empty()) continue;
+    if (case_matters) {
+      if (!tokens[end].upper_initial) continue;
+      if (phrases->front().acronym &&
+          !std::all_of(tokens.begin() + static_cast<long>(at), tokens.begin() + static_cast<long>(end) + 1,
+                       [](const EntityToken& t) { return t.all_upper; }))
+        continue;
+    }
+    best = {end - at + 1, phrases};
+  }
+  return best;
+}
+
+void find_country_mentions(const CountryTable& table, const std::vector<EntityToken>& tokens,
+                           const std::vector<bool>& in_person, bool case_matters,
+                           std::vector<CountryMention>& mentions) {
+  std::size_t phrase_id = mentions.empty() ? 0 : mentions.back().phrase_id + 1;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!in_person.empty() && in_person[i]) continue;
+    const CountryMatch match = match_country_phrase(table, tokens, i, case_matters);
+    if (match.length == 0) continue;
+    const std::size_t last = i + match.length - 1;
+    const bool modifies_next = last + 1 < tokens.size() && (tokens[last].gap_after & ~GAP_SPACE) == 0 &&
+                               !tokens[last].possessive;
+    if ((modifies_next && is_currency(tokens[last + 1].folded)) ||
+        (case_matters && inside_company_name(tokens, last))) {
+      i = last;
+      continue;
+    }
+    bool names_a_person = false;
+    for (std::size_t k = i; k <= last && !in_person.empty(); ++k) names_a_person = names_a_person || in_person[k];
+    // Next to a capitalised word that is no country: "Michael Jordan", "Chad Smith".
+    bool looks_like_name = names_a_person;
+    if (case_matters) {
+      if (i > 0 && tokens[i - 1].upper_initial && !tokens[i - 1].sentence_start && clause_continues(tokens[i - 1]) &&
+          !tokens[i - 1].possessive && !tokens[i - 1].all_upper &&
+          match_country_phrase(table, tokens, i - 1, true).length == 0)
+        looks_like_name = true;
+      if (last + 1 < tokens.size() && tokens[last + 1].upper_initial && clause_continues(tokens[last]) &&
+          !tokens[last].possessive && !tokens[last + 1].all_upper &&
+          match_country_phrase(table, tokens, last + 1, true).length == 0)
+        looks_like_name = true;
+    }
+    for (const auto& phrase : *match.phrases) {
+      if (phrase.kind == CountryNameKind::NOT_A_COUNTRY || phrase.kind == CountryNameKind::DATELINE_PLACE) continue;
+      if (phrase.ambiguous && !case_matters) continue;  // "GEORGIA", "JORDAN" in a headline: no evidence
+      mentions.push_back({phrase.code, phrase.kind, phrase.ambiguous, looks_like_name, phrase_id});
+    }
+    ++phrase_id;
+    i = last;
+  }
+}
+
+std::string dateline_country(const CountryTable& table, const std::vector<EntityToken>& tokens) {
+  // Parts between commas; the date part ("Feb 26") ends the place.
+  std::vector<std::pair<std::size_t, std::size_t>> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i == start && is_month_or_number(tokens[i])) break;
+    if ((tokens[i].gap_after & (GAP_COMMA | GAP_STOP | GAP_PUNCT)) || i + 1 == tokens.size()) {
+      parts.emplace_back(start, i);
+      start = i + 1;
+    }
+  }
+  // The most specific part is the last ("PORTLAND, Ore." -> "Ore.").
+  for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
+    std::string key;
+    for (std::size_t k = part->first; k <= part->second; ++k) key += tokens[k].folded;
+    const auto* places = table.dateline_place(dotless_key(key));
+    if (!places) continue;
+    for (const auto& place : *places)
+      if (!place.ambiguous || place.kind == CountryNameKind::CAPITAL) return place.code;
+  }
+  return {};
+}
+
+std::vector<std::string> resolve_country_mentions(const std::vector<CountryMention>& mentions) {
+  std::unordered_set<std::string> certain;
+  for (const auto& m : mentions)
+    if (!m.ambiguous) certain.insert(m.code);
+  std::vector<std::string> codes;
+  auto add = [&](const std::string& code) {
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  };
+  for (std::size_t i = 0; i < mentions.size();) {
+    std::size_t end = i;
+    while (end < mentions.size() && mentions[end].phrase_id == mentions[i].phrase_id) ++end;
+    const std::size_t readings = end - i;
+    for (std::size_t k = i; k < end; ++k) {
+      const auto& m = mentions[k];
+      if (!m.ambiguous) add(m.code);
+      else if (m.looks_like_name) continue;
+      else if (readings == 1 || certain.contains(m.code)) {
+        // One reading: a name-like word standing alone ("Jordan said"); several readings
+        // ("Georgia"): only the one the article confirms elsewhere.
+        bool other_confirmed = false;
+        for (std::size_t o = i; o < end; ++o)
+          if (o != k && certain.contains(mentions[o].code)) other_confirmed = true;
+        if (readings == 1 || !other_confirmed) add(m.code);
+      }
+    }
+    i = end;
+  }
+  return codes;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,15 @@
+// Data tables compiled into the library from common/data/ (see embed_data.cmake).
+#pragma once
+
+#include <string_view>
+
+namespace newsdex::data {
+
+// common/data/countries.tsv: names, short forms, adjectives, capitals, regions and
+// dateline places per ISO 3166-1 alpha-2 code (format described in the file).
+extern const std::string_view COUNTRIES_TSV;
+// common/data/people_words.tsv: the word lists people extraction relies on (titles,
+// roles, honorifics, organisation words, given names, speech verbs).
+extern const std::string_view PEOPLE_WORDS_TSV;
+
+}  // namespace newsdex::data

@@ -1,0 +1,425 @@
+#include "people_extractor.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_set>
+
+#include "analyzer.h"
+#include "country_mentions.h"
+#include "embedded_data.h"
+
+namespace newsdex {
+namespace {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// The word lists of common/data/people_words.tsv, folded; built once per process.
+struct PeopleWords {
+  WordSet title, honorific, role, speech, org, not_name, given, firm;
+  std::size_t longest_firm = 1;
+
+  PeopleWords() {
+    Analyzer analyzer;
+    std::istringstream lines{std::string(data::PEOPLE_WORDS_TSV)};
+    for (std::string line; std::getline(lines, line);) {
+      if (line.empty() || line.front() == '#') continue;
+      const auto tab = line.find('\t');
+      if (tab == std::string::npos) continue;
+      const std::string kind = line.substr(0, tab);
+      WordSet* set = kind == "title"       ? &title
+                     : kind == "honorific" ? &honorific
+                     : kind == "role"      ? &role
+                     : kind == "speech"    ? &speech
+                     : kind == "org"       ? &org
+                     : kind == "not_name"  ? &not_name
+                     : kind == "given"     ? &given
+                     : kind == "firm"      ? &firm
+                                           : nullptr;
+      if (!set) throw std::logic_error("people_words.tsv: unknown list '" + kind + "'");
+      std::istringstream words(line.substr(tab + 1));
+      for (std::string word; std::getline(words, word, '|');) {
+        if (word.empty()) continue;
+        std::string key = phrase_key(word, analyzer);
+        if (set == &firm) longest_firm = std::max<std::size_t>(longest_firm, std::count(key.begin(), key.end(), ' ') + 1);
+        set->insert(std::move(key));
+      }
+    }
+  }
+};
+
+const PeopleWords& words() {
+  static const PeopleWords instance;
+  return instance;
+}
+
+bool has(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
+
+bool is_month_or_weekday(std::string_view folded) {
+  static const WordSet kWords = {"january", "february", "march",  "april",    "may",     "june",   "july",
+                                 "august",  "september", "october", "november", "december", "monday", "tuesday",
+                                 "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return has(kWords, folded);
+}
+
+// Lower-case words that join the parts of one capitalised run: "Chancellor of the
+// Exchequer", "Secretary of State"; name particles: "de la Madrid", "van den Broek".
+bool is_connector(const EntityToken& t) {
+  static const WordSet kWords = {"of", "the", "for"};
+  return !t.upper_initial && has(kWords, t.folded);
+}
+bool is_particle(const EntityToken& t) {
+  static const WordSet kWords = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le",
+                                 "al", "el",  "bin", "ibn", "ben", "dos", "das", "y", "ter", "zu", "abu", "bint"};
+  return !t.upper_initial && has(kWords, t.folded);
+}
+
+bool is_initial(const EntityToken& t) { return t.text.size() == 1 && t.upper_initial && t.period_after; }
+
+// Could be part of a personal name: capitalised, not a number, not an acronym ("BBC").
+bool name_like(const EntityToken& t) {
+  return t.upper_initial && !t.number && (!t.all_upper || is_initial(t) || t.text.size() == 1);
+}
+
+bool only_space_after(const EntityToken& t) { return t.gap_after == GAP_SPACE; }
+
+struct Mention {
+  std::size_t first = 0, last = 0;  // token range
+  bool pinned = false;
+  std::string pinned_name;
+  int group = -1;
+};
+
+}  // namespace
+
+std::shared_ptr<const PinnedPeople> PinnedPeople::parse(std::string_view text, const std::string& origin) {
+  auto people = std::make_shared<PinnedPeople>();
+  Analyzer analyzer;
+  std::istringstream lines{std::string(text)};
+  std::size_t number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    std::replace(line.begin(), line.end(), '\t', '|');
+    std::vector<std::string> names;
+    std::istringstream fields(line);
+    for (std::string field; std::getline(fields, field, '|');) {
+      const auto begin = field.find_first_not_of(" \r");
+      if (begin == std::string::npos) continue;
+      names.push_back(field.substr(begin, field.find_last_not_of(" \r") - begin + 1));
+    }
+    if (names.empty()) continue;
+    for (const auto& name : names) {
+      std::string key = phrase_key(name, analyzer);
+      if (key.empty()) throw std::runtime_error(origin + ":" + std::to_string(number) + ": empty name");
+      people->longest_ = std::max<std::size_t>(people->longest_, std::count(key.begin(), key.end(), ' ') + 1);
+      people->by_alias_.emplace(std::move(key), names.front());
+    }
+  }
+  return people;
+}
+
+std::shared_ptr<const PinnedPeople> PinnedPeople::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read the people list");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return parse(content.str(), path);
+}
+
+const std::string* PinnedPeople::canonical(std::string_view key) const {
+  auto it = by_alias_.find(std::string(key));
+  return it == by_alias_.end() ? nullptr : &it->second;
+}
+
+PeopleExtractor::PeopleExtractor(std::shared_ptr<const PinnedPeople> pinned)
+    : pinned_(std::move(pinned)), countries_(CountryTable::instance()) {
+  words();  // build the shared lists now rather than inside the first article
+}
+
+std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& tokens,
+                                               std::vector<bool>& in_person) const {
+  const PeopleWords& w = words();
+  const std::size_t n = tokens.size();
+  in_person.assign(n, false);
+  std::vector<Mention> mentions;
+
+  // Words seen capitalised inside a sentence: a sentence-initial word is a name only if
+  // it also appears so elsewhere ("Lukashenko says" yes, "Extremely interested" no).
+  std::unordered_set<std::string_view> mid_sentence;
+  for (const auto& t : tokens)
+    if (t.upper_initial && !t.sentence_start) mid_sentence.insert(t.folded);
+
+  auto key_of = [&](std::size_t first, std::size_t last) {
+    std::string key;
+    for (std::size_t k = first; k <= last; ++k) {
+      if (k > first) key += ' ';
+      key += tokens[k].folded;
+    }
+    return key;
+  };
+  auto names_country = [&](std::size_t at, std::size_t last) {
+    const CountryMatch match = match_country_phrase(countries_, tokens, at, true);
+    if (match.length == 0 || at + match.length - 1 > last) return std::size_t{0};
+    for (const auto& p : *match.phrases)
+      if (!p.ambiguous) return match.length;
+    return std::size_t{0};
+  };
+  auto is_title = [&](const EntityToken& t) { return has(w.title, t.folded) || has(w.honorific, t.folded); };
+
+  // A candidate name [c, d]; `evidence` when a title, role or honorific stands before it.
+  auto consider = [&](std::size_t c, std::size_t d, bool evidence, std::size_t run_start) {
+    while (c <= d && (is_connector(tokens[c]) || is_particle(tokens[c]) || has(w.not_name, tokens[c].folded) ||
+                      (!evidence && tokens[c].sentence_start && !has(w.given, tokens[c].folded) &&
+                       !mid_sentence.contains(tokens[c].folded)))) {
+      ++c;
+    }
+    while (c <= d)
+      if (const std::size_t skip = names_country(c, d); skip > 0 && c + skip <= d) c += skip;
+      else break;
+    while (d >= c && d > 0 && (is_connector(tokens[d]) || is_particle(tokens[d]))) --d;
+    if (c > d) return;
+    const std::size_t length = d - c + 1;
+    if (length > 4) return;
+    for (std::size_t k = c; k <= d; ++k) {
+      const auto& t = tokens[k];
+      if (t.number || (t.all_upper && t.text.size() > 1) || has(w.org, t.folded) || is_month_or_weekday(t.folded))
+        return;
+      if (names_country(k, d) > 0) return;
+    }
+    for (std::size_t len = 1; len <= std::min(length, w.longest_firm); ++len)
+      if (has(w.firm, key_of(c, c + len - 1))) return;
+    if (length == 1 && has(w.not_name, tokens[c].folded)) return;
+
+    bool accepted = evidence;
+    if (!accepted && length >= 2) {
+      const bool given = has(w.given, tokens[c].folded);
+      const bool speaks = d + 1 < n && only_space_after(tokens[d]) && !tokens[d].possessive &&
+                          has(w.speech, tokens[d + 1].folded);
+      const bool quoted = run_start > 0 && only_space_after(tokens[run_start - 1]) &&
+                          has(w.speech, tokens[run_start - 1].folded);
+      bool apposition = false;
+      if ((tokens[d].gap_after & GAP_COMMA) && !(tokens[d].gap_after & GAP_STOP)) {
+        for (std::size_t k = d + 1; k < n && k <= d + 6; ++k) {
+          if (has(w.role, tokens[k].folded) && !tokens[k].upper_initial) {
+            apposition = true;
+            break;
+          }
+          if (tokens[k].gap_after & (GAP_COMMA | GAP_STOP | GAP_PUNCT | GAP_PARAGRAPH)) break;
+        }
+      }
+      accepted = given || speaks || quoted || apposition;
+    }
+    if (accepted) mentions.push_back({c, d, false, {}, -1});
+  };
+
+  for (std::size_t i = 0; i < n;) {
+    if (!name_like(tokens[i])) {
+      ++i;
+      continue;
+    }
+    // The capitalised run from i: names, initials, hyphenated parts, connectors inside.
+    const std::size_t a = i;
+    std::size_t b = i;
+    while (b + 1 < n && !tokens[b].possessive) {
+      const auto gap = tokens[b].gap_after;
+      if ((gap & GAP_HYPHEN) && !tokens[b + 1].number) {
+        ++b;
+        continue;
+      }
+      if (gap != GAP_SPACE) break;
+      if (name_like(tokens[b + 1])) {
+        ++b;
+        continue;
+      }
+      std::size_t k = b + 1;
+      while (k < n && k <= b + 2 && (is_connector(tokens[k]) || is_particle(tokens[k])) && only_space_after(tokens[k])) ++k;
+      if (k > b + 1 && k < n && name_like(tokens[k])) {
+        b = k;
+        continue;
+      }
+      break;
+    }
+    i = b + 1;
+
+    // A newsroom's pinned names win.
+    bool pinned_found = false;
+    if (pinned_ && !pinned_->empty()) {
+      for (std::size_t s = a; s <= b; ++s) {
+        for (std::size_t e = std::min(b, s + pinned_->longest_alias() - 1) + 1; e-- > s;) {
+          if (const std::string* name = pinned_->canonical(key_of(s, e))) {
+            mentions.push_back({s, e, true, *name, -1});
+            pinned_found = true;
+            s = e;
+            break;
+          }
+        }
+      }
+    }
+    if (pinned_found) continue;
+
+    // The name follows the last title of the run: "Chancellor of the Exchequer Nigel Lawson".
+    std::size_t title = b + 1;
+    for (std::size_t k = b; k-- > a;) {
+      if (is_title(tokens[k]) && tokens[k].upper_initial) {
+        bool name_after = false;
+        for (std::size_t m = k + 1; m <= b; ++m) name_after = name_after || (!is_connector(tokens[m]) && !is_title(tokens[m]));
+        if (name_after) title = k;
+        break;
+      }
+    }
+    const bool role_before = a > 0 && only_space_after(tokens[a - 1]) && !tokens[a - 1].upper_initial &&
+                             has(w.role, tokens[a - 1].folded);
+    if (title <= b) {
+      consider(title + 1, b, true, a);
+      continue;
+    }
+    // No title: the parts between "of"/"the"/"for" are candidates of their own.
+    std::size_t start = a;
+    for (std::size_t k = a; k <= b + 1; ++k) {
+      if (k == b + 1 || is_connector(tokens[k])) {
+        if (k > start) consider(start, k - 1, start == a && role_before, start);
+        start = k + 1;
+      }
+    }
+  }
+
+  // Groups: one per person. A full name starts a group, unless it is part of one already
+  // seen ("Otto Poehl" after "Karl Otto Poehl"); single words join the full name.
+  struct Group {
+    std::vector<std::string_view> words;  // folded words of the canonical form
+    std::string name;
+    std::size_t first_mention;
+  };
+  std::vector<Group> groups;
+  auto words_of = [&](const Mention& m) {
+    std::vector<std::string_view> out;
+    for (std::size_t k = m.first; k <= m.last; ++k) out.push_back(tokens[k].folded);
+    return out;
+  };
+  auto text_of = [&](const Mention& m) {
+    std::string out;
+    for (std::size_t k = m.first; k <= m.last; ++k) {
+      out += tokens[k].text;
+      if (is_initial(tokens[k])) out += '.';
+      if (k < m.last) out += (tokens[k].gap_after & GAP_HYPHEN) ? '-' : ' ';
+    }
+    return out;
+  };
+  auto ends_with = [](const std::vector<std::string_view>& longer, const std::vector<std::string_view>& shorter) {
+    return shorter.size() <= longer.size() && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+  };
+  std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
+  for (auto& m : mentions) {
+    if (!m.pinned && m.first == m.last) continue;
+    const auto ws = words_of(m);
+    for (std::size_t g = 0; g < groups.size() && m.group < 0; ++g) {
+      if (m.pinned ? groups[g].name == m.pinned_name : (ends_with(groups[g].words, ws) || ends_with(ws, groups[g].words)))
+        m.group = static_cast<int>(g);
+    }
+    if (m.group < 0) {
+      m.group = static_cast<int>(groups.size());
+      groups.push_back({ws, m.pinned ? m.pinned_name : text_of(m), m.first});
+    }
+  }
+  // A single word joins the full name whose surname it is (or, for family-name-first
+  // names such as "Xi Jinping", whose first word it is): the nearest one before it.
+  auto group_for_word = [&](std::string_view word, std::size_t at) {
+    int best = -1;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      const auto& gw = groups[g].words;
+      if (gw.size() < 2) continue;
+      const bool surname = gw.back() == word;
+      const bool family_first = gw.front() == word && !has(w.given, word);
+      if (!surname && !family_first) continue;
+      if (best < 0 || (groups[g].first_mention <= at && groups[g].first_mention > groups[static_cast<std::size_t>(best)].first_mention))
+        best = static_cast<int>(g);
+    }
+    return best;
+  };
+  for (auto& m : mentions) {
+    if (m.group >= 0) continue;
+    m.group = group_for_word(tokens[m.first].folded, m.first);
+    if (m.group < 0) {
+      for (std::size_t g = 0; g < groups.size() && m.group < 0; ++g)
+        if (groups[g].words.size() == 1 && groups[g].words.front() == tokens[m.first].folded) m.group = static_cast<int>(g);
+    }
+    if (m.group < 0) {
+      m.group = static_cast<int>(groups.size());
+      groups.push_back({words_of(m), text_of(m), m.first});
+    }
+  }
+  std::vector<std::pair<std::size_t, int>> first_seen(groups.size(), {SIZE_MAX, 0});
+  for (const auto& m : mentions) {
+    for (std::size_t k = m.first; k <= m.last; ++k) in_person[k] = true;
+    auto& seen = first_seen[static_cast<std::size_t>(m.group)];
+    seen = {std::min(seen.first, m.first), m.group};
+  }
+  // Later bare mentions of a known surname mark their tokens too (countries skip them).
+  for (std::size_t k = 0; k < n; ++k)
+    if (!in_person[k] && name_like(tokens[k]) && group_for_word(tokens[k].folded, k) >= 0) in_person[k] = true;
+
+  std::sort(first_seen.begin(), first_seen.end());
+  std::vector<std::string> names;
+  for (const auto& [at, g] : first_seen) {
+    if (at == SIZE_MAX) continue;
+    const std::string& name = groups[static_cast<std::size_t>(g)].name;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
+}
+
+std::vector<std::string> PeopleExtractor::find_in_capitals(const std::vector<EntityToken>& tokens,
+                                                           const std::vector<EntityToken>& text) const {
+  const PeopleWords& w = words();
+  std::vector<std::string> names;
+  // Used in the text as a common word ("paper") or as a company ("Pennzoil Co").
+  auto common_or_company = [&](std::string_view folded) {
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      if (text[k].folded != folded) continue;
+      if (!text[k].upper_initial) return true;
+      if (k + 1 < text.size() && (has(w.org, text[k + 1].folded) || has(w.firm, folded))) return true;
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const EntityToken& t = tokens[i];
+    if (i == 0) {
+      const bool speaks = tokens.size() > 1 && t.gap_after == GAP_SPACE && has(w.speech, tokens[1].folded);
+      if (!speaks || t.folded.size() < 5 || !t.all_upper || t.number || t.text.find('.') != std::string_view::npos ||
+          has(w.title, t.folded) || has(w.honorific, t.folded) || has(w.org, t.folded) ||
+          has(w.not_name, t.folded) || has(w.role, t.folded) || has(w.firm, t.folded) ||
+          match_country_phrase(countries_, tokens, 0, false).length > 0 || common_or_company(t.folded))
+        continue;
+      std::string name(t.text.substr(0, 1));
+      name += t.folded.substr(1);
+      names.push_back(std::move(name));
+      continue;
+    }
+    const EntityToken& before = tokens[i - 1];
+    if (t.number || t.folded.size() < 3 || !t.all_upper || t.possessive) continue;
+    if (t.text.find('.') != std::string_view::npos) continue;
+    if (has(w.title, t.folded) || has(w.honorific, t.folded) || has(w.org, t.folded) || has(w.not_name, t.folded) ||
+        has(w.speech, t.folded) || has(w.role, t.folded) || has(w.firm, t.folded) || has(w.given, t.folded))
+      continue;
+    if (match_country_phrase(countries_, tokens, i, false).length > 0) continue;
+    if ((before.gap_after & ~GAP_SPACE) != 0) continue;
+    // Only a title that is itself a person ("PRESIDENT", "MR"), not a department
+    // ("TRADE SURPLUS").
+    const bool after_title = (has(w.role, before.folded) || has(w.honorific, before.folded)) && !before.possessive;
+    const bool speaks = i + 1 < tokens.size() && tokens[i].gap_after == GAP_SPACE && has(w.speech, tokens[i + 1].folded);
+    if (!after_title && !(before.possessive && speaks)) continue;
+    // Title case: first letter as written, the rest lower case ("BAKER" -> "Baker").
+    std::string name(t.text.substr(0, 1));
+    name += t.folded.substr(1);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+  }
+  return names;
+}
+
+}  // namespace newsdex

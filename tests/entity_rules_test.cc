@@ -1,0 +1,171 @@
+// Tables of text -> people, countries, dates for the extraction rules documented in the
+// README ("People, countries and dates"). Each row is a rule that once failed or could.
+#include <gtest/gtest.h>
+
+#include "entity_extractor.h"
+#include "test_support.h"
+
+namespace newsdex {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Article extract(const std::string& body, const std::string& dateline = {}, std::optional<PartialDate> date = {},
+                const std::string& title = {}, const std::string& people_file = {}) {
+  Article article;
+  article.title = title;
+  article.body = body;
+  article.dateline = dateline;
+  article.date = date;
+  EntityExtractor extractor(people_file);
+  extractor.extract(article);
+  return article;
+}
+
+constexpr PartialDate MARCH_2_1987{1987, 3, 2};
+
+TEST(EntityCountries, DatelinesNameTheCountryWhereTheStoryWasFiled) {
+  EXPECT_EQ(extract("Shares rose.", "PORTLAND, Ore., Feb 26").countries, Strings{"US"});
+  EXPECT_EQ(extract("Shares rose.", "WALTHAM, MASS., March 2").countries, Strings{"US"});
+  EXPECT_EQ(extract("Shares rose.", "NEW YORK, March 2").countries, Strings{"US"});
+  EXPECT_EQ(extract("Shares rose.", "CALGARY, Alberta, March 2").countries, Strings{"CA"});
+  EXPECT_EQ(extract("Shares rose.", "TOKYO, March 2").countries, Strings{"JP"});
+  EXPECT_EQ(extract("Shares rose.", "SPRINGFIELD, March 2").countries, Strings{});  // which one?
+  // A plain-text article's own dateline.
+  EXPECT_EQ(extract("LONDON (Reuters) - Shares rose.").countries, Strings{"GB"});
+}
+
+TEST(EntityCountries, NamesShortFormsAdjectivesAndCapitals) {
+  EXPECT_EQ(extract("The U.S. and the UK met Britain and America.").countries, (Strings{"US", "GB"}));
+  EXPECT_EQ(extract("Ivory Coast and Côte d'Ivoire are one.").countries, Strings{"CI"});
+  EXPECT_EQ(extract("Belarusian and Ukrainian troops.").countries, (Strings{"BY", "UA"}));
+  EXPECT_EQ(extract("Beijing has not responded, nor has Minsk.").countries, (Strings{"CN", "BY"}));
+  EXPECT_EQ(extract("Oil flows from Texas.").countries, Strings{"US"});
+}
+
+TEST(EntityCountries, HistoricalStatesFollowThePublicationDate) {
+  EXPECT_EQ(extract("Soviet officials met.", {}, MARCH_2_1987).countries, Strings{"SU"});
+  EXPECT_EQ(extract("Moscow said Russian grain was short.", {}, MARCH_2_1987).countries, Strings{"SU"});
+  EXPECT_EQ(extract("Moscow said Russian grain was short.", {}, PartialDate{2023, 3, 2}).countries, Strings{"RU"});
+  EXPECT_EQ(extract("Prague and Slovak leaders met.", {}, MARCH_2_1987).countries, Strings{"CS"});
+  EXPECT_EQ(extract("East Germany and West Germany talked.", {}, MARCH_2_1987).countries, (Strings{"DD", "DE"}));
+}
+
+TEST(EntityCountries, LongerPhrasesWin) {
+  EXPECT_EQ(extract("Papua New Guinea exports coffee.").countries, Strings{"PG"});
+  EXPECT_EQ(extract("New Mexico exports chile.").countries, Strings{"US"});
+  EXPECT_EQ(extract("Storms crossed the Indian Ocean.").countries, Strings{});
+  EXPECT_EQ(extract("Latin American debt grew.").countries, Strings{});
+}
+
+TEST(EntityCountries, AmbiguousWordsNeedEvidence) {
+  EXPECT_EQ(extract("We ate turkey in china bowls near guinea fowl.").countries, Strings{});
+  EXPECT_EQ(extract("Jordan and Syria signed.").countries, (Strings{"JO", "SY"}));
+  EXPECT_EQ(extract("Analyst Jordan Peterson spoke.").countries, Strings{});
+  EXPECT_EQ(extract("Chad Smith said so.").countries, Strings{});
+  EXPECT_EQ(extract("Georgia voted.").countries, Strings{});  // the state or the country?
+  EXPECT_EQ(extract("Georgia voted, as did Texas.").countries, Strings{"US"});
+  EXPECT_EQ(extract("Georgia voted. Tbilisi cheered.").countries, Strings{"GE"});
+  EXPECT_EQ(extract("Mayor Harold Washington spoke.").countries, Strings{});
+}
+
+TEST(EntityCountries, CurrenciesAndCompanyNamesAreNotMentions) {
+  EXPECT_EQ(extract("It cost 100 mln U.S. dlrs and 5 Swiss francs.").countries, Strings{});
+  EXPECT_EQ(extract("The Japan Fund Inc said it would buy.").countries, Strings{});
+}
+
+TEST(EntityPeople, TitlesAreStrippedAndOneWordAfterATitleIsAName) {
+  EXPECT_EQ(extract("President Reagan said no.").people, Strings{"Reagan"});
+  EXPECT_EQ(extract("He met Chancellor of the Exchequer Nigel Lawson today.").people, Strings{"Nigel Lawson"});
+  EXPECT_EQ(extract("U.S. Treasury Secretary James Baker spoke.").people, Strings{"James Baker"});
+  EXPECT_EQ(extract("He met Bank of Japan Governor Satoshi Sumita.").people, Strings{"Satoshi Sumita"});
+  EXPECT_EQ(extract("A spokesman, Mr Baker, said so.").people, Strings{"Baker"});
+  EXPECT_EQ(extract("The ministry's spokesman Wang Wenbin said so.").people, Strings{"Wang Wenbin"});
+}
+
+TEST(EntityPeople, OtherEvidenceForAName) {
+  EXPECT_EQ(extract("Yesterday Satoshi Sumita said rates would hold.").people, Strings{"Satoshi Sumita"});
+  EXPECT_EQ(extract("They met Wang Yi, China's top diplomat.").people, Strings{"Wang Yi"});
+  EXPECT_EQ(extract("Rates will hold, said Karl Otto Poehl.").people, Strings{"Karl Otto Poehl"});
+  EXPECT_EQ(extract("Talks with Michael Wilson ended.").people, Strings{"Michael Wilson"});
+}
+
+TEST(EntityPeople, SurnamesJoinTheFullNameAndPossessivesFold) {
+  EXPECT_EQ(extract("Belarusian President Alexander Lukashenko arrived. Lukashenko said Lukashenko's plan "
+                    "stood.").people,
+            Strings{"Alexander Lukashenko"});
+  EXPECT_EQ(extract("Putin's envoy met President Vladimir Putin.").people, Strings{"Vladimir Putin"});
+  EXPECT_EQ(extract("President Xi Jinping spoke. Xi left.").people, Strings{"Xi Jinping"});
+  // Two Bakers: each bare "Baker" joins the one named last before it.
+  EXPECT_EQ(extract("Treasury Secretary James Baker met Howard Baker, the chief of staff. Baker said no.").people,
+            (Strings{"James Baker", "Howard Baker"}));
+}
+
+TEST(EntityPeople, FirmsPlacesMonthsAndSentenceStartsAreNotPeople) {
+  EXPECT_EQ(extract("Merrill Lynch said profits rose.").people, Strings{});
+  EXPECT_EQ(extract("Merrill Lynch and Co said profits rose.").people, Strings{});
+  EXPECT_EQ(extract("General Motors said sales fell.").people, Strings{});
+  EXPECT_EQ(extract("New York said taxes rose. Hong Kong said so too.").people, Strings{});
+  EXPECT_EQ(extract("In March prices rose. Extremely Tired workers left.").people, Strings{});
+  EXPECT_EQ(extract("The Federal Reserve Board said rates held.").people, Strings{});
+}
+
+TEST(EntityPeople, HeadlinesInCapitals) {
+  EXPECT_EQ(extract("Blah blah blah.", {}, {}, "U.S. TREASURY'S BAKER SAYS PACT ONLY A START").people,
+            Strings{"Baker"});
+  EXPECT_EQ(extract("Blah blah blah.", {}, {}, "PRESIDENT REAGAN VETOES BILL").people, Strings{"Reagan"});
+  EXPECT_EQ(extract("Blah blah blah.", {}, {}, "LAWSON SAYS STERLING IS RIGHT").people, Strings{"Lawson"});
+  EXPECT_EQ(extract("Pennzoil Co said it would appeal.", {}, {}, "PENNZOIL SAYS IT WILL APPEAL").people, Strings{});
+  EXPECT_EQ(extract("Blah blah blah.", {}, {}, "JAPAN SAYS TRADE SURPLUS FELL").people, Strings{});
+  // A headline surname that the text names in full is that person.
+  EXPECT_EQ(extract("Treasury Secretary James Baker said so.", {}, {}, "BAKER SAYS DOLLAR FELL").people,
+            Strings{"James Baker"});
+}
+
+TEST(EntityPeople, APeopleFilePinsCanonicalForms) {
+  const std::string file = std::string(NEWSDEX_FIXTURES_DIR) + "/entities/people.txt";
+  EXPECT_EQ(extract("Zelenskyy said. Putin replied.", {}, {}, {}, file).people,
+            (Strings{"Volodymyr Zelensky", "Владимир Путин"}));
+  // Names in other scripts stay as written.
+  EXPECT_EQ(extract("Заявил Владимир Путин.", {}, {}, {}, file).people, Strings{"Владимир Путин"});
+  EXPECT_THROW(EntityExtractor("/nonexistent/people.txt"), std::runtime_error);
+}
+
+std::vector<std::string> dates(const std::string& body, std::optional<PartialDate> published) {
+  std::vector<std::string> out;
+  for (const auto& d : extract(body, {}, published).mentioned_dates) out.push_back(d.to_iso());
+  return out;
+}
+
+TEST(EntityDates, RelativeAndPartialDatesResolveAgainstThePublicationDay) {
+  const PartialDate thursday{2023, 3, 2};
+  EXPECT_EQ(dates("They met on Wednesday (March 1).", thursday), Strings{"2023-03-01"});
+  EXPECT_EQ(dates("Wednesday's trip went well.", thursday), Strings{"2023-03-01"});
+  EXPECT_EQ(dates("China last week announced it.", thursday), Strings{"2023-02"});
+  EXPECT_EQ(dates("It began in September last year.", thursday), Strings{"2022-09"});
+  EXPECT_EQ(dates("He spoke on Feb 26 and on Feb. 27.", MARCH_2_1987), (Strings{"1987-02-26", "1987-02-27"}));
+  EXPECT_EQ(dates("Talks end on December 30.", PartialDate{1988, 1, 5}), Strings{"1987-12-30"});
+  EXPECT_EQ(dates("He said yesterday it would close next month.", thursday), (Strings{"2023-03-01", "2023-04"}));
+  EXPECT_EQ(dates("They will meet next Monday.", thursday), Strings{"2023-03-06"});
+  EXPECT_EQ(dates("Sales rose 26 February 1987 and in March 1986.", {}), (Strings{"1987-02-26", "1986-03"}));
+}
+
+TEST(EntityDates, WordsThatOnlyLookLikeDates) {
+  const PartialDate thursday{2023, 3, 2};
+  EXPECT_EQ(dates("Prices may rise. Troops march on. May 5 is a holiday.", thursday), Strings{"2023-05-05"});
+  EXPECT_EQ(dates("For March shipment at 1,750 dlrs, June/July at 1,850.", thursday), Strings{});
+  EXPECT_EQ(dates("Without a date: last week, Wednesday, March 1.", {}), Strings{});
+}
+
+TEST(EntityExtractor, ExtractFlagPrintsOneJsonLinePerArticle) {
+  const auto result = testing::run(NEWSDEX_INDEX_BIN, {"--extract", "-q", std::string(NEWSDEX_FIXTURES_DIR) +
+                                                                               "/entities/wire.txt"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find(R"("people":["James Baker","Kiichi Miyazawa"])"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(R"("countries":["US","JP","SU"])"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(R"("mentioned_dates":["1987-02-26","1987-02","1986-09"])"), std::string::npos)
+      << result.out;
+}
+
+}  // namespace
+}  // namespace newsdex
