@@ -97,13 +97,11 @@ struct Mention {
 
 }  // namespace
 
-std::shared_ptr<const PinnedPeople> PinnedPeople::parse(std::string_view text, const std::string& origin) {
+std::shared_ptr<const PinnedPeople> PinnedPeople::parse(std::string_view text) {
   auto people = std::make_shared<PinnedPeople>();
   Analyzer analyzer;
   std::istringstream lines{std::string(text)};
-  std::size_t number = 0;
   for (std::string line; std::getline(lines, line);) {
-    ++number;
     if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
     std::replace(line.begin(), line.end(), '\t', '|');
     std::vector<std::string> names;
@@ -116,7 +114,7 @@ std::shared_ptr<const PinnedPeople> PinnedPeople::parse(std::string_view text, c
     if (names.empty()) continue;
     for (const auto& name : names) {
       std::string key = phrase_key(name, analyzer);
-      if (key.empty()) throw std::runtime_error(origin + ":" + std::to_string(number) + ": empty name");
+      if (key.empty()) continue;  // punctuation only: nothing a text could match
       people->longest_ = std::max<std::size_t>(people->longest_, std::count(key.begin(), key.end(), ' ') + 1);
       people->by_alias_.emplace(std::move(key), names.front());
     }
@@ -129,7 +127,7 @@ std::shared_ptr<const PinnedPeople> PinnedPeople::load(const std::string& path) 
   if (!in) throw std::runtime_error(path + ": cannot read the people list");
   std::ostringstream content;
   content << in.rdbuf();
-  return parse(content.str(), path);
+  return parse(content.str());
 }
 
 const std::string* PinnedPeople::canonical(std::string_view key) const {

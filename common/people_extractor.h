@@ -21,10 +21,10 @@ namespace newsdex {
 // "#" starts a comment. Immutable once loaded; share one between threads.
 class PinnedPeople {
  public:
-  // Throws std::runtime_error naming the file and line when it cannot be read.
+  // Throws std::runtime_error naming the file when it cannot be read.
   static std::shared_ptr<const PinnedPeople> load(const std::string& path);
-  // From text in the same format (for tests and embedding).
-  static std::shared_ptr<const PinnedPeople> parse(std::string_view text, const std::string& origin = "people list");
+  // From text in the same format. Names of punctuation only are skipped.
+  static std::shared_ptr<const PinnedPeople> parse(std::string_view text);
 
   // The canonical name for a phrase key (see phrase_key()), or nullptr.
   const std::string* canonical(std::string_view key) const;

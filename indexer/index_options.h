@@ -12,7 +12,7 @@ namespace newsdex {
 struct IndexOptions {
   std::string db;
   std::vector<std::string> inputs;
-  std::size_t commit_every = 10000;
+  std::vector<std::string> deletions;  // --delete: article ids to remove
   bool strict = false;
   PipelineOptions pipeline;
 };
@@ -20,5 +20,8 @@ struct IndexOptions {
 // Parses the command line into `options`. Returns an exit code when the program should
 // stop now (after --help, --version, or a usage error, which it reports on stderr).
 std::optional<int> parse_index_options(int argc, const char* const* argv, IndexOptions& options);
+
+// "16M", "512k", "1G", "1000" -> bytes; nullopt when not a size.
+std::optional<std::size_t> parse_byte_size(const std::string& text);
 
 }  // namespace newsdex

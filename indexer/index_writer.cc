@@ -1,34 +1,45 @@
 #include "index_writer.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "schema.h"
 
 namespace newsdex {
+namespace fs = std::filesystem;
+namespace {
 
-IndexWriter::IndexWriter(const std::string& path, std::size_t commit_every)
-    : commit_every_(commit_every == 0 ? 1 : commit_every) {
-  try {
-    db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw std::runtime_error(path + ": database is locked by another indexer");
-  } catch (const Xapian::Error& e) {
-    throw std::runtime_error(path + ": cannot open database for writing: " + e.get_description());
-  }
-  const std::string version = db_.get_metadata(std::string(schema::METADATA_SCHEMA_VERSION));
-  if (version.empty()) {
-    if (db_.get_doccount() != 0)
-      throw std::runtime_error(path + ": not a newsdex database (no schema version)");
-    db_.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
-  } else if (version != std::to_string(schema::VERSION)) {
-    throw std::runtime_error(path + ": database has schema version " + version + ", this indexer writes " +
-                             std::to_string(schema::VERSION) + "; index into a new database");
-  }
+constexpr const char* STUB = "XAPIANDB";
+constexpr const char* LOCK_FILE = "newsdex.lock";
+constexpr const char* STAGING = "staging";
+
+std::string generation_name(unsigned generation) { return fmt::format("gen-{:06}", generation); }
+
+// Makes a file's (or a directory's) contents durable.
+void fsync_path(const fs::path& path, bool directory) {
+  const int fd = ::open(path.c_str(), (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(path.string() + ": cannot open for fsync: " + std::strerror(errno));
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) throw std::runtime_error(path.string() + ": fsync failed: " + std::strerror(errno));
 }
 
-namespace {
+void fsync_tree(const fs::path& dir) {
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.is_regular_file()) fsync_path(entry.path(), false);
+  fsync_path(dir, true);
+}
 
 // The spelling table feeds Database::get_spelling_suggestion ("did you mean"): every
 // unprefixed (free-text) word of the article, once per article. Prefixed terms start with
@@ -40,34 +51,334 @@ void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& do
   for (; it != doc.termlist_end(); ++it) db.add_spelling(*it);
 }
 
-}  // namespace
-
-void IndexWriter::write(const std::string& id_term, const Xapian::Document& doc) {
-  add_spelling_words(db_, doc);
-  if (db_.term_exists(id_term)) ++counts_.replaced;
-  else ++counts_.added;
-  db_.replace_document(id_term, doc);
-  maybe_commit();
+std::vector<Xapian::docid> documents_with(const Xapian::Database& db, const std::string& term) {
+  std::vector<Xapian::docid> docids;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) docids.push_back(*it);
+  return docids;
 }
 
-bool IndexWriter::remove(const std::string& id_term) {
-  if (!db_.term_exists(id_term)) return false;
-  db_.delete_document(id_term);
-  ++counts_.deleted;
-  maybe_commit();
-  return true;
+}  // namespace
+
+// --- PartWriter ------------------------------------------------------------------------
+
+PartWriter::PartWriter(std::string path) {
+  // Parts are disposable until a commit has merged them: no fsync.
+  db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+  info_.path = std::move(path);
+}
+
+void PartWriter::add(Xapian::docid docid, const std::string& article_id, const Xapian::Document& doc) {
+  add_spelling_words(db_, doc);
+  db_.replace_document(docid, doc);
+  info_.ids.push_back(article_id);
+}
+
+PartInfo PartWriter::finish() {
+  db_.commit();
+  db_.close();
+  return std::move(info_);
+}
+
+// --- IndexWriter -----------------------------------------------------------------------
+
+IndexWriter::IndexWriter(const std::string& dir, std::size_t commit_every)
+    : dir_(dir), commit_every_(commit_every == 0 ? 1 : commit_every) {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  if (ec) throw std::runtime_error(dir_ + ": cannot create database directory: " + ec.message());
+  lock_fd_ = ::open((fs::path(dir_) / LOCK_FILE).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0) throw std::runtime_error(dir_ + ": cannot open the lock file: " + std::strerror(errno));
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+    throw std::runtime_error(dir_ + ": database is locked by another indexer");
+  }
+  try {
+    recover_and_open();
+  } catch (...) {
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+    throw;
+  }
+}
+
+IndexWriter::~IndexWriter() {
+  // What write() left uncommitted is committed, as Xapian's own destructor would; errors
+  // cannot be reported from here.
+  try {
+    if (direct_) direct_->close();
+  } catch (const Xapian::Error&) {
+  }
+  std::error_code ec;
+  fs::remove_all(fs::path(dir_) / STAGING, ec);
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+std::string IndexWriter::current_path() const {
+  return legacy_ ? dir_ : (fs::path(dir_) / generation_name(generation_)).string();
+}
+
+void IndexWriter::recover_and_open() {
+  const fs::path dir(dir_);
+  std::error_code ec;
+  legacy_ = fs::exists(dir / "iamglass");
+  if (legacy_) {
+    // Another program may be writing this glass database through Xapian: its lock.
+    try {
+      Xapian::WritableDatabase probe(dir_, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      throw std::runtime_error(dir_ + ": database is locked by another indexer");
+    }
+  } else if (fs::exists(dir / STUB)) {
+    std::ifstream stub(dir / STUB);
+    std::string backend, name;
+    stub >> backend >> name;
+    if (backend != "glass" || std::sscanf(name.c_str(), "gen-%u", &generation_) != 1 || generation_ == 0 ||
+        name != generation_name(generation_) || !fs::exists(dir / name))
+      throw std::runtime_error(dir_ + ": not a newsdex database (unexpected " + STUB + ")");
+  } else {
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const auto name = entry.path().filename().string();
+      if (name != LOCK_FILE && name != STAGING && !name.starts_with("gen-") && !name.starts_with("XAPIANDB"))
+        throw std::runtime_error(dir_ + ": not a newsdex database (and not empty)");
+    }
+  }
+  // Leftovers of an interrupted run: generations never made current, a half-written
+  // stub, and the parts of the run.
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const auto name = entry.path().filename().string();
+    const bool stale_generation = name.starts_with("gen-") && (legacy_ || name != generation_name(generation_));
+    if (stale_generation || name == std::string(STUB) + ".tmp" || (legacy_ && name == STUB) || name == STAGING)
+      fs::remove_all(entry.path(), ec);
+  }
+  if (!legacy_ && generation_ == 0) {
+    generation_ = 1;
+    Xapian::WritableDatabase created(current_path(), Xapian::DB_CREATE);
+    created.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+    created.commit();
+    created.close();
+    write_stub(generation_name(generation_));
+  }
+  fs::create_directories(dir / STAGING);
+
+  Xapian::Database current(current_path());
+  const std::string version = current.get_metadata(std::string(schema::METADATA_SCHEMA_VERSION));
+  if (version.empty() && current.get_doccount() != 0)
+    throw std::runtime_error(dir_ + ": not a newsdex database (no schema version)");
+  if (!version.empty() && version != std::to_string(schema::VERSION))
+    throw std::runtime_error(dir_ + ": database has schema version " + version + ", this indexer writes " +
+                             std::to_string(schema::VERSION) + "; index into a new database");
+  docid_base_ = current.get_lastdocid();
+  committed_through_ = docid_base_;
+}
+
+void IndexWriter::write_stub(const std::string& generation) {
+  const fs::path dir(dir_);
+  const fs::path tmp = dir / (std::string(STUB) + ".tmp");
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << "glass " << generation << "\n";
+    if (!out.flush()) throw std::runtime_error(tmp.string() + ": cannot write");
+  }
+  fsync_path(tmp, false);
+  fs::rename(tmp, dir / STUB);
+  fsync_path(dir, true);
+}
+
+std::string IndexWriter::new_part_path() {
+  std::lock_guard lock(mutex_);
+  return (fs::path(dir_) / STAGING / fmt::format("part-{:08}", ++next_part_)).string();
+}
+
+void IndexWriter::add_part(PartInfo part) {
+  std::lock_guard lock(mutex_);
+  const Xapian::docid first = part.first;
+  parts_.emplace(first, std::move(part));
+}
+
+void IndexWriter::remove(const std::string& article_id) {
+  std::lock_guard lock(mutex_);
+  deletions_.push_back(article_id);
+}
+
+std::size_t IndexWriter::committable_articles() const {
+  std::lock_guard lock(mutex_);
+  std::size_t n = 0;
+  Xapian::docid next = committed_through_ + 1;
+  for (auto it = parts_.find(next); it != parts_.end() && it->first == next; ++it) {
+    n += it->second.ids.size();
+    next = it->second.last + 1;
+  }
+  return n;
+}
+
+WriteCounts IndexWriter::counts() const {
+  std::lock_guard lock(mutex_);
+  return counts_;
+}
+
+Xapian::WritableDatabase& IndexWriter::direct() {
+  if (!direct_) direct_.emplace(current_path(), Xapian::DB_OPEN);
+  return *direct_;
+}
+
+void IndexWriter::write(const std::string& id_term, const Xapian::Document& doc) {
+  Xapian::WritableDatabase& db = direct();
+  add_spelling_words(db, doc);
+  const bool existed = db.term_exists(id_term);
+  db.replace_document(id_term, doc);
+  {
+    std::lock_guard lock(mutex_);
+    ++(existed ? counts_.replaced : counts_.added);
+  }
+  if (++pending_writes_ >= commit_every_) {
+    db.commit();
+    pending_writes_ = 0;
+  }
 }
 
 void IndexWriter::commit() {
-  db_.commit();
-  pending_ = 0;
+  std::vector<PartInfo> parts;
+  std::vector<std::string> deletions;
+  Xapian::docid through = 0;
+  std::size_t staged = 0;
+  {
+    std::lock_guard lock(mutex_);
+    Xapian::docid next = committed_through_ + 1;
+    for (auto it = parts_.find(next); it != parts_.end() && it->first == next; it = parts_.find(next)) {
+      next = it->second.last + 1;
+      staged += it->second.ids.size();
+      parts.push_back(std::move(it->second));
+      parts_.erase(it);
+    }
+    through = next - 1;
+    deletions.swap(deletions_);
+  }
+  if (parts.empty() && deletions.empty()) {
+    if (direct_) direct_->commit();
+    pending_writes_ = 0;
+    return;
+  }
+
+  WriteCounts delta;
+  const Xapian::Database current(current_path());
+  const Xapian::docid old_last = current.get_lastdocid();
+  // Compaction rewrites the whole database: worth it for a large batch, not to add a few
+  // articles to a large archive, where copying them in is cheaper.
+  if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, delta);
+  else merge_by_compaction(parts, deletions, old_last, delta);
+
+  std::error_code ec;
+  for (const auto& part : parts) fs::remove_all(part.path, ec);
+  std::lock_guard lock(mutex_);
+  if (through > committed_through_) committed_through_ = through;
+  counts_.added += delta.added;
+  counts_.replaced += delta.replaced;
+  counts_.deleted += delta.deleted;
+  spdlog::debug("committed {} articles: +{} added, {} replaced, {} deleted", staged, delta.added, delta.replaced,
+                delta.deleted);
 }
 
-void IndexWriter::maybe_commit() {
-  if (++pending_ >= commit_every_) {
-    spdlog::debug("committing after {} changes", pending_);
-    commit();
+void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
+                                 Xapian::docid old_last, WriteCounts& delta) {
+  Xapian::WritableDatabase& db = direct();
+  for (const auto& id : deletions) {
+    for (Xapian::docid docid : documents_with(db, std::string(schema::PREFIX_ID) + id)) {
+      if (docid > old_last) continue;
+      db.delete_document(docid);
+      ++delta.deleted;
+    }
   }
+  for (const auto& part : parts) {
+    const Xapian::Database source(part.path);
+    for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it) {
+      const Xapian::Document doc = source.get_document(*it);
+      auto term = doc.termlist_begin();
+      term.skip_to(std::string(schema::PREFIX_ID));
+      if (term == doc.termlist_end() || !(*term).starts_with(schema::PREFIX_ID)) continue;
+      const auto older = documents_with(db, *term);
+      // The part's document id, so ids keep following reading order.
+      db.replace_document(*it, doc);
+      add_spelling_words(db, doc);
+      for (Xapian::docid docid : older) db.delete_document(docid);
+      ++(older.empty() ? delta.added : delta.replaced);
+    }
+  }
+  db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+  db.commit();
+  pending_writes_ = 0;
+}
+
+void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
+                                      Xapian::docid old_last, WriteCounts& delta) {
+  if (direct_) {
+    direct_->commit();
+    direct_->close();
+    direct_.reset();
+    pending_writes_ = 0;
+  }
+  const fs::path dir(dir_);
+  Xapian::Database sources(current_path());
+  for (const auto& part : parts) sources.add_database(Xapian::Database(part.path));
+  const unsigned next_generation = generation_ + 1;
+  const fs::path out = dir / generation_name(next_generation);
+  std::error_code ec;
+  fs::remove_all(out, ec);
+  // Document ids are kept: they say which version of an article is the latest.
+  sources.compact(out.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  sources.close();
+
+  {
+    Xapian::WritableDatabase db(out.string(), Xapian::DB_OPEN);
+    // --delete applies to what the database held before: documents up to old_last.
+    for (const auto& id : deletions) {
+      for (Xapian::docid docid : documents_with(db, std::string(schema::PREFIX_ID) + id)) {
+        if (docid > old_last) continue;
+        db.delete_document(docid);
+        ++delta.deleted;
+      }
+    }
+    std::vector<std::string> ids;
+    for (const auto& part : parts) ids.insert(ids.end(), part.ids.begin(), part.ids.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (const auto& id : ids) {
+      const auto docids = documents_with(db, std::string(schema::PREFIX_ID) + id);
+      if (docids.empty()) continue;
+      const auto older = static_cast<std::size_t>(
+          std::count_if(docids.begin(), docids.end(), [&](Xapian::docid d) { return d <= old_last; }));
+      const std::size_t versions = docids.size() - older;  // written by this commit
+      if (older == 0) {
+        ++delta.added;
+        delta.replaced += versions - 1;
+      } else {
+        delta.replaced += versions;
+      }
+      // The highest document id is the version read last: it stays.
+      for (std::size_t i = 0; i + 1 < docids.size(); ++i) db.delete_document(docids[i]);
+    }
+    db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+    db.commit();
+    db.close();
+  }
+  // The compactor's output must be on disk before the stub names it.
+  fsync_tree(out);
+  write_stub(generation_name(next_generation));
+
+  // The new generation is current; what it replaced can go.
+  if (legacy_) {
+    fs::remove(dir / "iamglass", ec);
+    fsync_path(dir, true);
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      const auto name = entry.path().filename().string();
+      if (name.ends_with(".glass") || name == "flintlock" || name.ends_with(".baseA") || name.ends_with(".baseB"))
+        fs::remove(entry.path(), ec);
+    }
+    legacy_ = false;
+  } else {
+    fs::remove_all(dir / generation_name(generation_), ec);
+  }
+  generation_ = next_generation;
 }
 
 }  // namespace newsdex

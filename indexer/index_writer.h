@@ -1,41 +1,137 @@
-// The one writer of a database: replaces articles by id (so indexing an id again never
-// duplicates it), deletes by id, commits in batches, and records the schema version.
+// The one writer of a database directory. Articles are not written into the database
+// one by one: analysis threads write them into small fresh part databases (PartWriter),
+// and a commit merges the parts and the current database into a new generation with
+// Xapian's compactor, then makes it current atomically. Xapian spends most of its
+// indexing time in its in-memory inverter and in flushes that grow dearer as a database
+// grows; small fresh parts merged once by compaction keep the cost per article constant.
+//
+// The directory:
+//   DIR/XAPIANDB        Xapian stub naming the current generation ("glass gen-000007");
+//                       Xapian::Database(DIR) opens it like any database
+//   DIR/gen-000007/     the current generation, a glass database
+//   DIR/newsdex.lock    locked (flock) by the indexer running on DIR
+//   DIR/staging/        part databases of the run in progress
+// A plain glass database in DIR (written by older versions) is read as it is and
+// converted to this layout at the first commit.
+//
+// Replacement by id: each article of a run gets a document id above every id the
+// database held, in reading order (docid_base() + sequence number); parts keep those ids
+// through compaction (DBCOMPACT_NO_RENUMBER). After the merge, an article id (Q term) held
+// by several documents keeps only the highest document id, i.e. its last version read.
+//
+// Durability: the stub is replaced with rename(2) after the new generation is on disk
+// (fsync), so after a crash (kill -9, power loss) the directory opens as the last
+// committed generation; staging leftovers are removed by the next run, which indexes
+// again what was not committed, replacing rather than duplicating.
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 namespace newsdex {
 
 struct WriteCounts {
-  std::size_t added = 0;
-  std::size_t replaced = 0;
-  std::size_t deleted = 0;
+  std::size_t added = 0;     // ids new to the database
+  std::size_t replaced = 0;  // articles whose id the database (or this run) already had
+  std::size_t deleted = 0;   // articles removed by --delete
+};
+
+// A finished part database: its path, the document ids it holds (a contiguous range,
+// first..last inclusive) and the article ids written into it, in order.
+struct PartInfo {
+  std::string path;
+  Xapian::docid first = 0;
+  Xapian::docid last = 0;
+  std::vector<std::string> ids;
+};
+
+// One part database, written by one analysis thread (not thread-safe). Documents must
+// come in increasing document id order.
+class PartWriter {
+ public:
+  explicit PartWriter(std::string path);
+  // Writes `doc` (which carries its Q term) as document `docid`, and records its
+  // unprefixed words in the spelling table (for Database::get_spelling_suggestion).
+  void add(Xapian::docid docid, const std::string& article_id, const Xapian::Document& doc);
+  std::size_t size() const { return info_.ids.size(); }
+  // Flushes the part to disk (without fsync: parts are disposable) and closes it.
+  PartInfo finish();
+
+ private:
+  Xapian::WritableDatabase db_;
+  PartInfo info_;
 };
 
 class IndexWriter {
  public:
-  // Opens (or creates) the database at `path`. Throws std::runtime_error with a clear
-  // message when another indexer holds the lock or the database is not a newsdex one.
-  IndexWriter(const std::string& path, std::size_t commit_every);
+  // Opens (or creates) the database directory `dir`. Throws std::runtime_error with a
+  // clear message when another indexer holds the lock ("database is locked by another
+  // indexer") or the directory is not a newsdex database. Removes what an interrupted
+  // run left behind. `commit_every` applies to write() only.
+  explicit IndexWriter(const std::string& dir, std::size_t commit_every = 10000);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Adds the document, replacing any article with the same id term.
-  void write(const std::string& id_term, const Xapian::Document& doc);
-  // Deletes the article with this id term; returns false when there was none.
-  bool remove(const std::string& id_term);
-  // Makes everything written so far durable.
+  // The document id of the article with sequence number 0 is docid_base() + 1.
+  Xapian::docid docid_base() const { return docid_base_; }
+
+  // A fresh path for a part database (thread-safe).
+  std::string new_part_path();
+  // Stages a finished part for the next commit (thread-safe). Parts are committed in
+  // document id order: a commit takes the parts that continue, without a gap, from the
+  // last committed document id, so the database always holds a prefix of the run.
+  void add_part(PartInfo part);
+  // Stages the deletion of an article id, applied to what the database held before this
+  // run (an article of this run with the same id is kept). Thread-safe.
+  void remove(const std::string& article_id);
+  // Articles in parts that the next commit will take (thread-safe).
+  std::size_t committable_articles() const;
+
+  // Merges everything staged into the database and makes it durable. Not concurrent with
+  // itself; parts may be added meanwhile (they wait for the next commit). Parts much
+  // smaller than the database are copied into it instead of compacting it all again.
   void commit();
 
-  const WriteCounts& counts() const { return counts_; }
+  // Writes one document straight into the current database, replacing the article with
+  // the same id term; committed every `commit_every` writes and by commit(). For small
+  // programs and tests; a run that stages parts must not use it.
+  void write(const std::string& id_term, const Xapian::Document& doc);
+
+  // Totals of the commits so far.
+  WriteCounts counts() const;
+  const std::string& path() const { return dir_; }
 
  private:
-  void maybe_commit();
+  void recover_and_open();
+  Xapian::WritableDatabase& direct();
+  void merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
+                      Xapian::docid old_last, WriteCounts& delta);
+  void merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
+                           Xapian::docid old_last, WriteCounts& delta);
+  void write_stub(const std::string& generation);
+  std::string current_path() const;
 
-  Xapian::WritableDatabase db_;
+  std::string dir_;
+  int lock_fd_ = -1;
+  bool legacy_ = false;          // the current database is a plain glass database in dir_
+  unsigned generation_ = 0;      // number of the current gen-NNNNNN (0: none / legacy)
+  Xapian::docid docid_base_ = 0;
+  std::optional<Xapian::WritableDatabase> direct_;  // the current database, opened for writing
   std::size_t commit_every_;
-  std::size_t pending_ = 0;
+  std::size_t pending_writes_ = 0;
+  unsigned next_part_ = 0;
+
+  mutable std::mutex mutex_;     // guards the staged state and counts
+  std::map<Xapian::docid, PartInfo> parts_;  // by first document id
+  Xapian::docid committed_through_ = 0;      // last document id of the run committed
+  std::vector<std::string> deletions_;
   WriteCounts counts_;
 };
 

@@ -44,6 +44,27 @@ class ReplayStreambuf : public std::streambuf {
   char buffer_[1 << 16];
 };
 
+// Counts the bytes that pass through it, for progress reports.
+class CountingStreambuf : public std::streambuf {
+ public:
+  CountingStreambuf(std::streambuf* inner, std::atomic<std::uint64_t>* counter) : inner_(inner), counter_(counter) {}
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    const std::streamsize n = inner_->sgetn(buffer_, sizeof buffer_);
+    if (n <= 0) return traits_type::eof();
+    if (counter_) *counter_ += static_cast<std::uint64_t>(n);
+    setg(buffer_, buffer_, buffer_ + n);
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::streambuf* inner_;
+  std::atomic<std::uint64_t>* counter_;
+  char buffer_[1 << 16];
+};
+
 constexpr std::size_t HEAD_BYTES = 4096;
 
 void sniff_and_use(std::istream& in, const std::function<void(std::istream&, std::string_view)>& use) {
@@ -88,17 +109,33 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& arguments, 
   return files;
 }
 
+std::uint64_t total_input_bytes(const std::vector<InputFile>& files) {
+  std::uint64_t total = 0;
+  for (const auto& file : files) {
+    if (file.path == "-") return 0;
+    std::error_code ec;
+    const auto size = fs::file_size(file.path, ec);
+    if (!ec) total += size;
+  }
+  return total;
+}
+
 bool with_input_stream(const InputFile& file, Diagnostics& diagnostics,
-                       const std::function<void(std::istream&, std::string_view)>& use) {
+                       const std::function<void(std::istream&, std::string_view)>& use,
+                       std::atomic<std::uint64_t>* bytes_read) {
   if (file.path == "-") {
-    sniff_and_use(std::cin, use);
+    CountingStreambuf counted(std::cin.rdbuf(), bytes_read);
+    std::istream in(&counted);
+    sniff_and_use(in, use);
     return true;
   }
-  std::ifstream raw(file.path, std::ios::binary);
-  if (!raw) {
+  std::ifstream file_stream(file.path, std::ios::binary);
+  if (!file_stream) {
     diagnostics.skipped({file.path, 0, 0}, "unreadable", "cannot open file");
     return false;
   }
+  CountingStreambuf counted(file_stream.rdbuf(), bytes_read);
+  std::istream raw(&counted);
   if (file.path.ends_with(".gz")) {
     boost::iostreams::filtering_istream gz;
     gz.push(boost::iostreams::gzip_decompressor());

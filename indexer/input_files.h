@@ -2,6 +2,8 @@
 // name order, so runs are repeatable), "-" for standard input, ".gz" read directly.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <istream>
 #include <string>
@@ -23,7 +25,13 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& arguments, 
 // Opens an input for reading, decompressing ".gz" files, and calls `use(stream, head)`
 // where `head` holds the first bytes of the content (for format detection; the stream
 // still yields them). Returns false (after reporting) when the input cannot be read.
+// `bytes_read`, when given, grows by the bytes read from the file itself (compressed
+// bytes for a .gz file), for progress against total_input_bytes().
 bool with_input_stream(const InputFile& file, Diagnostics& diagnostics,
-                       const std::function<void(std::istream&, std::string_view head)>& use);
+                       const std::function<void(std::istream&, std::string_view head)>& use,
+                       std::atomic<std::uint64_t>* bytes_read = nullptr);
+
+// The summed size of the input files in bytes, or 0 when unknown (standard input).
+std::uint64_t total_input_bytes(const std::vector<InputFile>& files);
 
 }  // namespace newsdex

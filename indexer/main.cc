@@ -2,12 +2,29 @@
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
+#include <fmt/format.h>
+
 #include <iostream>
 
 #include "cli.h"
 #include "diagnostics.h"
 #include "index_options.h"
 #include "indexing_pipeline.h"
+#include "interrupt.h"
+
+namespace {
+
+// "3 malformed-json, 1 too-large"
+std::string by_kind(const newsdex::Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& [kind, count] : diagnostics.counts_by_kind()) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} {}", count, kind);
+  }
+  return out.empty() ? out : " (" + out + ")";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace newsdex;
@@ -18,12 +35,24 @@ int main(int argc, char** argv) {
     Diagnostics diagnostics;
     const auto inputs = expand_inputs(options.inputs, diagnostics);
     std::optional<IndexWriter> writer;
-    if (!options.pipeline.extract_only) writer.emplace(options.db, options.commit_every);
+    if (!options.pipeline.extract_only) writer.emplace(options.db);
+    for (const auto& id : options.deletions) writer->remove(id);
+    install_interrupt_handlers();
     const PipelineSummary summary =
         run_indexing(inputs, options.pipeline, writer ? &*writer : nullptr, diagnostics);
-    spdlog::info("{} articles read from {} inputs: {} added, {} replaced, {} deleted, {} skipped, {} warnings",
-                 summary.articles_read, inputs.size(), summary.written.added, summary.written.replaced,
-                 summary.written.deleted, diagnostics.skipped_count(), diagnostics.warning_count());
+    const double seconds = summary.seconds > 0 ? summary.seconds : 1e-9;
+    spdlog::info("{} articles read from {} inputs: {} added, {} replaced, {} deleted, {} skipped, {} warnings{}; "
+                 "{:.1f} s, {:.0f} articles/s, {:.1f} MB/s",
+                 summary.articles_read, summary.inputs, summary.written.added, summary.written.replaced,
+                 summary.written.deleted, diagnostics.skipped_count(), diagnostics.warning_count(),
+                 by_kind(diagnostics), summary.seconds, static_cast<double>(summary.articles_read) / seconds,
+                 static_cast<double>(summary.bytes_read) / 1e6 / seconds);
+    if (summary.interrupted_by != 0) {
+      spdlog::warn("interrupted by {}: what was indexed so far is committed; run the same command again to "
+                   "complete the job",
+                   signal_name(summary.interrupted_by));
+      return 128 + summary.interrupted_by;
+    }
     if (options.strict && (diagnostics.skipped_count() > 0 || diagnostics.warning_count() > 0)) {
       spdlog::error("--strict: the input had problems (see above)");
       return cli::EXIT_RUNTIME_ERROR;

@@ -167,5 +167,17 @@ TEST(EntityExtractor, ExtractFlagPrintsOneJsonLinePerArticle) {
       << result.out;
 }
 
+TEST(EntityExtractor, PeopleOptionPinsNamesInTheRealProgram) {
+  const std::string fixtures = NEWSDEX_FIXTURES_DIR;
+  const auto result = testing::run(NEWSDEX_INDEX_BIN, {"--extract", "-q", "--people", fixtures + "/entities/people.txt",
+                                                       std::string(NEWSDEX_SEEDS_DIR) + "/000_350c6e58df6e67c7.txt"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find(R"("Alexander Lukashenko","Владимир Путин","Wang Yi")"), std::string::npos) << result.out;
+  const auto missing = testing::run(NEWSDEX_INDEX_BIN, {"--extract", "--people", fixtures + "/entities/none.txt",
+                                                        fixtures + "/entities/wire.txt"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("cannot read --people file"), std::string::npos) << missing.err;
+}
+
 }  // namespace
 }  // namespace newsdex

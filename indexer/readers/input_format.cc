@@ -1,13 +1,17 @@
 #include "input_format.h"
 
+#include "json_lines_reader.h"
 #include "plain_text_reader.h"
 #include "reuters_reader.h"
+#include "trec_reader.h"
 
 namespace newsdex {
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
   if (name == "plain" || name == "text") return InputFormat::Plain;
   if (name == "reuters") return InputFormat::Reuters;
+  if (name == "jsonl" || name == "json" || name == "ndjson") return InputFormat::JsonLines;
+  if (name == "trec") return InputFormat::Trec;
   return std::nullopt;
 }
 
@@ -15,26 +19,41 @@ std::string_view input_format_name(InputFormat format) {
   switch (format) {
     case InputFormat::Plain: return "plain";
     case InputFormat::Reuters: return "reuters";
+    case InputFormat::JsonLines: return "jsonl";
+    case InputFormat::Trec: return "trec";
   }
   return "plain";
 }
 
 InputFormat detect_input_format(std::string_view name, std::string_view head) {
   const auto slash = name.find_last_of('/');
-  const std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  if (base.ends_with(".gz")) base.remove_suffix(3);
   if (base.starts_with("reut2-") || head.find("<REUTERS") != std::string_view::npos ||
       head.find("<!DOCTYPE lewis") != std::string_view::npos)
     return InputFormat::Reuters;
+  if (base.ends_with(".jsonl") || base.ends_with(".ndjson") || base.ends_with(".json"))
+    return InputFormat::JsonLines;
+  std::size_t first = 0;
+  if (head.starts_with("\xEF\xBB\xBF")) first = 3;  // a UTF-8 byte order mark
+  while (first < head.size() && static_cast<unsigned char>(head[first]) <= ' ') ++first;
+  const std::string_view content = head.substr(first);
+  if (content.starts_with("<DOC>")) return InputFormat::Trec;
+  if (content.starts_with("{")) return InputFormat::JsonLines;
   return InputFormat::Plain;
 }
 
 std::unique_ptr<ArticleReader> make_reader(InputFormat format, std::istream& in, const std::string& name,
-                                           const std::string& default_id, Diagnostics& diagnostics) {
+                                           const std::string& default_id, Diagnostics& diagnostics,
+                                           const ReaderOptions& options) {
   switch (format) {
-    case InputFormat::Reuters: return std::make_unique<ReutersReader>(in, name, diagnostics);
+    case InputFormat::Reuters: return std::make_unique<ReutersReader>(in, name, diagnostics, options);
+    case InputFormat::JsonLines:
+      return std::make_unique<JsonLinesReader>(in, name, default_id, diagnostics, options);
+    case InputFormat::Trec: return std::make_unique<TrecReader>(in, name, diagnostics, options);
     case InputFormat::Plain: break;
   }
-  return std::make_unique<PlainTextReader>(in, name, default_id, diagnostics);
+  return std::make_unique<PlainTextReader>(in, name, default_id, diagnostics, options);
 }
 
 }  // namespace newsdex

@@ -13,19 +13,22 @@
 
 namespace newsdex {
 
-enum class InputFormat { Plain, Reuters };
+enum class InputFormat { Plain, Reuters, JsonLines, Trec };
 
-// "plain", "reuters" -> the format; nullopt for an unknown name.
+// "plain", "reuters", "jsonl" (or "json"), "trec" -> the format; nullopt for an unknown name.
 std::optional<InputFormat> parse_input_format(std::string_view name);
 std::string_view input_format_name(InputFormat format);
 
-// Detects the format of an input from its name (without a .gz suffix) and the first
-// bytes of its (decompressed) content.
+// Detects the format of an input from its name (a .gz suffix is ignored) and the first
+// bytes of its (decompressed) content: Reuters by "reut2-" names or <REUTERS>/DOCTYPE
+// lewis; TREC by a leading <DOC>; JSON Lines by a .jsonl/.ndjson/.json name or a first
+// line that starts with "{"; anything else is a plain-text article.
 InputFormat detect_input_format(std::string_view name, std::string_view head);
 
-// A reader of `format` over `in`. `default_id` names articles of one-article formats
-// whose record carries no id.
+// A reader of `format` over `in`. `default_id` names articles whose record carries no
+// id (one-article formats: the id itself; JSON Lines: "<default_id>:<line>").
 std::unique_ptr<ArticleReader> make_reader(InputFormat format, std::istream& in, const std::string& name,
-                                           const std::string& default_id, Diagnostics& diagnostics);
+                                           const std::string& default_id, Diagnostics& diagnostics,
+                                           const ReaderOptions& options = {});
 
 }  // namespace newsdex

@@ -55,8 +55,12 @@ bool byline_names_source(std::string_view byline, std::string& source) {
 }  // namespace
 
 PlainTextReader::PlainTextReader(std::istream& in, std::string name, std::string default_id,
-                                 Diagnostics& diagnostics)
-    : in_(in), name_(std::move(name)), default_id_(std::move(default_id)), diagnostics_(diagnostics) {}
+                                 Diagnostics& diagnostics, const ReaderOptions& options)
+    : in_(in),
+      name_(std::move(name)),
+      default_id_(std::move(default_id)),
+      diagnostics_(diagnostics),
+      max_bytes_(options.max_record_bytes) {}
 
 bool PlainTextReader::next(Article& article) {
   if (done_) return false;
@@ -64,9 +68,17 @@ bool PlainTextReader::next(Article& article) {
   article = Article{};
   article.origin = {name_, 1, 1};
 
-  std::string content((std::istreambuf_iterator<char>(in_)), std::istreambuf_iterator<char>());
+  // One article per file: read at most the limit (and one byte more, to know it was passed).
+  std::string content;
+  char chunk[1 << 16];
+  while (content.size() <= max_bytes_ && in_.read(chunk, sizeof chunk).gcount() > 0)
+    content.append(chunk, static_cast<std::size_t>(in_.gcount()));
   if (in_.bad()) {
     diagnostics_.skipped(article.origin, "unreadable", "read error");
+    return false;
+  }
+  if (content.size() > max_bytes_) {
+    diagnostics_.skipped(article.origin, "too-large", "file longer than the --max-record-size limit");
     return false;
   }
   if (repair_utf8(content))

@@ -19,7 +19,8 @@ namespace newsdex {
 class PlainTextReader : public ArticleReader {
  public:
   // `default_id` is used when the header gives no Id (the file's path, made stable).
-  PlainTextReader(std::istream& in, std::string name, std::string default_id, Diagnostics& diagnostics);
+  PlainTextReader(std::istream& in, std::string name, std::string default_id, Diagnostics& diagnostics,
+                  const ReaderOptions& options = {});
   bool next(Article& article) override;
 
  private:
@@ -28,6 +29,7 @@ class PlainTextReader : public ArticleReader {
   std::string default_id_;
   Diagnostics& diagnostics_;
   DateParser dates_;
+  std::size_t max_bytes_;
   bool done_ = false;
 };
 

@@ -1,8 +1,5 @@
 #include "reuters_reader.h"
 
-#include <algorithm>
-#include <iterator>
-
 #include "text_encoding.h"
 
 namespace newsdex {
@@ -80,43 +77,35 @@ void strip_signoff(std::string& body) {
 
 }  // namespace
 
-ReutersReader::ReutersReader(std::istream& in, std::string name, Diagnostics& diagnostics)
-    : name_(std::move(name)), diagnostics_(diagnostics) {
-  content_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) diagnostics_.skipped({name_, 0, 0}, "unreadable", "read error");
+ReutersReader::ReutersReader(std::istream& in, std::string name, Diagnostics& diagnostics,
+                             const ReaderOptions& options)
+    : name_(std::move(name)), diagnostics_(diagnostics), scanner_(in, options.max_record_bytes) {
   // The SGML distribution announces itself with a DOCTYPE and is Latin-1; the XML
   // edition starts with an XML declaration and is UTF-8 (with stray bytes repaired).
-  latin1_ = content_.find("<!DOCTYPE lewis") < 200 || content_.find("<!DOCTYPE LEWIS") < 200;
+  const std::string_view head = scanner_.peek(200);
+  latin1_ = head.find("<!DOCTYPE lewis") != std::string_view::npos ||
+            head.find("<!DOCTYPE LEWIS") != std::string_view::npos;
 }
 
 bool ReutersReader::next(Article& article) {
   while (true) {
-    const std::size_t start = content_.find("<REUTERS", cursor_);
-    if (start == std::string::npos) return false;
-    line_ += static_cast<std::size_t>(std::count(content_.begin() + static_cast<std::ptrdiff_t>(cursor_),
-                                                 content_.begin() + static_cast<std::ptrdiff_t>(start), '\n'));
-    std::size_t end = content_.find("</REUTERS>", start);
-    ++record_;
-    article = Article{};
-    article.origin = {name_, line_, record_};
-    if (end == std::string::npos) {
-      diagnostics_.skipped(article.origin, "malformed-record", "<REUTERS> record without </REUTERS>");
-      cursor_ = content_.size();
+    const auto status = scanner_.next_record("<REUTERS", "</REUTERS>", record_);
+    if (status == RecordScanner::Status::End) {
+      if (scanner_.read_error()) diagnostics_.skipped({name_, scanner_.line(), 0}, "unreadable", "read error");
       return false;
     }
-    // A record that opens inside this one means this one was never closed.
-    const std::size_t nested = content_.find("<REUTERS", start + 1);
-    if (nested < end) {
+    ++record_number_;
+    article = Article{};
+    article.origin = {name_, scanner_.line(), record_number_};
+    if (status == RecordScanner::Status::Unclosed) {
       diagnostics_.skipped(article.origin, "malformed-record", "<REUTERS> record without </REUTERS>");
-      cursor_ = nested;
       continue;
     }
-    end += std::string_view("</REUTERS>").size();
-    cursor_ = end;
-    const std::string_view record = std::string_view(content_).substr(start, end - start);
-    const bool ok = parse_record(record, article);
-    line_ += static_cast<std::size_t>(std::count(record.begin(), record.end(), '\n'));
-    if (ok) return true;
+    if (status == RecordScanner::Status::TooLarge) {
+      diagnostics_.skipped(article.origin, "too-large", "record longer than the --max-record-size limit");
+      continue;
+    }
+    if (parse_record(record_, article)) return true;
   }
 }
 
@@ -136,6 +125,9 @@ bool ReutersReader::parse_record(std::string_view raw, Article& article) {
   article.language = "en";
   const std::string date_text(trim(element(record, "DATE")));
   article.date = dates_.parse(date_text);
+  // Some records carry junk after the date ("27-MAR-1987 08:45:34.42   C G T M") or a broken
+  // time ("31-MAR-1987 605:12:19.12"): the day alone is what the index needs.
+  if (!article.date) article.date = dates_.parse(std::string_view(date_text).substr(0, date_text.find(' ')));
   if (!article.date && !date_text.empty())
     diagnostics_.warning(article.origin, "bad-date", "unparseable date '" + date_text + "'; article kept without a date");
 

@@ -2,6 +2,7 @@
 // &#N; references, Latin-1 bytes) and in the XML-ised edition (reut2-NNN.xml). Each
 // <REUTERS> record becomes an article: NEWID is the id; DATE, TITLE, DATELINE and BODY
 // its fields; PLACES, PEOPLE and TOPICS are kept as given labels, never as extracted facets.
+// Records are streamed one at a time.
 #pragma once
 
 #include <istream>
@@ -10,12 +11,13 @@
 #include "article_reader.h"
 #include "date_parser.h"
 #include "diagnostics.h"
+#include "record_scanner.h"
 
 namespace newsdex {
 
 class ReutersReader : public ArticleReader {
  public:
-  ReutersReader(std::istream& in, std::string name, Diagnostics& diagnostics);
+  ReutersReader(std::istream& in, std::string name, Diagnostics& diagnostics, const ReaderOptions& options = {});
   bool next(Article& article) override;
 
  private:
@@ -24,11 +26,10 @@ class ReutersReader : public ArticleReader {
   std::string name_;
   Diagnostics& diagnostics_;
   DateParser dates_;
-  std::string content_;      // the whole file: Reuters files are about 1.3 MB each
-  std::size_t cursor_ = 0;   // where the next search for a record starts
-  std::size_t line_ = 1;     // line number at cursor_
-  std::size_t record_ = 0;
-  bool latin1_ = false;      // SGML edition: bytes are ISO-8859-1
+  RecordScanner scanner_;
+  std::string record_;
+  std::size_t record_number_ = 0;
+  bool latin1_ = false;  // SGML edition: bytes are ISO-8859-1
 };
 
 }  // namespace newsdex

@@ -1,0 +1,55 @@
+// JSON Lines: one article per line, as crawls and archive exports write them. The
+// common field names are understood without configuration:
+//   id       id, _id, guid, uuid, docid, doc_id
+//   title    title, headline
+//   body     body, text, content (a string, or an array of paragraphs)
+//   date     date, published, published_at, publishedAt, pubDate, datePublished
+//            (text in any form the date parser reads, or Unix time in s or ms)
+//   authors  author, authors, byline (a string "A and B", or an array)
+//   url      url, link;  source: source, publisher (a string, or {"name": ...})
+//   language language, lang;  dateline: dateline
+//   people   people, persons;  countries: countries, places (names or ISO codes)
+// and ReaderOptions::json_fields maps any other schema (`--field title=headline`,
+// dotted paths such as `--field source=meta.site` reach into objects). Given people and
+// country lists are kept as given labels and also fill the facets (extraction adds to them).
+// A record without an id gets "<file id>:<line>".
+#pragma once
+
+#include <istream>
+#include <string>
+
+#include "article_reader.h"
+#include "date_parser.h"
+#include "diagnostics.h"
+#include "record_scanner.h"
+
+namespace newsdex {
+
+// JSON nested deeper than this many arrays and objects is rejected before parsing, so
+// hostile input cannot exhaust the parser's stack.
+inline constexpr int MAX_JSON_DEPTH = 64;
+
+// The article fields --field can name.
+const std::vector<std::string>& json_article_fields();
+
+class JsonLinesReader : public ArticleReader {
+ public:
+  JsonLinesReader(std::istream& in, std::string name, std::string default_id, Diagnostics& diagnostics,
+                  const ReaderOptions& options = {});
+  ~JsonLinesReader() override;
+  bool next(Article& article) override;
+
+ private:
+  struct Fields;
+  bool parse_line(std::string& line, Article& article);
+
+  std::string name_;
+  std::string default_id_;
+  Diagnostics& diagnostics_;
+  DateParser dates_;
+  RecordScanner scanner_;
+  std::unique_ptr<Fields> fields_;
+  std::string line_;
+};
+
+}  // namespace newsdex

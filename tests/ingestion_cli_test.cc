@@ -1,0 +1,215 @@
+// newsdex-index as users run it: interrupted runs (kill -9, Ctrl-C), standard input and
+// .gz input, --delete, --strict, and the lock seen from the command line.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "index_writer.h"
+#include "test_support.h"
+
+extern char** environ;
+
+namespace newsdex {
+namespace {
+
+using testing::run;
+using testing::TempDir;
+
+constexpr std::size_t CORPUS_ARTICLES = 20000;
+
+// A JSON Lines corpus large enough that indexing it takes a few seconds.
+std::string make_corpus(const TempDir& dir) {
+  const std::string path = dir / "corpus.jsonl";
+  std::ofstream out(path);
+  for (std::size_t i = 0; i < CORPUS_ARTICLES; ++i) {
+    out << "{\"id\": \"doc-" << i << "\", \"title\": \"Report number " << i << " on grain and oil\", \"body\": \"";
+    for (std::size_t w = 0; w < 60; ++w) out << "word" << (i * 31 + w * 7) % 5003 << ' ';
+    out << "\", \"date\": \"2023-03-" << (i % 28 + 1 < 10 ? "0" : "") << i % 28 + 1 << "\"}\n";
+  }
+  return path;
+}
+
+// Starts the indexer without waiting; stderr goes to `err_path`.
+pid_t spawn_indexer(const std::vector<std::string>& arguments, const std::string& err_path) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::vector<char*> argv{const_cast<char*>(NEWSDEX_INDEX_BIN)};
+  for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, NEWSDEX_INDEX_BIN, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0 ? pid : -1;
+}
+
+// The number of documents in the database, or 0 while it cannot be opened yet.
+Xapian::doccount doccount(const std::string& db_path) {
+  try {
+    return Xapian::Database(db_path).get_doccount();
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+// Waits until the running indexer has committed something.
+bool wait_for_first_commit(const std::string& db_path, pid_t pid) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (doccount(db_path) > 0) return true;
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) return false;  // ended before committing
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
+}
+
+// Every article id (Q term) is held by exactly one document; returns how many there are.
+std::size_t unique_ids(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::size_t ids = 0;
+  for (auto it = db.allterms_begin("Q"); it != db.allterms_end("Q"); ++it, ++ids)
+    EXPECT_EQ(it.get_termfreq(), 1u) << "duplicate article id " << *it;
+  EXPECT_EQ(ids, db.get_doccount());
+  return ids;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(IndexingInterrupted, KillNineLeavesTheLastCommitAndARerunCompletesWithoutDuplicates) {
+  TempDir dir;
+  const std::string corpus = make_corpus(dir);
+  const std::string db = dir / "news.db";
+  const std::vector<std::string> command{"--db", db, "--commit-every", "1000", "--threads", "2", corpus};
+
+  const pid_t pid = spawn_indexer(command, dir / "first.err");
+  ASSERT_GT(pid, 0);
+  ASSERT_TRUE(wait_for_first_commit(db, pid)) << read_file(dir / "first.err");
+  ASSERT_EQ(::kill(pid, SIGKILL), 0);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  const std::size_t committed = unique_ids(db);
+  EXPECT_GT(committed, 0u);
+  EXPECT_LT(committed, CORPUS_ARTICLES) << "the run ended before it could be killed; the test proves nothing";
+  EXPECT_EQ(committed % 1000, 0u) << "a commit holds whole parts, in reading order";
+
+  const auto rerun = run(NEWSDEX_INDEX_BIN, command);
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(unique_ids(db), CORPUS_ARTICLES);
+  EXPECT_NE(rerun.err.find(std::to_string(CORPUS_ARTICLES - committed) + " added, " + std::to_string(committed) +
+                           " replaced"),
+            std::string::npos)
+      << rerun.err;
+  // Nothing of the killed run is left behind.
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(db) / "staging"));
+}
+
+TEST(IndexingInterrupted, SigintCommitsWhatIsDoneAndExitsWithAMessage) {
+  TempDir dir;
+  const std::string corpus = make_corpus(dir);
+  const std::string db = dir / "news.db";
+  const pid_t pid = spawn_indexer({"--db", db, "--commit-every", "1000", corpus}, dir / "run.err");
+  ASSERT_GT(pid, 0);
+  ASSERT_TRUE(wait_for_first_commit(db, pid)) << read_file(dir / "run.err");
+  ASSERT_EQ(::kill(pid, SIGINT), 0);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  const std::string err = read_file(dir / "run.err");
+  ASSERT_TRUE(WIFEXITED(status)) << err;
+  EXPECT_EQ(WEXITSTATUS(status), 128 + SIGINT) << err;
+  EXPECT_NE(err.find("interrupted by SIGINT"), std::string::npos) << err;
+  const std::size_t committed = unique_ids(db);
+  EXPECT_GT(committed, 0u);
+  EXPECT_LT(committed, CORPUS_ARTICLES);
+}
+
+TEST(IndexingCommandLine, ReadsStandardInputAndGzipFiles) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  const auto piped = run(NEWSDEX_INDEX_BIN, {"--db", db, "-"},
+                         "{\"id\": \"p1\", \"title\": \"Piped zeppelin\", \"body\": \"Over Minsk.\"}\n");
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  const auto gz = run(NEWSDEX_INDEX_BIN, {"--db", db, "--field", "id=story_id", "--field", "title=hed",
+                                          "--field", "body=story.body", NEWSDEX_FIXTURES_DIR "/jsonl/custom_schema.jsonl.gz"});
+  ASSERT_EQ(gz.exit_code, 0) << gz.err;
+  EXPECT_NE(gz.err.find("1 added"), std::string::npos) << gz.err;
+  Xapian::Database database(db);
+  EXPECT_TRUE(database.term_exists("Qp1"));
+  EXPECT_TRUE(database.term_exists("Qc1"));
+  EXPECT_TRUE(database.term_exists("walrus"));
+  EXPECT_TRUE(database.term_exists("zeppelin"));
+}
+
+TEST(IndexingCommandLine, BadInputIsReportedCountedAndFatalOnlyWithStrict) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  const std::string input = NEWSDEX_FIXTURES_DIR "/jsonl/articles.jsonl";
+  const auto lenient = run(NEWSDEX_INDEX_BIN, {"--db", db, input, dir / "missing.jsonl"});
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_NE(lenient.err.find("articles.jsonl:2: malformed JSON"), std::string::npos) << lenient.err;
+  EXPECT_NE(lenient.err.find("articles.jsonl:3: invalid UTF-8"), std::string::npos) << lenient.err;
+  EXPECT_NE(lenient.err.find("missing.jsonl: no such file"), std::string::npos) << lenient.err;
+  EXPECT_NE(lenient.err.find("6 articles read from 1 inputs: 5 added, 1 replaced, 0 deleted, 5 skipped"),
+            std::string::npos)
+      << lenient.err;
+  EXPECT_NE(lenient.err.find("3 malformed-json"), std::string::npos) << lenient.err;
+  EXPECT_EQ(doccount(db), 5u);
+
+  const auto strict = run(NEWSDEX_INDEX_BIN, {"--db", dir / "strict.db", "--strict", input});
+  EXPECT_EQ(strict.exit_code, 1) << strict.err;
+}
+
+TEST(IndexingCommandLine, DeletesById) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"--db", db, NEWSDEX_FIXTURES_DIR "/trec/newswire.trec"}).exit_code, 0);
+  EXPECT_EQ(doccount(db), 4u);
+  const auto removed = run(NEWSDEX_INDEX_BIN, {"--db", db, "--delete", "WSJ870324-0001", "no-such-id"});
+  ASSERT_EQ(removed.exit_code, 0) << removed.err;
+  EXPECT_NE(removed.err.find("0 added, 0 replaced, 1 deleted"), std::string::npos) << removed.err;
+  Xapian::Database database(db);
+  EXPECT_EQ(database.get_doccount(), 3u);
+  EXPECT_FALSE(database.term_exists("QWSJ870324-0001"));
+  EXPECT_TRUE(database.term_exists("QAP880212-0001"));
+}
+
+TEST(IndexingCommandLine, ASecondIndexerIsToldTheDatabaseIsLocked) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  IndexWriter holder(db);
+  const auto second = run(NEWSDEX_INDEX_BIN, {"--db", db, NEWSDEX_FIXTURES_DIR "/trec/newswire.trec"});
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.err.find("database is locked by another indexer"), std::string::npos) << second.err;
+}
+
+TEST(IndexingCommandLine, ReutersSgmlIsDetectedAndIndexed) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  const auto result = run(NEWSDEX_INDEX_BIN, {"--db", db, "--threads", "2", NEWSDEX_FIXTURES_DIR "/reuters"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  Xapian::Database database(db);
+  EXPECT_EQ(database.get_doccount(), 2u);
+  EXPECT_TRUE(database.term_exists("Q1"));
+  EXPECT_TRUE(database.term_exists("muller")) << "Latin-1 decoded and folded";
+}
+
+}  // namespace
+}  // namespace newsdex
