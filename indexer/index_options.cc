@@ -1,9 +1,12 @@
 #include "index_options.h"
 
+#include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <iostream>
 
 #include "cli.h"
+#include "json_lines_reader.h"
 #include "language.h"
 
 namespace po = boost::program_options;
@@ -14,37 +17,82 @@ namespace {
 constexpr const char* USAGE = R"(Usage: newsdex-index --db DIR [OPTIONS] INPUT...
        newsdex-index --extract [OPTIONS] INPUT...
 
+       newsdex-index --db DIR --delete ID...
+
 Reads news articles and writes them into a Xapian database at DIR (created if needed).
-Indexing an article whose id is already in the database replaces it.
+Indexing an article whose id is already in the database replaces it; --delete removes
+articles by id. Analysis runs on every core; the database is committed every
+--commit-every articles or --commit-interval seconds and at the end. Ctrl-C commits what
+is done and stops; running the same command again completes the job.
 
 INPUT is a file, a directory (walked recursively), or - for standard input.
 Files ending in .gz are decompressed. Formats are detected from the name and content:
   plain     one article per file: optional "- Name and Name" byline lines, optional
             "Key: value" header (Title, Date, Author, Source, URL, Language, Id) and a
             blank line; otherwise the first line is the title
+  jsonl     JSON Lines, one article per line (.jsonl, .ndjson, .json, or a first line
+            starting with "{"); common field names are understood, --field maps others
   reuters   Reuters-21578, SGML (reut2-NNN.sgm) or XML (reut2-NNN.xml)
+  trec      TREC <DOC> newswire files (AP, WSJ, FT, LA Times): DOCNO, HEADLINE/HL/HEAD,
+            TEXT, DATE/DD
 
 Examples:
   newsdex-index --db news.db seeds/
   newsdex-index --db news.db --format reuters corpus/reut2-000.xml
+  newsdex-index --db news.db --field title=headline --field body=story crawl.jsonl.gz
   zcat archive.txt.gz | newsdex-index --db news.db --format plain -
+  newsdex-index --db news.db --delete wire-42 wire-43
 
 Exit status: 0 success, 1 runtime error (or input problems with --strict), 2 usage error.
 )";
 
 }  // namespace
 
+std::optional<std::size_t> parse_byte_size(const std::string& text) {
+  std::size_t value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc{} || ptr == text.data()) return std::nullopt;
+  std::size_t scale = 1;
+  if (ptr != end) {
+    switch (*ptr) {
+      case 'k': case 'K': scale = 1u << 10; break;
+      case 'm': case 'M': scale = 1u << 20; break;
+      case 'g': case 'G': scale = 1u << 30; break;
+      default: return std::nullopt;
+    }
+    if (++ptr != end && !(*ptr == 'B' || *ptr == 'b' || *ptr == 'i')) return std::nullopt;
+  }
+  return value * scale;
+}
+
 std::optional<int> parse_index_options(int argc, const char* const* argv, IndexOptions& options) {
   po::options_description indexing("Indexing options");
   std::string format;
   std::string language = "english";
+  std::vector<std::string> fields;
+  std::string max_record = "16M";
+  auto& pipeline = options.pipeline;
   indexing.add_options()
       ("db,d", po::value<std::string>(&options.db)->value_name("DIR"), "database directory (required)")
-      ("format,f", po::value<std::string>(&format)->value_name("NAME"), "input format: plain, reuters (default: detect)")
+      ("format,f", po::value<std::string>(&format)->value_name("NAME"),
+       "input format: plain, jsonl, reuters, trec (default: detect per file)")
+      ("field", po::value<std::vector<std::string>>(&fields)->value_name("FIELD=NAME"),
+       "JSON Lines: read article FIELD (id, title, body, date, authors, url, source, language, "
+       "dateline, people, countries) from the record's NAME (a dotted path reaches into objects); repeatable")
+      ("delete", po::value<std::vector<std::string>>(&options.deletions)->multitoken()->value_name("ID..."),
+       "remove the articles with these ids")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
        "language of articles that do not name one, for stemming (default: english)")
-      ("commit-every", po::value<std::size_t>(&options.commit_every)->value_name("N"),
-       "commit after every N articles (default: 10000)")
+      ("threads,j", po::value<unsigned>(&pipeline.threads)->value_name("N"),
+       "analysis threads (default: one per core)")
+      ("commit-every", po::value<std::size_t>(&pipeline.commit_every)->value_name("N"),
+       "commit after every N articles (default: 100000)")
+      ("commit-interval", po::value<double>(&pipeline.commit_seconds)->value_name("SECONDS"),
+       "commit at least this often while articles arrive (default: 300)")
+      ("max-record-size", po::value<std::string>(&max_record)->value_name("BYTES"),
+       "skip (with an error) any record longer than this: a JSON line, a <DOC> or <REUTERS> "
+       "record, a plain-text file; suffixes K, M, G (default: 16M)")
       ("people", po::value<std::string>(&options.pipeline.people_file)->value_name("FILE"),
        "canonical names for extracted people: one person per line, \"Name | alias | alias\"")
       ("no-entities", "skip entity extraction (people, countries, dates mentioned); for measuring its cost")
@@ -85,7 +133,26 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
     return cli::EXIT_USAGE_ERROR;
   };
   if (options.db.empty() && !options.pipeline.extract_only) return usage_error("--db DIR is required");
-  if (options.inputs.empty()) return usage_error("no INPUT given");
+  if (options.inputs.empty() && options.deletions.empty()) return usage_error("no INPUT given");
+  if (options.pipeline.extract_only && !options.deletions.empty())
+    return usage_error("--delete needs a database, not --extract");
+  for (const auto& mapping : fields) {
+    const auto equals = mapping.find('=');
+    const std::string field = mapping.substr(0, equals);
+    const auto& known = json_article_fields();
+    const bool alias = field == "author" || field == "text";
+    if (equals == std::string::npos || equals + 1 == mapping.size() ||
+        (!alias && std::find(known.begin(), known.end(), field) == known.end()))
+      return usage_error("bad --field '" + mapping + "': expected FIELD=NAME with FIELD one of id, title, body, "
+                         "date, authors, url, source, language, dateline, people, countries");
+    pipeline.reader.json_fields[field] = mapping.substr(equals + 1);
+  }
+  const auto max_bytes = parse_byte_size(max_record);
+  if (!max_bytes || *max_bytes == 0) return usage_error("bad --max-record-size '" + max_record + "'");
+  pipeline.reader.max_record_bytes = *max_bytes;
+  if (pipeline.commit_every == 0) return usage_error("--commit-every must be at least 1");
+  if (!(pipeline.commit_seconds > 0)) return usage_error("--commit-interval must be positive");
+  pipeline.show_progress = !(vm.count("quiet") && vm["quiet"].as<bool>());
   if (!format.empty()) {
     options.pipeline.format = parse_input_format(format);
     if (!options.pipeline.format) return usage_error("unknown --format '" + format + "'");

@@ -2,38 +2,212 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
 #include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
 
+#include "bounded_queue.h"
 #include "document_builder.h"
 #include "entity_extractor.h"
 #include "extract_writer.h"
+#include "interrupt.h"
+#include "progress.h"
 
 namespace newsdex {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A batch never holds more than this much text, whatever batch_articles says.
+constexpr std::size_t MAX_BATCH_BYTES = 32u << 20;
+
+struct Batch {
+  std::size_t index = 0;          // 0, 1, 2... in reading order
+  std::size_t first_sequence = 0; // sequence number of articles[0] in the run
+  std::vector<Article> articles;
+};
+
+// State shared by the threads of one run.
+struct Run {
+  explicit Run(std::size_t capacity) : queue(capacity) {}
+  BoundedQueue<Batch> queue;
+  std::atomic<std::uint64_t> bytes_read{0};
+  std::atomic<std::uint64_t> articles_read{0};
+  std::atomic<std::uint64_t> articles_done{0};
+  std::atomic<bool> stop{false};  // interrupted or failed: finish quickly
+
+  std::mutex mutex;
+  std::condition_variable changed;   // a batch finished, or a thread ended
+  unsigned threads_running = 0;
+  std::size_t next_to_print = 0;     // --extract: the batch whose output goes next
+  std::exception_ptr failure;
+
+  void fail(std::exception_ptr error) {
+    std::lock_guard lock(mutex);
+    if (!failure) failure = error;
+    stop = true;
+    queue.abandon();
+    changed.notify_all();
+  }
+};
+
+bool should_stop(Run& run) { return run.stop || interrupt_signal() != 0; }
+
+void read_inputs(const std::vector<InputFile>& inputs, const PipelineOptions& options, Diagnostics& diagnostics,
+                 Run& run) {
+  Batch batch;
+  std::size_t batch_bytes = 0;
+  std::size_t sequence = 0;
+  auto send = [&] {
+    if (batch.articles.empty()) return;
+    Batch full = std::move(batch);
+    batch = Batch{};
+    batch.index = full.index + 1;
+    batch.first_sequence = sequence;
+    batch_bytes = 0;
+    run.queue.push(std::move(full));
+  };
+  Article article;
+  for (const auto& input : inputs) {
+    if (should_stop(run)) break;
+    with_input_stream(
+        input, diagnostics,
+        [&](std::istream& in, std::string_view head) {
+          const InputFormat format = options.format.value_or(detect_input_format(input.path, head));
+          spdlog::debug("{}: reading as {}", input.path, input_format_name(format));
+          auto reader = make_reader(format, in, input.path, input.default_id, diagnostics, options.reader);
+          while (!should_stop(run) && reader->next(article)) {
+            batch_bytes += article.title.size() + article.body.size();
+            batch.articles.push_back(std::move(article));
+            ++sequence;
+            ++run.articles_read;
+            if (batch.articles.size() >= options.batch_articles || batch_bytes >= MAX_BATCH_BYTES) send();
+          }
+        },
+        &run.bytes_read);
+  }
+  if (!should_stop(run)) send();
+}
+
+// One analysis thread: its own analyser, document builder and extractor (none of them is
+// thread-safe), and one part database per batch.
+void analyse(const PipelineOptions& options, IndexWriter* writer, Diagnostics& diagnostics, Run& run) {
+  DocumentBuilder builder(options.default_language);
+  EntityExtractor extractor(options.people_file);
+  while (auto batch = run.queue.pop()) {
+    if (should_stop(run)) break;
+    if (options.extract_only) {
+      std::ostringstream out;
+      for (auto& article : batch->articles) {
+        if (options.extract_entities) extractor.extract(article);
+        write_extract_line(out, article);
+      }
+      // Lines come out in input order whatever thread analysed them.
+      std::unique_lock lock(run.mutex);
+      run.changed.wait(lock, [&] { return run.next_to_print == batch->index || run.stop; });
+      if (run.stop) break;
+      std::cout << out.str();
+      ++run.next_to_print;
+      run.articles_done += batch->articles.size();
+      run.changed.notify_all();
+      continue;
+    }
+    // Document ids follow reading order: the last version of an article id read wins.
+    const Xapian::docid first = writer->docid_base() + static_cast<Xapian::docid>(batch->first_sequence) + 1;
+    PartWriter part(writer->new_part_path());
+    for (std::size_t i = 0; i < batch->articles.size(); ++i) {
+      Article& article = batch->articles[i];
+      try {
+        if (options.extract_entities) extractor.extract(article);
+        part.add(first + static_cast<Xapian::docid>(i), article.id, builder.build(article));
+      } catch (const Xapian::Error& e) {
+        diagnostics.skipped(article.origin, "index-error", e.get_description());
+      } catch (const std::exception& e) {
+        diagnostics.skipped(article.origin, "index-error", e.what());
+      }
+    }
+    PartInfo info = part.finish();
+    info.first = first;
+    info.last = first + static_cast<Xapian::docid>(batch->articles.size()) - 1;
+    writer->add_part(std::move(info));
+    run.articles_done += batch->articles.size();
+    std::lock_guard lock(run.mutex);
+    run.changed.notify_all();
+  }
+}
+
+}  // namespace
 
 PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const PipelineOptions& options,
                              IndexWriter* writer, Diagnostics& diagnostics) {
+  const auto start = Clock::now();
   PipelineSummary summary;
-  DocumentBuilder builder(options.default_language);
-  EntityExtractor extractor(options.people_file);
-  Article article;
-  for (const auto& input : inputs) {
-    with_input_stream(input, diagnostics, [&](std::istream& in, std::string_view head) {
-      const InputFormat format = options.format.value_or(detect_input_format(input.path, head));
-      spdlog::debug("{}: reading as {}", input.path, input_format_name(format));
-      auto reader = make_reader(format, in, input.path, input.default_id, diagnostics);
-      while (reader->next(article)) {
-        ++summary.articles_read;
-        summary.bytes_read += article.title.size() + article.body.size();
-        if (options.extract_entities) extractor.extract(article);
-        if (options.extract_only) write_extract_line(std::cout, article);
-        else writer->write(DocumentBuilder::id_term(article.id), builder.build(article));
+  summary.inputs = inputs.size();
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  Run run(2 * threads);
+  ProgressReporter progress(total_input_bytes(inputs), options.show_progress);
+
+  auto guarded = [&run](auto work) {
+    return [&run, work] {
+      try {
+        work();
+      } catch (const Xapian::Error& e) {
+        run.fail(std::make_exception_ptr(std::runtime_error(e.get_description())));
+      } catch (...) {
+        run.fail(std::current_exception());
       }
-    });
+      std::lock_guard lock(run.mutex);
+      --run.threads_running;
+      run.changed.notify_all();
+    };
+  };
+  std::vector<std::thread> pool;
+  run.threads_running = threads + 1;
+  pool.emplace_back(guarded([&] {
+    read_inputs(inputs, options, diagnostics, run);
+    run.queue.close();
+  }));
+  for (unsigned i = 0; i < threads; ++i)
+    pool.emplace_back(guarded([&] { analyse(options, writer, diagnostics, run); }));
+
+  // This thread commits, reports progress and watches for Ctrl-C.
+  auto last_commit = Clock::now();
+  while (true) {
+    {
+      std::unique_lock lock(run.mutex);
+      run.changed.wait_for(lock, std::chrono::milliseconds(200));
+      if (run.threads_running == 0) break;
+    }
+    if (interrupt_signal() != 0 && !run.stop) {
+      run.stop = true;
+      run.queue.abandon();
+      run.changed.notify_all();
+    }
+    progress.update(run.articles_done, run.bytes_read);
+    if (!writer || run.stop) continue;
+    const bool due = std::chrono::duration<double>(Clock::now() - last_commit).count() >= options.commit_seconds;
+    const std::size_t ready = writer->committable_articles();
+    if (ready > 0 && (ready >= options.commit_every || due)) {
+      writer->commit();
+      last_commit = Clock::now();
+    }
   }
+  for (auto& thread : pool) thread.join();
+  progress.finish();
+  summary.interrupted_by = interrupt_signal();
+  if (run.failure && !summary.interrupted_by) std::rethrow_exception(run.failure);
   if (writer) {
     writer->commit();
     summary.written = writer->counts();
   }
+  summary.articles_read = run.articles_read;
+  summary.bytes_read = run.bytes_read;
+  summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary;
 }
 

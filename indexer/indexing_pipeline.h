@@ -1,8 +1,11 @@
-// The path of every article: input file -> reader -> analysis and extraction ->
-// Xapian document -> writer. Produces the run's summary.
+// The path of every article: input files -> one reader thread (streaming, in input order)
+// -> bounded queue of batches -> analysis threads (entity extraction, analysis, a Xapian
+// document, written into the thread's own part database) -> the one IndexWriter, which
+// merges parts into the database at each commit. Produces the run's summary.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,17 +23,27 @@ struct PipelineOptions {
   bool extract_entities = true;  // false (--no-entities): skip EntityExtractor::extract
   bool extract_only = false;  // print what extraction finds (JSON lines) instead of writing
   std::string people_file;    // --people: canonical names and aliases for extraction, or ""
+  ReaderOptions reader;
+  unsigned threads = 0;                 // analysis threads; 0: one per core
+  std::size_t batch_articles = 1000;    // articles per batch, and per part database
+  std::size_t commit_every = 100000;    // commit after this many articles...
+  double commit_seconds = 300;          // ...or this many seconds, whichever comes first
+  bool show_progress = true;            // progress bar / periodic log lines on stderr
 };
 
 struct PipelineSummary {
+  std::size_t inputs = 0;
   std::size_t articles_read = 0;
-  std::size_t bytes_read = 0;
+  std::uint64_t bytes_read = 0;   // input bytes (compressed bytes for .gz)
   WriteCounts written;
+  double seconds = 0;             // wall time of the run
+  int interrupted_by = 0;         // the signal that stopped the run, or 0
 };
 
 // Reads every input and writes its articles through `writer` (or, with extract_only,
-// prints them to stdout and `writer` may be null). Problems are reported to
-// `diagnostics`; the run goes on past them.
+// prints them to stdout in input order and `writer` may be null). Problems are reported
+// to `diagnostics`; the run goes on past them. Commits at the end, and when interrupted
+// (SIGINT, SIGTERM: see interrupt.h) commits what is done and returns early.
 PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const PipelineOptions& options,
                              IndexWriter* writer, Diagnostics& diagnostics);
 
