@@ -112,7 +112,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("expand", po::bool_switch(&request.expand), "add terms from the top articles (pseudo-relevance feedback)")
       ("or", po::bool_switch(&request.default_or), "words without an operator are alternatives (default: all required)")
       ("bm25", po::value<std::string>(&bm25)->value_name("K1,B"),
-       "BM25 parameters (default: 1.2,0.75, tuned on Reuters-21578)")
+       "BM25 parameters (default: 1.2,0.3, tuned on Reuters-21578)")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
        "language of the query, for stemming (default: english)");
   po::options_description facets("Facets and snippets");

@@ -23,9 +23,13 @@ constexpr int MAX_ATTEMPTS = 5;
 // top documents and with what weight against the user's own words. Chosen on the Reuters
 // topic set (scripts/eval-ranking), the same for every query.
 constexpr Xapian::termcount LIKE_TERMS = 40;
+// Expansion terms are stems (Z terms, so every form of a word counts), each weighted by
+// its ESet weight relative to the best one, times EXPAND_WEIGHT. Measured on the topic
+// set (MAP / nDCG@10, with --or): no expansion 0.477 / 0.717; unweighted words x0.5
+// 0.492 / 0.715; unweighted stems x0.3 0.512 / 0.730; weighted stems x0.3 0.540 / 0.744.
 constexpr Xapian::doccount EXPAND_DOCUMENTS = 10;
 constexpr Xapian::termcount EXPAND_TERMS = 20;
-constexpr double EXPAND_WEIGHT = 0.5;
+constexpr double EXPAND_WEIGHT = 0.3;
 
 // Days since 1970-01-01 of a "YYYYMMDD" value; nullopt when it is not one.
 std::optional<long> day_number(std::string_view yyyymmdd) {
@@ -76,11 +80,22 @@ class RecencySource : public Xapian::ValuePostingSource {
 // words, no bare numbers (Reuters' figures are many and mean little across articles).
 class WordDecider : public Xapian::ExpandDecider {
  public:
+  explicit WordDecider(bool stems = false) : stems_(stems) {}
   bool operator()(const std::string& term) const override {
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-    if (is_stop_word(term)) return false;
-    return term.find_first_not_of("0123456789.,") != std::string::npos;
+    if (term.empty()) return false;
+    std::string_view word = term;
+    if (stems_) {
+      if (term[0] != 'Z' || term.size() < 2 || (term[1] >= 'A' && term[1] <= 'Z')) return false;
+      word.remove_prefix(1);
+    } else if (term[0] >= 'A' && term[0] <= 'Z') {
+      return false;
+    }
+    if (is_stop_word(word)) return false;
+    return word.find_first_not_of("0123456789.,") != std::string_view::npos;
   }
+
+ private:
+  bool stems_;
 };
 
 Xapian::Query filter_by(const Xapian::Query& query, const Xapian::Query& filter) {
@@ -172,7 +187,7 @@ Xapian::Query Searcher::like_query(const std::string& id) {
   return Xapian::Query(Xapian::Query::OP_AND_NOT, similar, Xapian::Query(std::string(schema::PREFIX_ID) + id));
 }
 
-Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight& weight) {
+Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight& weight, bool default_or) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(weight);
@@ -180,14 +195,19 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight&
   if (top.empty()) return query;
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-  WordDecider words;
-  const Xapian::ESet eset = enquire.get_eset(EXPAND_TERMS, rset, &words);
+  WordDecider stems(/*stems=*/true);
+  const Xapian::ESet eset = enquire.get_eset(EXPAND_TERMS, rset, &stems);
   std::vector<Xapian::Query> terms;
-  for (auto term = eset.begin(); term != eset.end(); ++term) terms.emplace_back(*term);
+  const double top_weight = eset.empty() ? 1 : eset.begin().get_weight();
+  for (auto term = eset.begin(); term != eset.end(); ++term)
+    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*term), term.get_weight() / top_weight);
   if (terms.empty()) return query;
   const Xapian::Query extra(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                             EXPAND_WEIGHT);
-  return Xapian::Query(Xapian::Query::OP_OR, query, extra);
+  // With OR between words the new terms may find more articles (MAP 0.540 on the topic
+  // set, against 0.522 with AND_MAYBE); with all words required they only reorder the
+  // articles that match, as the user asked.
+  return Xapian::Query(default_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query, extra);
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
@@ -208,7 +228,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (!request.query.empty()) add_filter(qb.build(request.query));
   } else if (!request.query.empty()) {
     scored = qb.build(request.query);
-    if (request.expand) scored = expand(scored, bm25);
+    if (request.expand) scored = expand(scored, bm25, request.default_or);
   }
   for (const auto& f : request.filters) add_filter(qb.filter(f));
   auto date_bound = [&](const std::string& text, bool lower) {
