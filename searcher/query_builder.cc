@@ -227,7 +227,7 @@ std::optional<DayRange> parse_day_range(std::string_view text) {
     if (c < '0' || c > '9') return std::nullopt;
     digits += c;
   }
-  if (!all_digits(digits)) return std::nullopt;
+  if (!all_digits(digits) || (digits.size() != 4 && digits.size() != 6 && digits.size() != 8)) return std::nullopt;
   const int year = std::stoi(digits.substr(0, 4));
   if (digits.size() == 4) {
     if (year < 1000) return std::nullopt;

@@ -32,5 +32,52 @@ TEST_F(QueryBuilderTest, RejectsMalformedQueries) {
   EXPECT_THROW(builder.build("\"unbalanced AND ("), QueryError);
 }
 
+TEST(DayRange, YearsMonthsAndDays) {
+  const struct {
+    const char* text;
+    const char* first;
+    const char* last;
+  } cases[] = {
+      {"2023", "20230101", "20231231"},     {"2023-02", "20230201", "20230228"},
+      {"2024-02", "20240201", "20240229"},  {"2023-03-05", "20230305", "20230305"},
+      {"20230305", "20230305", "20230305"}, {"202304", "20230401", "20230430"},
+  };
+  for (const auto& c : cases) {
+    const auto range = parse_day_range(c.text);
+    ASSERT_TRUE(range) << c.text;
+    EXPECT_EQ(range->first, c.first) << c.text;
+    EXPECT_EQ(range->last, c.last) << c.text;
+  }
+  for (const char* bad : {"", "23", "2023-13", "2023-02-29", "2023-3-1", "March", "2023--01", "2023-01-01x"})
+    EXPECT_FALSE(parse_day_range(bad)) << bad;
+}
+
+TEST_F(QueryBuilderTest, FieldsBecomeTheSchemaTerms) {
+  auto description = [&](const char* q) { return builder.build(q).get_description(); };
+  EXPECT_NE(description("country:Germany").find("Nde"), std::string::npos);
+  EXPECT_NE(description("lang:french").find("Lfr"), std::string::npos);
+  EXPECT_NE(description("author:\"Tessa Wong\"").find("Atessa wong"), std::string::npos);
+  EXPECT_NE(description("date:2023").find("Y2023"), std::string::npos);
+  EXPECT_NE(description("date:2023-03").find("M202303"), std::string::npos);
+  EXPECT_NE(description("date:2023-03-01").find("D20230301"), std::string::npos);
+  EXPECT_NE(description("date:2023-03-01..2023-03-31").find("VALUE_RANGE 0 20230301 20230331"), std::string::npos)
+      << description("date:2023-03-01..2023-03-31");
+}
+
+TEST_F(QueryBuilderTest, FiltersAreBooleanAndCheckTheirField) {
+  const std::string description = builder.filter("country:BY").get_description();
+  EXPECT_NE(description.find("Nby"), std::string::npos) << description;
+  EXPECT_NE(description.find("0 *"), std::string::npos) << "scaled to no weight: " << description;
+  EXPECT_THROW(builder.filter("planet:mars"), QueryError);
+  EXPECT_THROW(builder.filter("country"), QueryError);
+  EXPECT_THROW(builder.filter("date:someday"), QueryError);
+}
+
+TEST_F(QueryBuilderTest, UnknownFieldsAreErrorsButColonsElsewhereAreNot) {
+  EXPECT_THROW(builder.build("titel:peace"), QueryError);
+  EXPECT_NO_THROW(builder.build("\"ratio 3:1\""));
+  EXPECT_NO_THROW(builder.build("meeting at 10:30"));
+}
+
 }  // namespace
 }  // namespace newsdex
