@@ -21,7 +21,7 @@ using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // The word lists of common/data/people_words.tsv, folded; built once per process.
 struct PeopleWords {
-  WordSet title, honorific, role, speech, org, not_name, given, firm;
+  WordSet title, rank, honorific, role, speech, org, not_name, given, firm;
   std::size_t longest_firm = 1;
 
   PeopleWords() {
@@ -33,6 +33,7 @@ struct PeopleWords {
       if (tab == std::string::npos) continue;
       const std::string kind = line.substr(0, tab);
       WordSet* set = kind == "title"       ? &title
+                     : kind == "rank"      ? &rank
                      : kind == "honorific" ? &honorific
                      : kind == "role"      ? &role
                      : kind == "speech"    ? &speech
@@ -162,13 +163,20 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     return key;
   };
   auto names_country = [&](std::size_t at, std::size_t last) {
+    // A city that the table knows only from datelines ("Montreal") is no name either.
+    if (at == last && countries_.dateline_place(dotless_key(tokens[at].folded))) return std::size_t{1};
     const CountryMatch match = match_country_phrase(countries_, tokens, at, true);
     if (match.length == 0 || at + match.length - 1 > last) return std::size_t{0};
     for (const auto& p : *match.phrases)
       if (!p.ambiguous) return match.length;
     return std::size_t{0};
   };
-  auto is_title = [&](const EntityToken& t) { return has(w.title, t.folded) || has(w.honorific, t.folded); };
+  auto is_title = [&](const EntityToken& t) {
+    return has(w.title, t.folded) || has(w.rank, t.folded) || has(w.honorific, t.folded);
+  };
+  auto is_personal_title = [&](const EntityToken& t) {
+    return has(w.rank, t.folded) || has(w.honorific, t.folded) || has(w.role, t.folded);
+  };
 
   // A candidate name [c, d]; `evidence` when a title, role or honorific stands before it.
   auto consider = [&](std::size_t c, std::size_t d, bool evidence, std::size_t run_start) {
@@ -181,7 +189,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       if (const std::size_t skip = names_country(c, d); skip > 0 && c + skip <= d) c += skip;
       else break;
     while (d >= c && d > 0 && (is_connector(tokens[d]) || is_particle(tokens[d]))) --d;
-    if (c > d) return;
+    if (c > d || !name_like(tokens[c])) return;
     const std::size_t length = d - c + 1;
     if (length > 4) return;
     for (std::size_t k = c; k <= d; ++k) {
@@ -195,7 +203,11 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     if (length == 1 && has(w.not_name, tokens[c].folded)) return;
 
     bool accepted = evidence;
-    if (!accepted && length >= 2) {
+    // One hyphenated word ("Allis-Chalmers", "Borg-Warner") is as often a firm as a
+    // person: without a title it needs a second word.
+    bool spaced = false;
+    for (std::size_t k = c; k < d; ++k) spaced = spaced || !(tokens[k].gap_after & GAP_HYPHEN);
+    if (!accepted && length >= 2 && spaced) {
       const bool given = has(w.given, tokens[c].folded);
       const bool speaks = d + 1 < n && only_space_after(tokens[d]) && !tokens[d].possessive &&
                           has(w.speech, tokens[d + 1].folded);
@@ -267,7 +279,9 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       if (is_title(tokens[k]) && tokens[k].upper_initial) {
         bool name_after = false;
         for (std::size_t m = k + 1; m <= b; ++m) name_after = name_after || (!is_connector(tokens[m]) && !is_title(tokens[m]));
-        if (name_after) title = k;
+        bool personal = false;
+        for (std::size_t m = a; m <= k; ++m) personal = personal || is_personal_title(tokens[m]);
+        if (name_after && personal) title = k;
         break;
       }
     }
@@ -411,7 +425,12 @@ std::vector<std::string> PeopleExtractor::find_in_capitals(const std::vector<Ent
     // ("TRADE SURPLUS").
     const bool after_title = (has(w.role, before.folded) || has(w.honorific, before.folded)) && !before.possessive;
     const bool speaks = i + 1 < tokens.size() && tokens[i].gap_after == GAP_SPACE && has(w.speech, tokens[i + 1].folded);
-    if (!after_title && !(before.possessive && speaks)) continue;
+    // After a title, the word must speak or be written as a name in the text too:
+    // "CHAIRMAN DIES" is no person.
+    bool named_in_text = false;
+    for (const auto& u : text) named_in_text = named_in_text || (u.folded == t.folded && u.upper_initial && !u.sentence_start);
+    if (!((after_title && (speaks || named_in_text)) || (before.possessive && speaks))) continue;
+    if (common_or_company(t.folded)) continue;
     // Title case: first letter as written, the rest lower case ("BAKER" -> "Baker").
     std::string name(t.text.substr(0, 1));
     name += t.folded.substr(1);

@@ -105,6 +105,9 @@ TEST(EntityPeople, FirmsPlacesMonthsAndSentenceStartsAreNotPeople) {
   EXPECT_EQ(extract("Merrill Lynch said profits rose.").people, Strings{});
   EXPECT_EQ(extract("Merrill Lynch and Co said profits rose.").people, Strings{});
   EXPECT_EQ(extract("General Motors said sales fell.").people, Strings{});
+  EXPECT_EQ(extract("Allis-Chalmers said sales fell.").people, Strings{});
+  EXPECT_EQ(extract("The Organization of Petroleum Exporting Countries met.").people, Strings{});
+  EXPECT_EQ(extract("The Federal Reserve System and State-owned banks.").people, Strings{});
   EXPECT_EQ(extract("New York said taxes rose. Hong Kong said so too.").people, Strings{});
   EXPECT_EQ(extract("In March prices rose. Extremely Tired workers left.").people, Strings{});
   EXPECT_EQ(extract("The Federal Reserve Board said rates held.").people, Strings{});
@@ -113,7 +116,8 @@ TEST(EntityPeople, FirmsPlacesMonthsAndSentenceStartsAreNotPeople) {
 TEST(EntityPeople, HeadlinesInCapitals) {
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "U.S. TREASURY'S BAKER SAYS PACT ONLY A START").people,
             Strings{"Baker"});
-  EXPECT_EQ(extract("Blah blah blah.", {}, {}, "PRESIDENT REAGAN VETOES BILL").people, Strings{"Reagan"});
+  EXPECT_EQ(extract("Blah blah blah.", {}, {}, "PRESIDENT REAGAN SAYS NO").people, Strings{"Reagan"});
+  EXPECT_EQ(extract("Blah blah blah.", {}, {}, "ACME CHAIRMAN DIES").people, Strings{});
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "LAWSON SAYS STERLING IS RIGHT").people, Strings{"Lawson"});
   EXPECT_EQ(extract("Pennzoil Co said it would appeal.", {}, {}, "PENNZOIL SAYS IT WILL APPEAL").people, Strings{});
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "JAPAN SAYS TRADE SURPLUS FELL").people, Strings{});
