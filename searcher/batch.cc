@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -92,6 +93,7 @@ BatchSummary run_batch(const std::string& db_path, const std::vector<BatchQuery>
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(queries.size())));
   std::vector<std::optional<std::string>> records(queries.size());
   std::vector<char> failed(queries.size(), 0);
+  std::vector<double> seconds(queries.size(), 0);
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
@@ -108,7 +110,10 @@ BatchSummary run_batch(const std::string& db_path, const std::vector<BatchQuery>
         try {
           if (!query.error.empty()) writer.write_error(record, query.request, query.error);
           else {
-            writer.write(record, query.request, searcher.search(query.request));
+            const auto start = std::chrono::steady_clock::now();
+            const SearchResult result = searcher.search(query.request);
+            seconds[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            writer.write(record, query.request, result);
             error = false;
           }
         } catch (const QueryError& e) {
@@ -157,6 +162,7 @@ BatchSummary run_batch(const std::string& db_path, const std::vector<BatchQuery>
   stop = true;
   for (auto& thread : pool) thread.join();
   if (fatal) std::rethrow_exception(fatal);
+  summary.seconds.assign(seconds.begin(), seconds.begin() + static_cast<std::ptrdiff_t>(summary.queries));
   return summary;
 }
 

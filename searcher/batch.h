@@ -27,6 +27,7 @@ struct BatchSummary {
   std::size_t queries = 0;
   std::size_t failed = 0;       // queries answered with an error record
   bool output_closed = false;   // the reader of our output went away; we stopped early
+  std::vector<double> seconds;  // each query's search time (wall, seconds), in input order
 };
 
 // Runs the queries on `threads` threads against the database at `db_path`. Throws when

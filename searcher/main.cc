@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cerrno>
+#include <cstring>
 #include <csignal>
 #include <fstream>
 #include <iostream>
@@ -48,6 +49,12 @@ int run(const SearchOptions& options) {
   const auto writer = make_writer(options.format, colour, true);
   const BatchSummary summary = run_batch(options.db, queries, threads, *writer, std::cout);
   if (summary.output_closed) return output_failed();
+  if (!options.timings.empty()) {
+    std::ofstream timings(options.timings);
+    for (std::size_t i = 0; i < summary.seconds.size(); ++i)
+      timings << queries[i].request.qid << '\t' << static_cast<long>(summary.seconds[i] * 1e6) << '\n';
+    if (!timings) throw std::runtime_error(options.timings + ": cannot write the timings");
+  }
   spdlog::debug("{} queries, {} failed", summary.queries, summary.failed);
   if (summary.failed) {
     spdlog::warn("{} of {} queries failed", summary.failed, summary.queries);

@@ -134,7 +134,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("color", po::value<std::string>(&colour)->value_name("WHEN"), "auto (default: on a terminal), always, never")
       ("batch", po::value<std::string>(&options.batch)->value_name("FILE"),
        "run the queries of FILE (- for standard input), one per line")
-      ("threads,j", po::value<unsigned>(&options.threads)->value_name("N"), "batch threads (default: all cores)");
+      ("threads,j", po::value<unsigned>(&options.threads)->value_name("N"), "batch threads (default: all cores)")
+      ("timings", po::value<std::string>(&options.timings)->value_name("FILE"),
+       "write each batch query's search time to FILE: \"qid<TAB>microseconds\" lines");
 
   po::options_description hidden;
   std::vector<std::string> words;

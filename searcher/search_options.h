@@ -18,6 +18,7 @@ struct SearchOptions {
   ColourMode colour = ColourMode::AUTO;
   std::string batch;           // batch file, "-" for standard input, "" for one query
   unsigned threads = 0;        // 0: all cores
+  std::string timings;         // file for each batch query's search time, "" for none
 };
 
 // Parses the command line into `options`. Returns an exit code when the program should
