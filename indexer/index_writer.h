@@ -56,8 +56,8 @@ struct PartInfo {
 class PartWriter {
  public:
   explicit PartWriter(std::string path);
-  // Writes `doc` (which carries its Q term) as document `docid`, and records its
-  // unprefixed words in the spelling table (for Database::get_spelling_suggestion).
+  // Writes `doc` (which carries its Q term) as document `docid`. Its unprefixed words
+  // reach the spelling table (for Database::get_spelling_suggestion) when parts are merged.
   void add(Xapian::docid docid, const std::string& article_id, const Xapian::Document& doc);
   std::size_t size() const { return info_.ids.size(); }
   // Flushes the part to disk (without fsync: parts are disposable) and closes it.
