@@ -84,8 +84,9 @@ void EntityExtractor::extract(Article& article) {
   } else if (!body_in_capitals) {
     people = impl.people.find(body, body_people);
   }
-  // Headlines in capitals: a surname the text already names is that person.
-  if (title_in_capitals) {
+  // Headline rules ("LAWSON SAYS", "Sumita says ..."), in capitals or not: a surname the
+  // text already names is that person.
+  {
     for (const auto& name : impl.people.find_in_capitals(title, body_in_capitals ? std::vector<EntityToken>{} : body)) {
       const std::string folded = impl.analyzer.fold(name);
       const bool known = std::any_of(people.begin(), people.end(), [&](const std::string& full) {

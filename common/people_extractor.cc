@@ -403,7 +403,7 @@ std::vector<std::string> PeopleExtractor::find_in_capitals(const std::vector<Ent
     const EntityToken& t = tokens[i];
     if (i == 0) {
       const bool speaks = tokens.size() > 1 && t.gap_after == GAP_SPACE && has(w.speech, tokens[1].folded);
-      if (!speaks || t.folded.size() < 5 || !t.all_upper || t.number || t.text.find('.') != std::string_view::npos ||
+      if (!speaks || t.folded.size() < 5 || !t.upper_initial || t.number || t.text.find('.') != std::string_view::npos ||
           has(w.title, t.folded) || has(w.honorific, t.folded) || has(w.org, t.folded) ||
           has(w.not_name, t.folded) || has(w.role, t.folded) || has(w.firm, t.folded) ||
           match_country_phrase(countries_, tokens, 0, false).length > 0 || common_or_company(t.folded))
@@ -414,7 +414,7 @@ std::vector<std::string> PeopleExtractor::find_in_capitals(const std::vector<Ent
       continue;
     }
     const EntityToken& before = tokens[i - 1];
-    if (t.number || t.folded.size() < 3 || !t.all_upper || t.possessive) continue;
+    if (t.number || t.folded.size() < 3 || !t.upper_initial || t.possessive) continue;
     if (t.text.find('.') != std::string_view::npos) continue;
     if (has(w.title, t.folded) || has(w.honorific, t.folded) || has(w.org, t.folded) || has(w.not_name, t.folded) ||
         has(w.speech, t.folded) || has(w.role, t.folded) || has(w.firm, t.folded) || has(w.given, t.folded))

@@ -45,7 +45,7 @@ class PeopleExtractor {
   // `in_person` receives, per token, whether it is part of a mention of a person.
   std::vector<std::string> find(const std::vector<EntityToken>& tokens, std::vector<bool>& in_person) const;
 
-  // People in text written in capitals (headlines), where capitals prove nothing: a
+  // People in headlines, where capitals prove little (all of them may be capitals): a
   // single word standing after a title ("PRESIDENT REAGAN"), after a possessive and
   // before a speech verb ("U.S. TREASURY'S BAKER SAYS"), or opening the headline before
   // a speech verb ("LAWSON SAYS") when it is no short acronym and `text` (the article's

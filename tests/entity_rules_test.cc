@@ -119,6 +119,7 @@ TEST(EntityPeople, HeadlinesInCapitals) {
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "PRESIDENT REAGAN SAYS NO").people, Strings{"Reagan"});
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "ACME CHAIRMAN DIES").people, Strings{});
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "LAWSON SAYS STERLING IS RIGHT").people, Strings{"Lawson"});
+  EXPECT_EQ(extract("Blah blah blah.", {}, {}, "Sumita says Bank of Japan will act").people, Strings{"Sumita"});
   EXPECT_EQ(extract("Pennzoil Co said it would appeal.", {}, {}, "PENNZOIL SAYS IT WILL APPEAL").people, Strings{});
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "JAPAN SAYS TRADE SURPLUS FELL").people, Strings{});
   // A headline surname that the text names in full is that person.
