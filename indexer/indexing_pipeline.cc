@@ -188,7 +188,7 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
       run.queue.abandon();
       run.changed.notify_all();
     }
-    progress.update(run.articles_done, run.bytes_read);
+    progress.update(run.articles_done, run.articles_read, run.bytes_read);
     if (!writer || run.stop) continue;
     const bool due = std::chrono::duration<double>(Clock::now() - last_commit).count() >= options.commit_seconds;
     const std::size_t ready = writer->committable_articles();

@@ -25,7 +25,7 @@ std::string duration(double seconds) {
 ProgressReporter::ProgressReporter(std::uint64_t total_bytes, bool enabled)
     : total_(total_bytes), enabled_(enabled), terminal_(::isatty(STDERR_FILENO) == 1) {}
 
-void ProgressReporter::update(std::uint64_t articles, std::uint64_t bytes) {
+void ProgressReporter::update(std::uint64_t articles, std::uint64_t articles_read, std::uint64_t bytes_read) {
   if (!enabled_) return;
   const auto now = Clock::now();
   if (now - last_draw_ < (terminal_ ? std::chrono::duration_cast<Clock::duration>(TERMINAL_PERIOD)
@@ -36,12 +36,15 @@ void ProgressReporter::update(std::uint64_t articles, std::uint64_t bytes) {
   if (first && !terminal_) return;  // the first log line after LOG_PERIOD, not at once
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   if (elapsed <= 0) return;
+  const double bytes = articles_read == 0 ? 0.0
+                                          : static_cast<double>(bytes_read) * static_cast<double>(articles) /
+                                                static_cast<double>(articles_read);
   const double rate = static_cast<double>(articles) / elapsed;
-  const double mb_rate = static_cast<double>(bytes) / 1e6 / elapsed;
+  const double mb_rate = bytes / 1e6 / elapsed;
   std::string eta;
   std::string bar;
   if (total_ > 0 && bytes > 0) {
-    const double fraction = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_));
+    const double fraction = std::min(1.0, bytes / static_cast<double>(total_));
     eta = fmt::format(", ETA {}", duration(elapsed / fraction - elapsed));
     const int filled = static_cast<int>(fraction * BAR_WIDTH);
     bar = fmt::format("[{}{}] {:3.0f}% ", std::string(static_cast<std::size_t>(filled), '#'),

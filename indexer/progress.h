@@ -14,8 +14,10 @@ class ProgressReporter {
   // `enabled`: false prints nothing (quiet mode).
   ProgressReporter(std::uint64_t total_bytes, bool enabled);
 
-  // Called often (every fraction of a second) with running totals; draws when due.
-  void update(std::uint64_t articles, std::uint64_t bytes);
+  // Called often (every fraction of a second) with running totals: articles analysed,
+  // articles read, input bytes read. Draws when due. The reader runs ahead of analysis,
+  // so the bytes behind the analysed articles are estimated as bytes * analysed / read.
+  void update(std::uint64_t articles_done, std::uint64_t articles_read, std::uint64_t bytes_read);
   // Clears the bar, before the final summary.
   void finish();
 
