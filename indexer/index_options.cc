@@ -18,6 +18,7 @@ constexpr const char* USAGE = R"(Usage: newsdex-index --db DIR [OPTIONS] INPUT..
        newsdex-index --extract [OPTIONS] INPUT...
 
        newsdex-index --db DIR --delete ID...
+       newsdex-index --db NEW_DIR --reshard SOURCE... [--shards N]
 
 Reads news articles and writes them into a Xapian database at DIR (created if needed).
 Indexing an article whose id is already in the database replaces it; --delete removes
@@ -42,6 +43,9 @@ Examples:
   newsdex-index --db news.db --field title=headline --field body=story crawl.jsonl.gz
   zcat archive.txt.gz | newsdex-index --db news.db --format plain -
   newsdex-index --db news.db --delete wire-42 wire-43
+  newsdex-index --db news.idx --shards 4 corpus/      (4 shards, written in parallel)
+  newsdex-index --db one.db --reshard news.idx        (merge shards into one database)
+  newsdex-index --db four.idx --reshard news.db --shards 4   (split a database)
 
 Exit status: 0 success, 1 runtime error (or input problems with --strict), 2 usage error.
 )";
@@ -97,6 +101,12 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
        "canonical names for extracted people: one person per line, \"Name | alias | alias\"")
       ("no-entities", "skip entity extraction (people, countries, dates mentioned); for measuring its cost")
       ("strict", po::bool_switch(&options.strict), "treat any input problem as a failure (exit 1)")
+      ("shards", po::value<unsigned>(&options.shards)->value_name("N"),
+       "a new DIR: write N shard databases DIR/shard-K and a stub DIR/XAPIANDB listing them, each "
+       "article in shard hash(id) mod N; an existing DIR keeps its shard count (default: 1, one database)")
+      ("reshard", po::value<std::vector<std::string>>(&options.reshard)->multitoken()->value_name("SOURCE..."),
+       "copy every article of these databases (databases, sharded indexes, stub files) into the new "
+       "DIR with --shards N shards (default 1: merged by Xapian's compactor)")
       ("extract", po::bool_switch(&options.pipeline.extract_only),
        "write nothing; print one JSON line per article with the people, countries and dates found");
   po::options_description hidden;
@@ -133,7 +143,11 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
     return cli::EXIT_USAGE_ERROR;
   };
   if (options.db.empty() && !options.pipeline.extract_only) return usage_error("--db DIR is required");
-  if (options.inputs.empty() && options.deletions.empty()) return usage_error("no INPUT given");
+  if (!options.reshard.empty() && (!options.inputs.empty() || !options.deletions.empty()))
+    return usage_error("--reshard copies databases: give no INPUT and no --delete with it");
+  if (vm.count("shards") && options.shards == 0) return usage_error("--shards must be at least 1");
+  if (options.inputs.empty() && options.deletions.empty() && options.reshard.empty())
+    return usage_error("no INPUT given");
   if (options.pipeline.extract_only && !options.deletions.empty())
     return usage_error("--delete needs a database, not --extract");
   for (const auto& mapping : fields) {

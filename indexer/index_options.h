@@ -14,6 +14,8 @@ struct IndexOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> deletions;  // --delete: article ids to remove
   bool strict = false;
+  unsigned shards = 0;                 // --shards: 0 keeps what DIR holds (sharded_index.h)
+  std::vector<std::string> reshard;    // --reshard: databases to copy into DIR, re-routed
   PipelineOptions pipeline;
 };
 

@@ -17,6 +17,8 @@
 #include "extract_writer.h"
 #include "interrupt.h"
 #include "progress.h"
+#include "shard_layout.h"
+#include "sharded_index.h"
 
 namespace newsdex {
 namespace {
@@ -29,6 +31,9 @@ constexpr std::size_t MAX_BATCH_BYTES = 32u << 20;
 struct Batch {
   std::size_t index = 0;          // 0, 1, 2... in reading order
   std::size_t first_sequence = 0; // sequence number of articles[0] in the run
+  // Per shard: the shard's sequence number of its first article in this batch (its
+  // articles of the run are numbered in reading order, so each shard's parts follow on).
+  std::vector<std::size_t> shard_first_sequence;
   std::vector<Article> articles;
 };
 
@@ -59,16 +64,19 @@ struct Run {
 bool should_stop(Run& run) { return run.stop || interrupt_signal() != 0; }
 
 void read_inputs(const std::vector<InputFile>& inputs, const PipelineOptions& options, Diagnostics& diagnostics,
-                 Run& run) {
+                 Run& run, std::uint32_t shard_count) {
   Batch batch;
   std::size_t batch_bytes = 0;
   std::size_t sequence = 0;
+  std::vector<std::size_t> shard_sequence(shard_count, 0);
+  batch.shard_first_sequence = shard_sequence;
   auto send = [&] {
     if (batch.articles.empty()) return;
     Batch full = std::move(batch);
     batch = Batch{};
     batch.index = full.index + 1;
     batch.first_sequence = sequence;
+    batch.shard_first_sequence = shard_sequence;
     batch_bytes = 0;
     run.queue.push(std::move(full));
   };
@@ -83,6 +91,7 @@ void read_inputs(const std::vector<InputFile>& inputs, const PipelineOptions& op
           auto reader = make_reader(format, in, input.path, input.default_id, diagnostics, options.reader);
           while (!should_stop(run) && reader->next(article)) {
             batch_bytes += article.title.size() + article.body.size();
+            ++shard_sequence[shard_for(article.id, shard_count)];
             batch.articles.push_back(std::move(article));
             ++sequence;
             ++run.articles_read;
@@ -96,7 +105,8 @@ void read_inputs(const std::vector<InputFile>& inputs, const PipelineOptions& op
 
 // One analysis thread: its own analyser, document builder and extractor (none of them is
 // thread-safe), and one part database per batch.
-void analyse(const PipelineOptions& options, IndexWriter* writer, Diagnostics& diagnostics, Run& run) {
+void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shards, Diagnostics& diagnostics,
+             Run& run) {
   DocumentBuilder builder(options.default_language);
   EntityExtractor extractor(options.people_file);
   while (auto batch = run.queue.pop()) {
@@ -117,24 +127,34 @@ void analyse(const PipelineOptions& options, IndexWriter* writer, Diagnostics& d
       run.changed.notify_all();
       continue;
     }
-    // Document ids follow reading order: the last version of an article id read wins.
-    const Xapian::docid first = writer->docid_base() + static_cast<Xapian::docid>(batch->first_sequence) + 1;
-    PartWriter part(writer->new_part_path());
+    // Document ids follow reading order within each shard: the last version of an
+    // article id read wins. One part per shard that gets articles from this batch.
+    const auto shard_count = static_cast<std::uint32_t>(shards.size());
+    std::vector<std::optional<PartWriter>> parts(shard_count);
+    std::vector<Xapian::docid> first(shard_count), next(shard_count);
+    for (std::uint32_t k = 0; k < shard_count; ++k)
+      first[k] = next[k] = shards[k]->docid_base() + static_cast<Xapian::docid>(batch->shard_first_sequence[k]) + 1;
     for (std::size_t i = 0; i < batch->articles.size(); ++i) {
       Article& article = batch->articles[i];
+      const std::uint32_t k = shard_for(article.id, shard_count);
+      if (!parts[k]) parts[k].emplace(shards[k]->new_part_path());
+      const Xapian::docid docid = next[k]++;
       try {
         if (options.extract_entities) extractor.extract(article);
-        part.add(first + static_cast<Xapian::docid>(i), article.id, builder.build(article));
+        parts[k]->add(docid, article.id, builder.build(article));
       } catch (const Xapian::Error& e) {
         diagnostics.skipped(article.origin, "index-error", e.get_description());
       } catch (const std::exception& e) {
         diagnostics.skipped(article.origin, "index-error", e.what());
       }
     }
-    PartInfo info = part.finish();
-    info.first = first;
-    info.last = first + static_cast<Xapian::docid>(batch->articles.size()) - 1;
-    writer->add_part(std::move(info));
+    for (std::uint32_t k = 0; k < shard_count; ++k) {
+      if (!parts[k]) continue;
+      PartInfo info = parts[k]->finish();
+      info.first = first[k];
+      info.last = next[k] - 1;
+      shards[k]->add_part(std::move(info));
+    }
     run.articles_done += batch->articles.size();
     std::lock_guard lock(run.mutex);
     run.changed.notify_all();
@@ -144,8 +164,9 @@ void analyse(const PipelineOptions& options, IndexWriter* writer, Diagnostics& d
 }  // namespace
 
 PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const PipelineOptions& options,
-                             IndexWriter* writer, Diagnostics& diagnostics) {
+                             std::span<IndexWriter* const> shards, Diagnostics& diagnostics) {
   const auto start = Clock::now();
+  const bool writing = !shards.empty();
   PipelineSummary summary;
   summary.inputs = inputs.size();
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -169,11 +190,11 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
   std::vector<std::thread> pool;
   run.threads_running = threads + 1;
   pool.emplace_back(guarded([&] {
-    read_inputs(inputs, options, diagnostics, run);
+    read_inputs(inputs, options, diagnostics, run, static_cast<std::uint32_t>(std::max<std::size_t>(1, shards.size())));
     run.queue.close();
   }));
   for (unsigned i = 0; i < threads; ++i)
-    pool.emplace_back(guarded([&] { analyse(options, writer, diagnostics, run); }));
+    pool.emplace_back(guarded([&] { analyse(options, shards, diagnostics, run); }));
 
   // This thread commits, reports progress and watches for Ctrl-C.
   auto last_commit = Clock::now();
@@ -189,11 +210,11 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
       run.changed.notify_all();
     }
     progress.update(run.articles_done, run.articles_read, run.bytes_read);
-    if (!writer || run.stop) continue;
+    if (!writing || run.stop) continue;
     const bool due = std::chrono::duration<double>(Clock::now() - last_commit).count() >= options.commit_seconds;
-    const std::size_t ready = writer->committable_articles();
+    const std::size_t ready = committable_articles(shards);
     if (ready > 0 && (ready >= options.commit_every || due)) {
-      writer->commit();
+      commit_shards(shards);
       last_commit = Clock::now();
     }
   }
@@ -201,9 +222,9 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
   progress.finish();
   summary.interrupted_by = interrupt_signal();
   if (run.failure && !summary.interrupted_by) std::rethrow_exception(run.failure);
-  if (writer) {
-    writer->commit();
-    summary.written = writer->counts();
+  if (writing) {
+    commit_shards(shards);
+    summary.written = total_counts(shards);
   }
   summary.articles_read = run.articles_read;
   summary.bytes_read = run.bytes_read;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,11 +41,20 @@ struct PipelineSummary {
   int interrupted_by = 0;         // the signal that stopped the run, or 0
 };
 
-// Reads every input and writes its articles through `writer` (or, with extract_only,
-// prints them to stdout in input order and `writer` may be null). Problems are reported
-// to `diagnostics`; the run goes on past them. Commits at the end, and when interrupted
-// (SIGINT, SIGTERM: see interrupt.h) commits what is done and returns early.
+// Reads every input and writes its articles through `shards` (or, with extract_only,
+// prints them to stdout in input order and `shards` may be empty): one writer per shard,
+// article id -> shards[shard_for(id, shards.size())] (sharded_index.h), one writer for a
+// single database. Problems are reported to `diagnostics`; the run goes on past them.
+// Commits at the end, and when interrupted (SIGINT, SIGTERM: see interrupt.h) commits
+// what is done and returns early.
 PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const PipelineOptions& options,
-                             IndexWriter* writer, Diagnostics& diagnostics);
+                             std::span<IndexWriter* const> shards, Diagnostics& diagnostics);
+
+// A single database (or none, with extract_only).
+inline PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const PipelineOptions& options,
+                                    IndexWriter* writer, Diagnostics& diagnostics) {
+  IndexWriter* const one[] = {writer};
+  return run_indexing(inputs, options, std::span<IndexWriter* const>(one, writer ? 1 : 0), diagnostics);
+}
 
 }  // namespace newsdex

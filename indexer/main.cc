@@ -11,6 +11,7 @@
 #include "index_options.h"
 #include "indexing_pipeline.h"
 #include "interrupt.h"
+#include "sharded_index.h"
 
 namespace {
 
@@ -34,12 +35,18 @@ int main(int argc, char** argv) {
   try {
     Diagnostics diagnostics;
     const auto inputs = expand_inputs(options.inputs, diagnostics);
-    std::optional<IndexWriter> writer;
-    if (!options.pipeline.extract_only) writer.emplace(options.db);
-    for (const auto& id : options.deletions) writer->remove(id);
+    if (!options.reshard.empty()) {
+      const ReshardSummary copied = reshard_index(options.reshard, options.db, std::max(1u, options.shards));
+      spdlog::info("{} articles copied into {} ({} {})", copied.articles, options.db, copied.shards,
+                   copied.shards == 1 ? "database" : "shards");
+      return cli::EXIT_OK;
+    }
+    std::optional<ShardedIndex> index;
+    if (!options.pipeline.extract_only) index.emplace(options.db, options.shards);
+    for (const auto& id : options.deletions) index->remove(id);
     install_interrupt_handlers();
-    const PipelineSummary summary =
-        run_indexing(inputs, options.pipeline, writer ? &*writer : nullptr, diagnostics);
+    const PipelineSummary summary = run_indexing(
+        inputs, options.pipeline, index ? index->writers() : std::span<IndexWriter* const>(), diagnostics);
     const double seconds = summary.seconds > 0 ? summary.seconds : 1e-9;
     spdlog::info("{} articles read from {} inputs: {} added, {} replaced, {} deleted, {} skipped, {} warnings{}; "
                  "{:.1f} s, {:.0f} articles/s, {:.1f} MB/s",
