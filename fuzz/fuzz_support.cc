@@ -41,15 +41,16 @@ void check_article(const Article& article) {
     for (const auto& value : *list) NEWSDEX_FUZZ_CHECK(is_valid_utf8(value), value);
   }
 
+  // An id too long for a Xapian term cannot be indexed: the pipeline skips that article
+  // with an "index-error" message naming its file and line, and the run goes on.
+  if (DocumentBuilder::id_term(article.id).size() > XAPIAN_MAX_TERM_BYTES) return;
+
   static DocumentBuilder builder("en");
   const Xapian::Document doc = builder.build(article);
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string term = *it;
     NEWSDEX_FUZZ_CHECK(term.size() <= XAPIAN_MAX_TERM_BYTES, term);
   }
-  const std::string id_term = DocumentBuilder::id_term(article.id);
-  NEWSDEX_FUZZ_CHECK(id_term.size() <= XAPIAN_MAX_TERM_BYTES, id_term);
-
   const Article stored = decode_stored_article(doc.get_data());
   NEWSDEX_FUZZ_CHECK(stored.id == article.id, article.id);
   NEWSDEX_FUZZ_CHECK(stored.title == article.title, article.title);
