@@ -91,7 +91,7 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
       ("threads,j", po::value<unsigned>(&pipeline.threads)->value_name("N"),
        "analysis threads (default: one per core)")
       ("commit-every", po::value<std::size_t>(&pipeline.commit_every)->value_name("N"),
-       "commit after every N articles (default: 100000)")
+       "commit after every N articles (default: 250000)")
       ("commit-interval", po::value<double>(&pipeline.commit_seconds)->value_name("SECONDS"),
        "commit at least this often while articles arrive (default: 300)")
       ("max-record-size", po::value<std::string>(&max_record)->value_name("BYTES"),

@@ -27,7 +27,7 @@ struct PipelineOptions {
   ReaderOptions reader;
   unsigned threads = 0;                 // analysis threads; 0: one per core
   std::size_t batch_articles = 1000;    // articles per batch, and per part database
-  std::size_t commit_every = 100000;    // commit after this many articles...
+  std::size_t commit_every = 250000;    // commit after this many articles...
   double commit_seconds = 300;          // ...or this many seconds, whichever comes first
   bool show_progress = true;            // progress bar / periodic log lines on stderr
 };
