@@ -64,18 +64,48 @@ std::vector<ShardLocation> read_stub_file(const std::string& stub_path) {
   return shards;
 }
 
+namespace {
+
+// A stub's local entries that are themselves sets of databases (a stub file, or a
+// directory whose stub lists several) are replaced by what they list, so every shard is
+// opened, checked and named on its own. Depth-limited against stubs naming each other.
+std::vector<ShardLocation> expand_entries(std::vector<ShardLocation> entries, int depth) {
+  if (depth > 8) throw std::runtime_error(entries.front().origin + ": stub database files nested too deeply");
+  std::vector<ShardLocation> out;
+  for (auto& entry : entries) {
+    std::error_code ec;
+    if (entry.kind == ShardLocation::Kind::Local) {
+      const fs::path stub = fs::path(entry.path) / std::string(STUB_FILE_NAME);
+      if (fs::is_regular_file(entry.path, ec)) {
+        auto inner = expand_entries(read_stub_file(entry.path), depth + 1);
+        out.insert(out.end(), inner.begin(), inner.end());
+        continue;
+      }
+      if (fs::exists(stub, ec)) {
+        auto inner = read_stub_file(stub.string());
+        if (inner.size() > 1 || inner.front().kind == ShardLocation::Kind::Remote) {
+          inner = expand_entries(std::move(inner), depth + 1);
+          out.insert(out.end(), inner.begin(), inner.end());
+          continue;
+        }
+      }
+    }
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<ShardLocation> expand_database_argument(const std::string& argument) {
   std::error_code ec;
   const auto status = fs::status(argument, ec);
   if (ec || !fs::exists(status))
     throw std::runtime_error(argument + ": no such database (create it with newsdex-index --db " + argument + ")");
-  if (fs::is_regular_file(status)) return read_stub_file(argument);
-  const fs::path stub = fs::path(argument) / std::string(STUB_FILE_NAME);
-  if (fs::exists(stub, ec)) return read_stub_file(stub.string());
-  ShardLocation local;
-  local.path = argument;
-  local.origin = argument;
-  return {local};
+  ShardLocation whole;
+  whole.path = argument;
+  whole.origin = argument;
+  return expand_entries({whole}, 0);
 }
 
 }  // namespace newsdex

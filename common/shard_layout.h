@@ -43,9 +43,11 @@ struct ShardLocation {
 // anything else (including Xapian's "remote :PROGRAM" form, which would run a program).
 std::vector<ShardLocation> read_stub_file(const std::string& stub_path);
 
-// Expands one --db argument: a stub file, a directory holding a stub file (a sharded
-// index), or a plain database directory. Throws std::runtime_error when the path does
-// not exist.
+// Expands one --db argument into the databases to open one by one: a stub file gives
+// its entries, a directory whose stub lists several databases (a sharded index) gives
+// its shards, and any other directory is one database (a newsdex database's stub names
+// its current generation: Xapian follows it). Entries that are themselves sets of
+// databases are expanded in turn. Throws std::runtime_error when the path does not exist.
 std::vector<ShardLocation> expand_database_argument(const std::string& argument);
 
 }  // namespace newsdex

@@ -88,7 +88,7 @@ std::vector<BatchQuery> read_batch(std::istream& in, const SearchRequest& defaul
   return queries;
 }
 
-BatchSummary run_batch(const std::string& db_path, const std::vector<BatchQuery>& queries, unsigned threads,
+BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQuery>& queries, unsigned threads,
                        ResultWriter& writer, std::ostream& out) {
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(queries.size())));
   std::vector<std::optional<std::string>> records(queries.size());
@@ -102,7 +102,7 @@ BatchSummary run_batch(const std::string& db_path, const std::vector<BatchQuery>
 
   auto worker = [&] {
     try {
-      Searcher searcher(db_path, /*many_queries=*/true);
+      Searcher searcher(databases, /*many_queries=*/true);
       for (std::size_t i; !stop && (i = next++) < queries.size();) {
         std::ostringstream record;
         const auto& query = queries[i];

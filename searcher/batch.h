@@ -30,9 +30,9 @@ struct BatchSummary {
   std::vector<double> seconds;  // each query's search time (wall, seconds), in input order
 };
 
-// Runs the queries on `threads` threads against the database at `db_path`. Throws when
-// the database cannot be opened.
-BatchSummary run_batch(const std::string& db_path, const std::vector<BatchQuery>& queries, unsigned threads,
+// Runs the queries on `threads` threads against `databases`. Throws when they cannot be
+// opened.
+BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQuery>& queries, unsigned threads,
                        ResultWriter& writer, std::ostream& out);
 
 }  // namespace newsdex

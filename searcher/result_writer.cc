@@ -88,7 +88,8 @@ class JsonWriter : public ResultWriter {
         out << dump(j) << '\n';
       }
       // The totals and facets have no hit to ride on: one summary line after the hits.
-      if (!result.facets.empty() || result.hits.empty()) out << dump(summary(request, result)) << '\n';
+      if (!result.facets.empty() || result.hits.empty() || !result.missing_shards.empty())
+        out << dump(summary(request, result)) << '\n';
       return;
     }
     json j = summary(request, result);
@@ -110,6 +111,7 @@ class JsonWriter : public ResultWriter {
     j["total"] = result.total;
     j["total_exact"] = result.total_exact;
     if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
+    if (!result.missing_shards.empty()) j["missing_shards"] = result.missing_shards;
     if (!result.facets.empty()) j["facets"] = facets_json(result.facets);
     return j;
   }

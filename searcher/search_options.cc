@@ -42,6 +42,7 @@ Examples:
   newsdex-search --db news.db 'grain embargo' --facet country,person,month --since 2023-01
   newsdex-search --db news.db --like 000_350c6e58df6e67c7
   newsdex-search --db news.db --batch topics.tsv --format trec > run.txt
+  newsdex-search --db shards.stub --timeout 2000 --allow-partial oil   (shards, some remote)
 
 Batch lines are "qid<TAB>query" or JSON objects such as
   {"qid": "q1", "query": "oil", "filters": ["country:SA"], "facets": ["person"], "limit": 5}
@@ -92,7 +93,13 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   std::vector<std::string> facet_lists;
   po::options_description searching("Search options");
   searching.add_options()
-      ("db,d", po::value<std::string>(&options.db)->value_name("DIR"), "database directory (required)")
+      ("db,d", po::value<std::vector<std::string>>(&options.db.databases)->value_name("DIR"),
+       "database directory (required); repeat it, or give a sharded index directory or a stub file "
+       "(lines \"auto PATH\", \"remote HOST:PORT\"), to search several shards as one database")
+      ("timeout", po::value<unsigned>(&options.db.timeout_ms)->value_name("MS"),
+       "remote shards: give up on one that does not connect or answer within MS milliseconds (default: 10000)")
+      ("allow-partial", po::bool_switch(&options.db.allow_partial),
+       "answer from the shards that respond; the missing ones are named on stderr and in JSON output")
       ("limit,n", po::value<Xapian::doccount>(&request.limit)->value_name("N"), "show at most N hits (default: 10)")
       ("offset", po::value<Xapian::doccount>(&request.offset)->value_name("N"),
        "skip the first N hits, for paging (default: 0)")
@@ -172,7 +179,8 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     std::cerr << "newsdex-search: " << message << "\nTry 'newsdex-search --help'.\n";
     return cli::EXIT_USAGE_ERROR;
   };
-  if (options.db.empty()) return usage_error("--db DIR is required");
+  if (options.db.databases.empty()) return usage_error("--db DIR is required");
+  if (options.db.timeout_ms == 0) return usage_error("--timeout must be at least 1 (milliseconds)");
   for (const auto& word : words) {
     if (!request.query.empty()) request.query += ' ';
     request.query += word;

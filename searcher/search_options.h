@@ -12,7 +12,7 @@ namespace newsdex {
 enum class ColourMode { AUTO, ALWAYS, NEVER };
 
 struct SearchOptions {
-  std::string db;
+  DatabaseSpec db;             // --db (repeatable), --timeout, --allow-partial
   SearchRequest request;       // the query, or the defaults of every batch query
   OutputFormat format = OutputFormat::TEXT;
   ColourMode colour = ColourMode::AUTO;

@@ -146,9 +146,9 @@ Xapian::Database open_database(const std::string& path) {
   return db;
 }
 
-Searcher::Searcher(const std::string& path, bool many_queries)
-    : path_(path), many_queries_(many_queries), db_(open_database(path)),
-      columns_(std::make_unique<ColumnFacetCounter>()) {}
+Searcher::Searcher(const DatabaseSpec& databases, bool many_queries)
+    : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_)),
+      db_(shards_.db), columns_(std::make_unique<ColumnFacetCounter>()) {}
 
 Searcher::~Searcher() = default;
 
@@ -167,6 +167,15 @@ SearchResult Searcher::search(const SearchRequest& request) {
       spdlog::debug("{}: {}; reopening", path_, e.get_msg());
       db_.reopen();
       builders_.clear();  // their person lists and spellings belong to the old revision
+      columns_ = std::make_unique<ColumnFacetCounter>();
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard went away after it was opened: open the set again, which names
+      // the shard that is down (or, with --allow-partial, leaves it out).
+      if (!shards_.remote || attempt == MAX_ATTEMPTS) throw;
+      spdlog::debug("{}: {}; opening the shards again", path_, e.get_description());
+      shards_ = open_shard_set(spec_);
+      db_ = shards_.db;
+      builders_.clear();
       columns_ = std::make_unique<ColumnFacetCounter>();
     }
   }
@@ -261,6 +270,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
 
   SearchResult result;
+  result.missing_shards = shards_.missing_names();
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -286,6 +296,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     bool use_columns = request.facet_method == FacetMethod::COLUMNS;
     if (request.facet_method == FacetMethod::AUTO)
       use_columns = many_queries_ || mset.get_matches_estimated() * 8 > db_.get_doccount();
+    // A remote shard runs only the spies Xapian registers itself: ValueCountMatchSpy.
+    if (shards_.remote) use_columns = false;
     SlotFacetCounter slots;
     FacetCounter& counter = use_columns ? static_cast<FacetCounter&>(*columns_) : slots;
     FacetPass pass = counter.count(db_, query, request.facets);

@@ -11,6 +11,7 @@
 
 #include "article.h"
 #include "facet_counter.h"
+#include "shard_set.h"
 
 namespace newsdex {
 
@@ -63,6 +64,7 @@ struct SearchResult {
   bool total_exact = false;    // false when `total` is Xapian's estimate
   std::vector<FacetCounts> facets;
   std::string suggestion;      // "did you mean" text when nothing matched, else ""
+  std::vector<std::string> missing_shards;  // --allow-partial: shards not searched ("HOST:PORT", paths)
 };
 
 // Opens a newsdex database read-only. Throws std::runtime_error with a message naming
@@ -73,8 +75,9 @@ Xapian::Database open_database(const std::string& path);
 // columns). Not thread-safe: one Searcher per thread.
 class Searcher {
  public:
+  // `databases`: one database, or shards (local and remote) searched as one (shard_set.h).
   // `many_queries`: facet columns are worth loading even for a small result set.
-  explicit Searcher(const std::string& path, bool many_queries = false);
+  explicit Searcher(const DatabaseSpec& databases, bool many_queries = false);
   ~Searcher();
 
   // Throws QueryError (query_builder.h) for a malformed query. An index committed to
@@ -89,7 +92,9 @@ class Searcher {
 
   std::string path_;
   bool many_queries_;
-  Xapian::Database db_;
+  DatabaseSpec spec_;
+  ShardSet shards_;
+  Xapian::Database db_;  // shards_.db
   std::map<std::string, std::unique_ptr<QueryBuilder>> builders_;
   std::unique_ptr<ColumnFacetCounter> columns_;
 };

@@ -1,0 +1,141 @@
+#include "shard_set.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+#include "schema.h"
+
+namespace newsdex {
+namespace {
+
+// A shard that cannot be used at all, whatever --allow-partial says.
+struct IncompatibleShard : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// "127.0.0.1:4001 (named at index.stub:2)", or the path alone when named on the command line.
+std::string shard_name(const ShardLocation& shard) {
+  const std::string name = shard.describe();
+  return shard.origin.empty() || shard.origin == name ? name : fmt::format("{} (named at {})", name, shard.origin);
+}
+
+Xapian::Database open_one(const ShardLocation& shard, unsigned timeout_ms, bool alone) {
+  Xapian::Database db;
+  if (shard.kind == ShardLocation::Kind::Remote) {
+    db = Xapian::Remote::open(shard.host, shard.port, timeout_ms, timeout_ms);
+  } else {
+    if (!std::filesystem::exists(shard.path))
+      throw std::runtime_error("no such database (create it with newsdex-index --db " + shard.path + ")");
+    db = Xapian::Database(shard.path, Xapian::DB_OPEN);
+  }
+  // Database::get_metadata of a combined database reads the first shard only: each shard
+  // is checked here, on its own handle.
+  const std::string version = db.get_metadata(std::string(schema::METADATA_SCHEMA_VERSION));
+  if (version != std::to_string(schema::VERSION))
+    throw IncompatibleShard(
+        fmt::format("{}: {}; refusing to search it", alone ? shard.describe() : "shard " + shard_name(shard),
+                    version.empty() ? std::string("not a newsdex database (no schema version)")
+                                    : fmt::format("schema version {}, this searcher reads {}", version, schema::VERSION)));
+  return db;
+}
+
+// Each missing shard is reported once per process, however many threads open the set.
+void warn_missing_once(const ShardLocation& shard, const std::string& why) {
+  static std::mutex mutex;
+  static std::set<std::string> warned;
+  std::lock_guard lock(mutex);
+  if (warned.insert(shard.describe()).second)
+    spdlog::warn("shard {} {}; answering from the other shards (--allow-partial)", shard_name(shard), why);
+}
+
+}  // namespace
+
+std::string DatabaseSpec::describe() const {
+  std::string out;
+  for (const auto& database : databases) out += (out.empty() ? "" : ", ") + database;
+  return out;
+}
+
+std::vector<std::string> ShardSet::missing_names() const {
+  std::vector<std::string> names;
+  for (const auto& shard : missing) names.push_back(shard.describe());
+  return names;
+}
+
+ShardSet open_shard_set(const DatabaseSpec& spec) {
+  std::vector<ShardLocation> shards;
+  for (const auto& argument : spec.databases) {
+    auto expanded = expand_database_argument(argument);
+    shards.insert(shards.end(), expanded.begin(), expanded.end());
+  }
+  if (shards.empty()) throw std::runtime_error("no database given");
+
+  // In parallel, so that the slowest shard, not their sum, bounds the time to open.
+  struct Outcome {
+    std::optional<Xapian::Database> db;
+    std::string error;
+    bool incompatible = false;
+    bool timed_out = false;
+  };
+  std::vector<Outcome> outcomes(shards.size());
+  auto open_shard = [&](std::size_t i) {
+    try {
+      outcomes[i].db = open_one(shards[i], spec.timeout_ms, shards.size() == 1);
+    } catch (const IncompatibleShard& e) {
+      outcomes[i].error = e.what();
+      outcomes[i].incompatible = true;
+    } catch (const Xapian::NetworkTimeoutError& e) {
+      outcomes[i].error = e.get_description();
+      outcomes[i].timed_out = true;
+    } catch (const Xapian::Error& e) {
+      outcomes[i].error = e.get_description();
+    } catch (const std::exception& e) {
+      outcomes[i].error = e.what();
+    }
+  };
+  if (shards.size() == 1) {
+    open_shard(0);
+  } else {
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < shards.size(); ++i) threads.emplace_back(open_shard, i);
+    for (auto& thread : threads) thread.join();
+  }
+
+  ShardSet set;
+  std::vector<std::string> failures;
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    auto& outcome = outcomes[i];
+    if (outcome.incompatible) throw std::runtime_error(outcome.error);
+    if (outcome.db) {
+      set.db.add_database(*outcome.db);
+      set.remote = set.remote || shards[i].kind == ShardLocation::Kind::Remote;
+      set.shards.push_back(shards[i]);
+      continue;
+    }
+    if (shards.size() == 1 && shards[i].kind == ShardLocation::Kind::Local)
+      throw std::runtime_error(shards[i].path + ": cannot open database: " + outcome.error);
+    const std::string why = outcome.timed_out
+                                ? fmt::format("did not answer within {} ms (--timeout): {}", spec.timeout_ms, outcome.error)
+                                : "is unreachable: " + outcome.error;
+    failures.push_back(fmt::format("shard {} {}", shard_name(shards[i]), why));
+    if (spec.allow_partial) warn_missing_once(shards[i], why);
+    set.missing.push_back(shards[i]);
+  }
+  if (!failures.empty() && (!spec.allow_partial || set.shards.empty())) {
+    std::string message;
+    for (const auto& failure : failures) message += (message.empty() ? "" : "; ") + failure;
+    throw std::runtime_error(set.shards.empty() && spec.allow_partial
+                                 ? message + "; no shard answered"
+                                 : message + " (--allow-partial answers from the other shards)");
+  }
+  return set;
+}
+
+}  // namespace newsdex
