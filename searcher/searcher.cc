@@ -10,6 +10,7 @@
 #include "country_table.h"
 #include "query_builder.h"
 #include "schema.h"
+#include "shard_facets.h"
 #include "stored_article.h"
 
 namespace newsdex {
@@ -148,7 +149,7 @@ Xapian::Database open_database(const std::string& path) {
 
 Searcher::Searcher(const DatabaseSpec& databases, bool many_queries)
     : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_)),
-      db_(shards_.db), columns_(std::make_unique<ColumnFacetCounter>()) {}
+      db_(shards_.db), columns_(make_column_counter(shards_)) {}
 
 Searcher::~Searcher() = default;
 
@@ -167,7 +168,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       spdlog::debug("{}: {}; reopening", path_, e.get_msg());
       db_.reopen();
       builders_.clear();  // their person lists and spellings belong to the old revision
-      columns_ = std::make_unique<ColumnFacetCounter>();
+      columns_ = make_column_counter(shards_);
     } catch (const Xapian::NetworkError& e) {
       // A remote shard went away after it was opened: open the set again, which names
       // the shard that is down (or, with --allow-partial, leaves it out).
@@ -176,7 +177,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       shards_ = open_shard_set(spec_);
       db_ = shards_.db;
       builders_.clear();
-      columns_ = std::make_unique<ColumnFacetCounter>();
+      columns_ = make_column_counter(shards_);
     }
   }
 }
@@ -189,7 +190,9 @@ Xapian::Query Searcher::like_query(const std::string& id) {
   rset.add_document(*it);
   Xapian::Enquire enquire(db_);
   WordDecider words;
-  const Xapian::ESet eset = enquire.get_eset(LIKE_TERMS, rset, &words);
+  // Exact term frequencies: over shards Xapian would otherwise estimate them from the
+  // shards the feedback documents are in, and pick other terms than one database would.
+  const Xapian::ESet eset = enquire.get_eset(LIKE_TERMS, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &words);
   std::vector<Xapian::Query> terms;
   for (auto term = eset.begin(); term != eset.end(); ++term) terms.emplace_back(*term);
   const Xapian::Query similar(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -205,7 +208,7 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight&
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
   WordDecider stems(/*stems=*/true);
-  const Xapian::ESet eset = enquire.get_eset(EXPAND_TERMS, rset, &stems);
+  const Xapian::ESet eset = enquire.get_eset(EXPAND_TERMS, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &stems);
   std::vector<Xapian::Query> terms;
   const double top_weight = eset.empty() ? 1 : eset.begin().get_weight();
   for (auto term = eset.begin(); term != eset.end(); ++term)

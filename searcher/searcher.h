@@ -96,7 +96,7 @@ class Searcher {
   ShardSet shards_;
   Xapian::Database db_;  // shards_.db
   std::map<std::string, std::unique_ptr<QueryBuilder>> builders_;
-  std::unique_ptr<ColumnFacetCounter> columns_;
+  std::unique_ptr<FacetCounter> columns_;  // in-memory columns (shard_facets.h)
 };
 
 }  // namespace newsdex

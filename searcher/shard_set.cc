@@ -117,6 +117,7 @@ ShardSet open_shard_set(const DatabaseSpec& spec) {
       set.db.add_database(*outcome.db);
       set.remote = set.remote || shards[i].kind == ShardLocation::Kind::Remote;
       set.shards.push_back(shards[i]);
+      set.handles.push_back(*outcome.db);
       continue;
     }
     if (shards.size() == 1 && shards[i].kind == ShardLocation::Kind::Local)

@@ -32,6 +32,7 @@ struct DatabaseSpec {
 struct ShardSet {
   Xapian::Database db;                 // every shard that answered, in the order named
   std::vector<ShardLocation> shards;   // those shards
+  std::vector<Xapian::Database> handles;  // each of them on its own (sharing db's state)
   std::vector<ShardLocation> missing;  // allow_partial: shards that did not answer
   bool remote = false;                 // some shard is remote: only Xapian's own spies and
                                        // posting sources can run on it
