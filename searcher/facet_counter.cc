@@ -146,6 +146,12 @@ FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Qu
   return pass;
 }
 
+bool SlotFacetCounter::slot_used(const Xapian::Database& db, unsigned slot) {
+  auto [it, inserted] = used_.try_emplace(slot, false);
+  if (inserted) it->second = db.get_value_freq(slot) != 0;
+  return it->second;
+}
+
 FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
                                   const FacetRequest& request) {
   // One stock spy per slot that holds any value; year, month and day share theirs.
@@ -153,7 +159,7 @@ FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Quer
   for (Facet facet : request.facets) {
     const auto slots = facet_slots(facet);
     for (unsigned s = slots.first; s < slots.first + slots.count; ++s)
-      if (!spies.contains(s) && db.get_value_freq(s) != 0)
+      if (!spies.contains(s) && slot_used(db, s))
         spies.emplace(s, std::make_unique<Xapian::ValueCountMatchSpy>(s));
   }
   std::vector<Xapian::MatchSpy*> spy_list;

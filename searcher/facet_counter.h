@@ -8,6 +8,7 @@
 // and the ranked top-k pass may then stop early.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -63,9 +64,15 @@ class ColumnFacetCounter : public FacetCounter {
   std::unordered_map<int, std::unique_ptr<Column>> columns_;
 };
 
+// Remembers which slots of `db` hold values: build one per database handle (asking a
+// remote shard costs a round trip per slot).
 class SlotFacetCounter : public FacetCounter {
  public:
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
+
+ private:
+  bool slot_used(const Xapian::Database& db, unsigned slot);
+  std::map<unsigned, bool> used_;
 };
 
 }  // namespace newsdex

@@ -149,7 +149,7 @@ Xapian::Database open_database(const std::string& path) {
 
 Searcher::Searcher(const DatabaseSpec& databases, bool many_queries)
     : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_)),
-      db_(shards_.db), columns_(make_column_counter(shards_)) {}
+      db_(shards_.db), columns_(make_column_counter(shards_)), slots_(std::make_unique<SlotFacetCounter>()) {}
 
 Searcher::~Searcher() = default;
 
@@ -169,6 +169,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       db_.reopen();
       builders_.clear();  // their person lists and spellings belong to the old revision
       columns_ = make_column_counter(shards_);
+      slots_ = std::make_unique<SlotFacetCounter>();
     } catch (const Xapian::NetworkError& e) {
       // A remote shard went away after it was opened: open the set again, which names
       // the shard that is down (or, with --allow-partial, leaves it out).
@@ -178,6 +179,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       db_ = shards_.db;
       builders_.clear();
       columns_ = make_column_counter(shards_);
+      slots_ = std::make_unique<SlotFacetCounter>();
     }
   }
 }
@@ -301,8 +303,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
       use_columns = many_queries_ || mset.get_matches_estimated() * 8 > db_.get_doccount();
     // A remote shard runs only the spies Xapian registers itself: ValueCountMatchSpy.
     if (shards_.remote) use_columns = false;
-    SlotFacetCounter slots;
-    FacetCounter& counter = use_columns ? static_cast<FacetCounter&>(*columns_) : slots;
+    FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
     FacetPass pass = counter.count(db_, query, request.facets);
     result.total = pass.matches;
     result.total_exact = true;

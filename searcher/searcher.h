@@ -97,6 +97,7 @@ class Searcher {
   Xapian::Database db_;  // shards_.db
   std::map<std::string, std::unique_ptr<QueryBuilder>> builders_;
   std::unique_ptr<FacetCounter> columns_;  // in-memory columns (shard_facets.h)
+  std::unique_ptr<SlotFacetCounter> slots_;
 };
 
 }  // namespace newsdex
