@@ -25,7 +25,7 @@ namespace {
 using testing::run;
 using testing::TempDir;
 
-constexpr std::size_t CORPUS_ARTICLES = 20000;
+constexpr std::size_t CORPUS_ARTICLES = 8000;
 
 // A JSON Lines corpus large enough that indexing it takes a few seconds.
 std::string make_corpus(const TempDir& dir) {
@@ -96,7 +96,7 @@ TEST(IndexingInterrupted, KillNineLeavesTheLastCommitAndARerunCompletesWithoutDu
   TempDir dir;
   const std::string corpus = make_corpus(dir);
   const std::string db = dir / "news.db";
-  const std::vector<std::string> command{"--db", db, "--commit-every", "1000", "--threads", "2", corpus};
+  const std::vector<std::string> command{"--db", db, "--commit-every", "500", "--threads", "2", corpus};
 
   const pid_t pid = spawn_indexer(command, dir / "first.err");
   ASSERT_GT(pid, 0);
@@ -126,7 +126,7 @@ TEST(IndexingInterrupted, SigintCommitsWhatIsDoneAndExitsWithAMessage) {
   TempDir dir;
   const std::string corpus = make_corpus(dir);
   const std::string db = dir / "news.db";
-  const pid_t pid = spawn_indexer({"--db", db, "--commit-every", "1000", corpus}, dir / "run.err");
+  const pid_t pid = spawn_indexer({"--db", db, "--commit-every", "500", corpus}, dir / "run.err");
   ASSERT_GT(pid, 0);
   ASSERT_TRUE(wait_for_first_commit(db, pid)) << read_file(dir / "run.err");
   ASSERT_EQ(::kill(pid, SIGINT), 0);
