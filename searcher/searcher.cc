@@ -260,6 +260,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(bm25);
+  if (request.recency_half_life_days > 0 && shards_.remote)
+    throw QueryError("--recency needs local databases: its posting source is newsdex's own, which a stock "
+                     "xapian-tcpsrv cannot run (sort by date with --sort -date instead)");
   if (request.recency_half_life_days > 0 && !scored.empty()) {
     enquire.set_query(query);
     const Xapian::MSet best = enquire.get_mset(0, 1);

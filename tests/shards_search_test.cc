@@ -24,6 +24,7 @@
 #include <thread>
 
 #include "batch.h"
+#include "query_builder.h"
 #include "result_writer.h"
 #include "schema.h"
 #include "searcher.h"
@@ -263,6 +264,14 @@ TEST_F(Shards, RemoteShardsAnswerLikeOneDatabase) {
     columns.facet_method = FacetMethod::COLUMNS;  // remote shards count with the stock spy
     expect_same(single.search(columns), remote.search(columns), r, "remote shards");
   }
+}
+
+TEST_F(Shards, RecencyIsRefusedOnRemoteShardsOnly) {
+  // Its posting source is newsdex's own: a stock xapian-tcpsrv cannot run it.
+  auto r = request("oil");
+  r.recency_half_life_days = 30;
+  EXPECT_THROW(Searcher(corpus->remote_stub).search(r), QueryError);
+  EXPECT_FALSE(Searcher(corpus->sharded).search(r).hits.empty());
 }
 
 TEST_F(Shards, SeveralDbArgumentsMixLocalAndRemote) {
