@@ -220,7 +220,6 @@ struct Analyzer::Impl {
   const icu::Normalizer2& casefold = nfkc_casefold();
   bool ascii_fast_path;
   Token token;  // reused for every word, so its buffer is allocated once
-  icu::UnicodeString wide;
 
   explicit Impl(bool fast) : ascii_fast_path(fast) {
     UErrorCode status = U_ZERO_ERROR;
@@ -228,7 +227,8 @@ struct Analyzer::Impl {
     if (U_FAILURE(status) || !words) throw std::runtime_error("ICU: cannot create a word BreakIterator");
   }
 
-  void fold_into(std::string_view word, std::string& out) {
+  // Const and without shared buffers, so that fold() may be called from several threads.
+  void fold_into(std::string_view word, std::string& out) const {
     out.clear();
     if (is_ascii(word)) {
       // NFKC_Casefold maps printable ASCII to itself except A-Z, and strips no ASCII
@@ -245,7 +245,7 @@ struct Analyzer::Impl {
       return;
     }
     status = U_ZERO_ERROR;
-    wide = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    const icu::UnicodeString wide = icu::UnicodeString::fromUTF8(piece);
     icu::UnicodeString folded = casefold.normalize(wide, status);
     if (U_FAILURE(status)) {
       out.assign(word);

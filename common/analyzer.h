@@ -8,7 +8,7 @@
 // word-break rules for ASCII and yields exactly what ICU would (a test compares the two
 // on random text); every other piece goes through ICU's BreakIterator, with its
 // dictionaries for Chinese, Japanese, Thai, Khmer, Lao and Burmese.
-// An Analyzer holds ICU iterators and buffers and is not thread-safe: use one per thread.
+// An Analyzer holds an ICU iterator and buffers: for_each_token needs one Analyzer per thread.
 #pragma once
 
 #include <cstddef>
@@ -37,6 +37,7 @@ class Analyzer {
   Analyzer& operator=(Analyzer&&) noexcept;
 
   // Case- and accent-folds a piece of text (any script). Invalid UTF-8 becomes U+FFFD.
+  // Unlike for_each_token, safe to call on one Analyzer from several threads.
   std::string fold(std::string_view utf8) const;
 
   // Splits UTF-8 text into folded words, in order, calling `on_token(const Token&)` for
