@@ -30,7 +30,7 @@ TEST(Limits, RandomBinaryInputNeverBreaksAReader) {
     const auto format = parse_input_format(name);
     if (!format) continue;  // a format this build does not read
     for (unsigned seed = 1; seed <= 3; ++seed) {
-      std::string bytes = random_bytes(256 * 1024, seed);
+      std::string bytes = random_bytes(std::size_t{256} * 1024, seed);
       if (std::string_view(name) == "reuters") bytes = "<REUTERS NEWID=\"1\"><TEXT><BODY>" + bytes;
       std::istringstream in(bytes);
       Diagnostics diagnostics;
