@@ -56,6 +56,28 @@ TEST(StubFile, RejectsBadLinesWithFileAndLine) {
   }
 }
 
+TEST(DatabaseArgument, ANewsdexDatabaseIsOneShardAndNestedStubsAreExpanded) {
+  testing::TempDir dir;
+  // A newsdex database: its stub names its current generation; it stays one database.
+  testing::write_file(dir.path() / "one.db" / "XAPIANDB", "glass gen-000003\n");
+  // A sharded index of two such databases, and a stub file naming it and a remote shard.
+  testing::write_file(dir.path() / "idx" / "XAPIANDB", "auto shard-0\nauto shard-1\n");
+  testing::write_file(dir.path() / "idx" / "shard-0" / "XAPIANDB", "glass gen-000001\n");
+  testing::write_file(dir.path() / "idx" / "shard-1" / "XAPIANDB", "glass gen-000001\n");
+  testing::write_file(dir.path() / "all.stub", "auto idx\nremote 127.0.0.1:7001\n");
+
+  auto shards = expand_database_argument(dir / "one.db");
+  ASSERT_EQ(shards.size(), 1u);
+  EXPECT_EQ(shards[0].path, dir / "one.db");
+
+  shards = expand_database_argument(dir / "all.stub");
+  ASSERT_EQ(shards.size(), 3u);
+  EXPECT_EQ(shards[0].path, (dir.path() / "idx" / "shard-0").string());
+  EXPECT_EQ(shards[1].path, (dir.path() / "idx" / "shard-1").string());
+  EXPECT_EQ(shards[2].describe(), "127.0.0.1:7001");
+  EXPECT_EQ(shards[2].origin, dir / "all.stub" + ":2");
+}
+
 TEST(DatabaseArgument, PlainDirectoryIsOneLocalShardAndMissingPathIsAnError) {
   testing::TempDir dir;
   std::filesystem::create_directories(dir.path() / "db");
