@@ -127,6 +127,15 @@ std::string unescape_html(const std::string& html) {
   return out;
 }
 
+// Compact date keys ("198703", "19870302") read better as ISO dates ("1987-03",
+// "1987-03-02"); the key itself stays what a filter matches.
+std::string iso_date_label(std::string_view key) {
+  if (key.size() != 6 && key.size() != 8) return std::string(key);
+  std::string label(key.substr(0, 4));
+  for (std::size_t at = 4; at < key.size(); at += 2) label.append("-").append(key.substr(at, 2));
+  return label;
+}
+
 }  // namespace
 
 Xapian::Database open_database(const std::string& path) {
@@ -313,6 +322,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     for (auto& counts : pass.counts) {
       if (counts.facet == Facet::COUNTRY)
         for (auto& value : counts.top) value.label = CountryTable::instance().label(value.key, request.locale);
+      if (counts.facet == Facet::MONTH || counts.facet == Facet::DAY || counts.facet == Facet::MENTIONED)
+        for (auto& value : counts.top) value.label = iso_date_label(value.key);
       result.facets.push_back(std::move(counts));
     }
   }

@@ -58,6 +58,22 @@ TEST_F(SearchCli, JsonIsOneObjectWithHitsAndFacets) {
   EXPECT_EQ(j["facets"]["country"]["values"].size(), 2u);
 }
 
+TEST_F(SearchCli, DateFacetsKeepCompactKeysAndShowIsoLabels) {
+  const auto r = search({"cocoa", "--format", "json", "--facet", "month,day"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = json::parse(r.out);
+  for (const char* facet : {"month", "day"}) {
+    ASSERT_FALSE(j["facets"][facet]["values"].empty()) << facet;
+    for (const auto& value : j["facets"][facet]["values"]) {
+      const std::string key = value["value"], label = value["label"];
+      ASSERT_EQ(key.size(), std::string(facet) == "month" ? 6u : 8u) << key;
+      std::string expected = key.substr(0, 4) + "-" + key.substr(4, 2);
+      if (key.size() == 8) expected += "-" + key.substr(6, 2);
+      EXPECT_EQ(label, expected);
+    }
+  }
+}
+
 TEST_F(SearchCli, JsonLinesAreOneHitPerLine) {
   const auto r = search({"grain", "--format", "jsonl"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
