@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -65,13 +66,17 @@ bool accepts_connections(unsigned port) {
 
 // One xapian-tcpsrv serving `db` read-only on 127.0.0.1. It runs in a process group of
 // its own: on SIGTERM xapian-tcpsrv signals its whole group (to end its children), which
-// must not be the test's. Killed (SIGKILL to the group) and reaped when destroyed.
+// must not be the test's. Killed (SIGKILL to the group) and reaped when destroyed, and
+// killed by the kernel if the test process dies first (a crash, SIGPIPE, a timeout).
 class TcpServer {
  public:
   explicit TcpServer(const std::string& db) : port_(free_port()) {
+    const pid_t test_process = ::getpid();
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != test_process) ::_exit(127);  // the test died before prctl
       ::setpgid(0, 0);
       const int null = ::open("/dev/null", O_WRONLY);
       ::dup2(null, STDOUT_FILENO);
