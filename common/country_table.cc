@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ascii_text.h"
 #include "analyzer.h"
 #include "embedded_data.h"
 #include "entity_tokens.h"
@@ -19,13 +20,6 @@ namespace {
 
 // Locales whose country names are accepted as query and lookup input, besides English.
 constexpr const char* kNameLocales[] = {"en", "de", "fr", "es", "it", "pt", "nl", "ru", "zh", "ja", "ar"};
-
-std::string upper_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-  return out;
-}
 
 std::vector<std::string_view> split(std::string_view s, char separator) {
   std::vector<std::string_view> parts;

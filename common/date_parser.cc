@@ -10,14 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "ascii_text.h"
+
 namespace newsdex {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
-}
 
 bool read_number(std::string_view s, std::size_t at, std::size_t len, int& out) {
   if (at + len > s.size()) return false;
@@ -126,7 +122,7 @@ DateParser::DateParser(DateParser&&) noexcept = default;
 DateParser& DateParser::operator=(DateParser&&) noexcept = default;
 
 std::optional<PartialDate> DateParser::parse(std::string_view text) {
-  text = trim(text);
+  text = trim_space(text);
   if (text.empty() || text.size() > 100) return std::nullopt;
   if (auto numeric = parse_numeric(text)) return numeric;
   if (text.front() >= '0' && text.front() <= '9' && text.size() <= 10 &&

@@ -3,6 +3,8 @@
 #include <set>
 #include <vector>
 
+#include "ascii_text.h"
+
 namespace newsdex {
 namespace {
 
@@ -50,12 +52,6 @@ class SlotFiller {
   unsigned used_ = 0;
   std::set<std::string> seen_;
 };
-
-std::string upper_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-  return s;
-}
 
 }  // namespace
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "ascii_text.h"
+
 namespace newsdex {
 namespace {
 
@@ -19,13 +21,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kLanguag
     {"tr", "turkish"},    {"zh", "chinese"},   {"ja", "japanese"},   {"ko", "korean"},
     {"th", "thai"},       {"el", "greek"},     {"uk", "ukrainian"},
 }};
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-  return out;
-}
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "document_builder.h"
 
+#include "ascii_text.h"
 #include "facet_values.h"
 #include "language.h"
 #include "schema.h"
@@ -17,12 +18,6 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
   std::string term(prefix);
   term += value;
   if (term.size() <= MAX_BOOLEAN_TERM) doc.add_boolean_term(term);
-}
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return s;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "directory_lock.h"
 #include "schema.h"
 
 namespace newsdex {
@@ -21,7 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* STUB = "XAPIANDB";
-constexpr const char* LOCK_FILE = "newsdex.lock";
 constexpr const char* STAGING = "staging";
 
 std::string generation_name(unsigned generation) { return fmt::format("gen-{:06}", generation); }
@@ -111,16 +111,7 @@ PartInfo PartWriter::finish() {
 
 IndexWriter::IndexWriter(const std::string& dir, std::size_t commit_every)
     : dir_(dir), commit_every_(commit_every == 0 ? 1 : commit_every) {
-  std::error_code ec;
-  fs::create_directories(dir_, ec);
-  if (ec) throw std::runtime_error(dir_ + ": cannot create database directory: " + ec.message());
-  lock_fd_ = ::open((fs::path(dir_) / LOCK_FILE).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (lock_fd_ < 0) throw std::runtime_error(dir_ + ": cannot open the lock file: " + std::strerror(errno));
-  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-    ::close(lock_fd_);
-    lock_fd_ = -1;
-    throw std::runtime_error(dir_ + ": database is locked by another indexer");
-  }
+  lock_fd_ = lock_database_directory(dir_);
   try {
     recover_and_open();
   } catch (...) {
@@ -167,7 +158,7 @@ void IndexWriter::recover_and_open() {
   } else {
     for (const auto& entry : fs::directory_iterator(dir)) {
       const auto name = entry.path().filename().string();
-      if (name != LOCK_FILE && name != STAGING && !name.starts_with("gen-") && !name.starts_with("XAPIANDB"))
+      if (name != LOCK_FILE_NAME && name != STAGING && !name.starts_with("gen-") && !name.starts_with("XAPIANDB"))
         throw std::runtime_error(dir_ + ": not a newsdex database (and not empty)");
     }
   }

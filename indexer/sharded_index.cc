@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "directory_lock.h"
 #include "schema.h"
 #include "shard_layout.h"
 
@@ -25,7 +26,6 @@ namespace newsdex {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* LOCK_FILE = "newsdex.lock";  // the same lock file IndexWriter takes
 constexpr std::size_t RESHARD_PART_ARTICLES = 1000;
 
 void fsync_path(const fs::path& path, bool directory) {
@@ -121,17 +121,9 @@ unsigned existing_shard_count(const std::string& dir_name) {
 }
 
 ShardedIndex::ShardedIndex(const std::string& dir, unsigned requested_shards, std::size_t commit_every) : dir_(dir) {
-  std::error_code ec;
-  fs::create_directories(dir_, ec);
-  if (ec) throw std::runtime_error(dir_ + ": cannot create database directory: " + ec.message());
   // Held while the layout is decided and, for a sharded index, for the whole run; a
   // single database is locked by its own IndexWriter instead (the same file).
-  lock_fd_ = ::open((fs::path(dir_) / LOCK_FILE).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (lock_fd_ < 0) throw std::runtime_error(dir_ + ": cannot open the lock file: " + std::strerror(errno));
-  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
-    ::close(lock_fd_);
-    throw std::runtime_error(dir_ + ": database is locked by another indexer");
-  }
+  lock_fd_ = lock_database_directory(dir_);
   try {
     const unsigned existing = existing_shard_count(dir_);
     if (existing == 1 && requested_shards > 1)
@@ -157,7 +149,7 @@ ShardedIndex::ShardedIndex(const std::string& dir, unsigned requested_shards, st
         for (const auto& entry : fs::directory_iterator(dir_)) {
           const auto name = entry.path().filename().string();
           unsigned k = 0;
-          if (name == LOCK_FILE || name == std::string(STUB_FILE_NAME) + ".tmp") continue;
+          if (name == LOCK_FILE_NAME || name == std::string(STUB_FILE_NAME) + ".tmp") continue;
           if (std::sscanf(name.c_str(), "shard-%u", &k) != 1 || name != shard_directory_name(k))
             throw std::runtime_error(dir_ + ": not a newsdex database (and not empty)");
           if (existing_shard_count(entry.path().string()) != 0 &&

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "ascii_text.h"
 #include "country_table.h"
 #include "language.h"
 #include "text_encoding.h"
@@ -29,12 +30,6 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& default_fie
       {"countries", {"countries", "places"}},
   };
   return kDefaults;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
 }
 
 // The deepest nesting of arrays and objects in `text`, counted without parsing (strings
@@ -96,7 +91,7 @@ std::string text_of(const json& value) {
 
 // "Tessa Wong and George Wright", "By A, B & C" -> the names.
 std::vector<std::string> split_names(std::string_view byline) {
-  std::string normalised(trim(byline));
+  std::string normalised(trim_space(byline));
   if (normalised.starts_with("By ") || normalised.starts_with("by ")) normalised.erase(0, 3);
   for (std::string_view sep : {" and ", " & ", ";"}) {
     for (std::size_t at; (at = normalised.find(sep)) != std::string::npos;) normalised.replace(at, sep.size(), ",");
@@ -106,7 +101,7 @@ std::vector<std::string> split_names(std::string_view byline) {
   while (start <= normalised.size()) {
     std::size_t comma = normalised.find(',', start);
     if (comma == std::string::npos) comma = normalised.size();
-    const auto name = trim(std::string_view(normalised).substr(start, comma - start));
+    const auto name = trim_space(std::string_view(normalised).substr(start, comma - start));
     if (!name.empty()) names.emplace_back(name);
     start = comma + 1;
   }
@@ -117,13 +112,13 @@ std::vector<std::string> list_of(const json& value, bool names) {
   std::vector<std::string> out;
   if (value.is_array()) {
     for (const auto& item : value) {
-      std::string s(trim(text_of(item)));
+      std::string s(trim_space(text_of(item)));
       if (!s.empty()) out.push_back(std::move(s));
     }
   } else if (names) {
     out = split_names(text_of(value));
   } else {
-    const std::string s(trim(text_of(value)));
+    const std::string s(trim_space(text_of(value)));
     if (!s.empty()) out.push_back(s);
   }
   return out;
@@ -183,7 +178,7 @@ bool JsonLinesReader::next(Article& article) {
       diagnostics_.skipped(article.origin, "too-large", "line longer than the --max-record-size limit");
       continue;
     }
-    if (trim(line_).empty()) continue;
+    if (trim_space(line_).empty()) continue;
     if (parse_line(line_, article)) return true;
   }
 }
@@ -229,7 +224,7 @@ bool JsonLinesReader::parse_line(std::string& line, Article& article) {
   };
   auto text = [&](const std::string& name) {
     const json* value = field(name);
-    return value ? std::string(trim(text_of(*value))) : std::string();
+    return value ? std::string(trim_space(text_of(*value))) : std::string();
   };
 
   article.id = text("id");

@@ -5,24 +5,12 @@
 #include <sstream>
 #include <vector>
 
+#include "ascii_text.h"
 #include "language.h"
 #include "text_encoding.h"
 
 namespace newsdex {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
 
 // "Tessa Wong and George Wright", "A, B and C" -> the names.
 std::vector<std::string> split_names(std::string_view byline) {
@@ -32,7 +20,7 @@ std::vector<std::string> split_names(std::string_view byline) {
   for (std::size_t at; (at = normalised.find(" & ")) != std::string::npos;) normalised.replace(at, 3, ",");
   std::stringstream parts(normalised);
   for (std::string part; std::getline(parts, part, ',');) {
-    auto name = trim(part);
+    auto name = trim_space(part);
     if (name.starts_with("By ") || name.starts_with("by ")) name.remove_prefix(3);
     if (!name.empty()) names.emplace_back(name);
   }
@@ -45,7 +33,7 @@ bool byline_names_source(std::string_view byline, std::string& source) {
   const std::string lower = lower_ascii(byline);
   for (auto role : kRoles) {
     if (lower.size() > role.size() && lower.ends_with(role)) {
-      source = std::string(trim(byline.substr(0, byline.size() - role.size())));
+      source = std::string(trim_space(byline.substr(0, byline.size() - role.size())));
       return true;
     }
   }
@@ -96,8 +84,8 @@ bool PlainTextReader::next(Article& article) {
 
   std::size_t at = 0;
   // Byline block: lines starting with "- ".
-  for (; at < lines.size() && trim(lines[at]).starts_with("- "); ++at) {
-    std::string_view byline = trim(trim(lines[at]).substr(2));
+  for (; at < lines.size() && trim_space(lines[at]).starts_with("- "); ++at) {
+    std::string_view byline = trim_space(trim_space(lines[at]).substr(2));
     if (!byline_names_source(byline, article.source)) {
       for (auto& n : split_names(byline)) article.authors.push_back(std::move(n));
     }
@@ -109,7 +97,7 @@ bool PlainTextReader::next(Article& article) {
   std::size_t header_end = at;
   bool header = false;
   for (std::size_t i = at; i < lines.size(); ++i) {
-    std::string_view line = trim(lines[i]);
+    std::string_view line = trim_space(lines[i]);
     if (line.empty()) {
       header = i > at;
       header_end = i;
@@ -117,15 +105,15 @@ bool PlainTextReader::next(Article& article) {
     }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) break;
-    const std::string key = lower_ascii(trim(line.substr(0, colon)));
+    const std::string key = lower_ascii(trim_space(line.substr(0, colon)));
     if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) break;
   }
   if (header) {
     for (std::size_t i = at; i < header_end; ++i) {
-      std::string_view line = trim(lines[i]);
+      std::string_view line = trim_space(lines[i]);
       const auto colon = line.find(':');
-      const std::string key = lower_ascii(trim(line.substr(0, colon)));
-      const std::string value(trim(line.substr(colon + 1)));
+      const std::string key = lower_ascii(trim_space(line.substr(0, colon)));
+      const std::string value(trim_space(line.substr(colon + 1)));
       const SourcePosition where{name_, i + 1, 1};
       if (key == "title") article.title = value;
       else if (key == "id") article.id = value;
@@ -145,9 +133,9 @@ bool PlainTextReader::next(Article& article) {
     }
     at = header_end + 1;
   }
-  while (at < lines.size() && trim(lines[at]).empty()) ++at;
+  while (at < lines.size() && trim_space(lines[at]).empty()) ++at;
   if (article.title.empty() && at < lines.size()) {
-    article.title = std::string(trim(lines[at]));
+    article.title = std::string(trim_space(lines[at]));
     ++at;
   }
   for (; at < lines.size(); ++at) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace newsdex {
 namespace {
 
@@ -145,6 +147,31 @@ RecordScanner::Status RecordScanner::next_record(std::string_view open, std::str
       return Status::Unclosed;
     }
     searched = pos_ + searched_offset;
+  }
+}
+
+bool next_usable_record(RecordScanner& scanner, std::string_view open, std::string_view close,
+                        const std::string& file, Diagnostics& diagnostics, std::string& record,
+                        std::size_t& record_number, SourcePosition& origin) {
+  while (true) {
+    const auto status = scanner.next_record(open, close, record);
+    if (status == RecordScanner::Status::End) {
+      if (scanner.read_error()) diagnostics.skipped({file, scanner.line(), 0}, "unreadable", "read error");
+      return false;
+    }
+    ++record_number;
+    origin = {file, scanner.line(), record_number};
+    if (status == RecordScanner::Status::Unclosed) {
+      // "<REUTERS" opens records that carry attributes: name the tag as "<REUTERS>".
+      const std::string_view tag_end = open.ends_with('>') ? "" : ">";
+      diagnostics.skipped(origin, "malformed-record", fmt::format("{}{} record without {}", open, tag_end, close));
+      continue;
+    }
+    if (status == RecordScanner::Status::TooLarge) {
+      diagnostics.skipped(origin, "too-large", "record longer than the --max-record-size limit");
+      continue;
+    }
+    return true;
   }
 }
 

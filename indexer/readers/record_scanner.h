@@ -9,6 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include "diagnostics.h"
+#include "source_position.h"
+
 namespace newsdex {
 
 class RecordScanner {
@@ -53,5 +56,14 @@ class RecordScanner {
   bool eof_ = false;
   bool read_error_ = false;
 };
+
+// The next tagged record that can be used: records that never close or exceed the size
+// limit are reported to `diagnostics` as skipped (with the file, line and record number)
+// and passed over, as is a read error at the end. Returns false at the end of the input;
+// otherwise `record` holds the record and `origin` where it started. `record_number`
+// counts every record seen, usable or not.
+bool next_usable_record(RecordScanner& scanner, std::string_view open, std::string_view close,
+                        const std::string& file, Diagnostics& diagnostics, std::string& record,
+                        std::size_t& record_number, SourcePosition& origin);
 
 }  // namespace newsdex

@@ -1,15 +1,10 @@
 #include "reuters_reader.h"
 
+#include "ascii_text.h"
 #include "text_encoding.h"
 
 namespace newsdex {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
-}
 
 // The content between <tag ...> and </tag>, or an empty view when the tag is absent.
 std::string_view element(std::string_view record, std::string_view tag) {
@@ -46,7 +41,7 @@ std::vector<std::string> d_list(std::string_view content) {
   for (std::size_t at = content.find("<D>"); at != std::string_view::npos; at = content.find("<D>", at)) {
     const std::size_t end = content.find("</D>", at);
     if (end == std::string_view::npos) break;
-    values.emplace_back(trim(content.substr(at + 3, end - at - 3)));
+    values.emplace_back(trim_space(content.substr(at + 3, end - at - 3)));
     at = end;
   }
   return values;
@@ -65,14 +60,14 @@ std::string strip_tags(std::string_view text) {
 
 // Reuters bodies end with the agency's sign-off "Reuter" (and, in SGML, a &#3;).
 void strip_signoff(std::string& body) {
-  std::string_view view = trim(body);
+  std::string_view view = trim_space(body);
   for (std::string_view tail : {"REUTER", "Reuter", "reuter"}) {
     if (view.ends_with(tail)) {
       view.remove_suffix(tail.size());
       break;
     }
   }
-  body = std::string(trim(view));
+  body = std::string(trim_space(view));
 }
 
 }  // namespace
@@ -88,25 +83,13 @@ ReutersReader::ReutersReader(std::istream& in, std::string name, Diagnostics& di
 }
 
 bool ReutersReader::next(Article& article) {
-  while (true) {
-    const auto status = scanner_.next_record("<REUTERS", "</REUTERS>", record_);
-    if (status == RecordScanner::Status::End) {
-      if (scanner_.read_error()) diagnostics_.skipped({name_, scanner_.line(), 0}, "unreadable", "read error");
-      return false;
-    }
-    ++record_number_;
+  SourcePosition origin;
+  while (next_usable_record(scanner_, "<REUTERS", "</REUTERS>", name_, diagnostics_, record_, record_number_, origin)) {
     article = Article{};
-    article.origin = {name_, scanner_.line(), record_number_};
-    if (status == RecordScanner::Status::Unclosed) {
-      diagnostics_.skipped(article.origin, "malformed-record", "<REUTERS> record without </REUTERS>");
-      continue;
-    }
-    if (status == RecordScanner::Status::TooLarge) {
-      diagnostics_.skipped(article.origin, "too-large", "record longer than the --max-record-size limit");
-      continue;
-    }
+    article.origin = origin;
     if (parse_record(record_, article)) return true;
   }
+  return false;
 }
 
 bool ReutersReader::parse_record(std::string_view raw, Article& article) {
@@ -123,7 +106,7 @@ bool ReutersReader::parse_record(std::string_view raw, Article& article) {
   }
   article.source = "Reuters";
   article.language = "en";
-  const std::string date_text(trim(element(record, "DATE")));
+  const std::string date_text(trim_space(element(record, "DATE")));
   article.date = dates_.parse(date_text);
   // Some records carry junk after the date ("27-MAR-1987 08:45:34.42   C G T M") or a broken
   // time ("31-MAR-1987 605:12:19.12"): the day alone is what the index needs.
@@ -136,8 +119,8 @@ bool ReutersReader::parse_record(std::string_view raw, Article& article) {
   article.given.people = d_list(element(record, "PEOPLE"));
 
   const std::string_view text = element(record, "TEXT");
-  article.title = decode_xml_entities(trim(element(text, "TITLE")));
-  std::string dateline = decode_xml_entities(trim(element(text, "DATELINE")));
+  article.title = decode_xml_entities(trim_space(element(text, "TITLE")));
+  std::string dateline = decode_xml_entities(trim_space(element(text, "DATELINE")));
   // "SALVADOR, Feb 26 -" -> "SALVADOR, Feb 26"
   while (!dateline.empty() && (dateline.back() == '-' || dateline.back() == ' ')) dateline.pop_back();
   article.dateline = std::move(dateline);

@@ -3,16 +3,11 @@
 #include <array>
 #include <cstdio>
 
+#include "ascii_text.h"
 #include "text_encoding.h"
 
 namespace newsdex {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && static_cast<unsigned char>(s.front()) <= ' ') s.remove_prefix(1);
-  while (!s.empty() && static_cast<unsigned char>(s.back()) <= ' ') s.remove_suffix(1);
-  return s;
-}
 
 // Every <tag>...</tag> (tag names are upper case in TREC files; attributes allowed),
 // appended to `out` separated by blank lines. Returns false when the tag never occurs.
@@ -27,7 +22,7 @@ bool collect(std::string_view record, std::string_view tag, std::string& out) {
     if (start == std::string_view::npos) break;
     const std::size_t end = record.find(close, start);
     if (end == std::string_view::npos) break;
-    const std::string_view content = trim(record.substr(start + 1, end - start - 1));
+    const std::string_view content = trim_space(record.substr(start + 1, end - start - 1));
     if (!content.empty()) {
       if (!out.empty()) out += "\n\n";
       out.append(content);
@@ -62,7 +57,7 @@ std::string strip_tags(std::string_view text) {
 // titles, where they mean nothing.
 std::string one_line(std::string_view text) {
   std::string out;
-  for (char c : trim(text)) {
+  for (char c : trim_space(text)) {
     const bool space = static_cast<unsigned char>(c) <= ' ';
     if (space && (out.empty() || out.back() == ' ')) continue;
     out += space ? ' ' : c;
@@ -95,25 +90,13 @@ TrecReader::TrecReader(std::istream& in, std::string name, Diagnostics& diagnost
     : name_(std::move(name)), diagnostics_(diagnostics), scanner_(in, options.max_record_bytes) {}
 
 bool TrecReader::next(Article& article) {
-  while (true) {
-    const auto status = scanner_.next_record("<DOC>", "</DOC>", record_);
-    if (status == RecordScanner::Status::End) {
-      if (scanner_.read_error()) diagnostics_.skipped({name_, scanner_.line(), 0}, "unreadable", "read error");
-      return false;
-    }
-    ++record_number_;
+  SourcePosition origin;
+  while (next_usable_record(scanner_, "<DOC>", "</DOC>", name_, diagnostics_, record_, record_number_, origin)) {
     article = Article{};
-    article.origin = {name_, scanner_.line(), record_number_};
-    if (status == RecordScanner::Status::Unclosed) {
-      diagnostics_.skipped(article.origin, "malformed-record", "<DOC> record without </DOC>");
-      continue;
-    }
-    if (status == RecordScanner::Status::TooLarge) {
-      diagnostics_.skipped(article.origin, "too-large", "record longer than the --max-record-size limit");
-      continue;
-    }
+    article.origin = origin;
     if (parse_record(record_, article)) return true;
   }
+  return false;
 }
 
 bool TrecReader::parse_record(std::string& record, Article& article) {
@@ -139,7 +122,7 @@ bool TrecReader::parse_record(std::string& record, Article& article) {
 
   std::string text;
   collect(record, "TEXT", text);
-  article.body = std::string(trim(decode_xml_entities(strip_tags(text))));
+  article.body = std::string(trim_space(decode_xml_entities(strip_tags(text))));
 
   std::string date_text;
   for (std::string_view tag : {"DATE", "DD"}) {
