@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "directory_lock.h"
+#include "durable_files.h"
 #include "schema.h"
 
 namespace newsdex {
@@ -25,15 +26,6 @@ constexpr const char* STUB = "XAPIANDB";
 constexpr const char* STAGING = "staging";
 
 std::string generation_name(unsigned generation) { return fmt::format("gen-{:06}", generation); }
-
-// Makes a file's (or a directory's) contents durable.
-void fsync_path(const fs::path& path, bool directory) {
-  const int fd = ::open(path.c_str(), (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error(path.string() + ": cannot open for fsync: " + std::strerror(errno));
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) throw std::runtime_error(path.string() + ": fsync failed: " + std::strerror(errno));
-}
 
 void fsync_tree(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir))

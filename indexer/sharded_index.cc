@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "directory_lock.h"
+#include "durable_files.h"
 #include "schema.h"
 #include "shard_layout.h"
 
@@ -27,14 +28,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t RESHARD_PART_ARTICLES = 1000;
-
-void fsync_path(const fs::path& path, bool directory) {
-  const int fd = ::open(path.c_str(), (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error(path.string() + ": cannot open for fsync: " + std::strerror(errno));
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) throw std::runtime_error(path.string() + ": fsync failed: " + std::strerror(errno));
-}
 
 // The stub that makes DIR one database to Xapian, replaced atomically.
 void write_shard_stub(const fs::path& dir, unsigned shards) {
