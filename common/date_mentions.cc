@@ -113,6 +113,16 @@ void find_date_mentions(const std::vector<EntityToken>& tokens, const std::optio
     if (is(tokens[at], "this")) return 0;
     return std::nullopt;
   };
+  // A day `d` of month `m` written up to token `last` ("March 1", "1 March"); a year may
+  // follow it, else the year nearest the publication date. Returns the last token used.
+  auto add_day = [&](unsigned m, unsigned d, std::size_t last) {
+    int y = 0;
+    std::size_t used = last;
+    if (last + 1 < n && joined(last) && (y = year_number(tokens[last + 1]))) used = last + 1;
+    if (y == 0 && published) y = nearest_year(m, d, *published);
+    if (y != 0) add(PartialDate{y, m, d});
+    return used;
+  };
 
   for (std::size_t i = 0; i < n; ++i) {
     const EntityToken& t = tokens[i];
@@ -121,13 +131,7 @@ void find_date_mentions(const std::vector<EntityToken>& tokens, const std::optio
       // "May" and "March" are also words; abbreviations must not be "Mar"/"Jun" lookalikes.
       if (i + 1 < n && joined(i) && day_number(tokens[i + 1]) && !tokens[i + 1].possessive &&
           (tokens[i + 1].gap_after & GAP_HYPHEN) == 0) {
-        const unsigned d = day_number(tokens[i + 1]);
-        int y = 0;
-        std::size_t used = i + 1;
-        if (i + 2 < n && joined(i + 1) && (y = year_number(tokens[i + 2]))) used = i + 2;
-        if (y == 0 && published) y = nearest_year(m, d, *published);
-        if (y != 0) add(PartialDate{y, m, d});
-        i = used;
+        i = add_day(m, day_number(tokens[i + 1]), i + 1);
         continue;
       }
       if (i + 1 < n && joined(i)) {
@@ -152,12 +156,7 @@ void find_date_mentions(const std::vector<EntityToken>& tokens, const std::optio
     // Day first: "26 February 2023", "1 March".
     if (const unsigned d = day_number(t); d != 0 && i + 1 < n && joined(i) && tokens[i + 1].upper_initial) {
       if (const unsigned m = month_number(tokens[i + 1].folded)) {
-        int y = 0;
-        std::size_t used = i + 1;
-        if (i + 2 < n && joined(i + 1) && (y = year_number(tokens[i + 2]))) used = i + 2;
-        if (y == 0 && published) y = nearest_year(m, d, *published);
-        if (y != 0) add(PartialDate{y, m, d});
-        i = used;
+        i = add_day(m, d, i + 1);
         continue;
       }
     }
