@@ -138,24 +138,6 @@ std::string iso_date_label(std::string_view key) {
 
 }  // namespace
 
-Xapian::Database open_database(const std::string& path) {
-  if (!std::filesystem::exists(path))
-    throw std::runtime_error(path + ": no such database (create it with newsdex-index --db " + path + ")");
-  Xapian::Database db;
-  try {
-    db = Xapian::Database(path, Xapian::DB_OPEN);
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw std::runtime_error(path + ": cannot open database: " + e.get_msg());
-  }
-  const std::string version = db.get_metadata(std::string(schema::METADATA_SCHEMA_VERSION));
-  if (version != std::to_string(schema::VERSION)) {
-    throw std::runtime_error(path + ": " + (version.empty() ? std::string("not a newsdex database")
-                                                            : "schema version " + version + ", expected " +
-                                                                  std::to_string(schema::VERSION)));
-  }
-  return db;
-}
-
 Searcher::Searcher(const DatabaseSpec& databases, bool many_queries)
     : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_)),
       db_(shards_.db), columns_(make_column_counter(shards_)), slots_(std::make_unique<SlotFacetCounter>()) {}

@@ -67,10 +67,6 @@ struct SearchResult {
   std::vector<std::string> missing_shards;  // --allow-partial: shards not searched ("HOST:PORT", paths)
 };
 
-// Opens a newsdex database read-only. Throws std::runtime_error with a message naming
-// the path when it is missing, unreadable or of another schema version.
-Xapian::Database open_database(const std::string& path);
-
 // One open database and what is worth keeping between queries (query parsers, facet
 // columns). Not thread-safe: one Searcher per thread.
 class Searcher {
