@@ -52,7 +52,7 @@ class Analyzer {
 
  private:
   using Sink = void (*)(void* context, const Token& token);
-  void tokenize(std::string_view utf8, Sink sink, void* context);
+  void tokenize(std::string_view text, Sink sink, void* context);
 
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -16,7 +16,7 @@ namespace newsdex {
 // stay upper-case. Words that ICU found with nothing between them (CJK, Thai) are joined
 // with '-', which QueryParser reads as a phrase, matching their consecutive positions.
 // `is_field(name)` says whether `name:` starts a field prefix that must stay as typed.
-std::string normalise_query_text(Analyzer& analyzer, std::string_view query,
+std::string normalise_query_text(Analyzer& analyzer, std::string_view text,
                                  const std::function<bool(std::string_view)>& is_field);
 
 }  // namespace newsdex

@@ -54,7 +54,7 @@ struct Run {
 
   void fail(std::exception_ptr error) {
     std::lock_guard lock(mutex);
-    if (!failure) failure = error;
+    if (!failure) failure = std::move(error);
     stop = true;
     queue.abandon();
     changed.notify_all();
@@ -170,7 +170,7 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
   PipelineSummary summary;
   summary.inputs = inputs.size();
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  Run run(2 * threads);
+  Run run(std::size_t{2} * threads);
   ProgressReporter progress(total_input_bytes(inputs), options.show_progress);
 
   auto guarded = [&run](auto work) {

@@ -163,6 +163,7 @@ FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Quer
         spies.emplace(s, std::make_unique<Xapian::ValueCountMatchSpy>(s));
   }
   std::vector<Xapian::MatchSpy*> spy_list;
+  spy_list.reserve(spies.size());
   for (auto& [s, spy] : spies) spy_list.push_back(spy.get());
   const Xapian::MSet mset = run_counting_pass(db, query, spy_list);
   FacetPass pass;

@@ -128,7 +128,7 @@ std::string trec_token(std::string_view text) {
 
 class TrecWriter : public ResultWriter {
  public:
-  explicit TrecWriter(std::string tag) : tag_(trec_token(tag)) {}
+  explicit TrecWriter(const std::string& tag) : tag_(trec_token(tag)) {}
   void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
     const std::string qid = trec_token(request.qid);
     for (const auto& hit : result.hits)
@@ -159,7 +159,7 @@ std::unique_ptr<ResultWriter> make_text_writer(bool colour, bool batch) {
 std::unique_ptr<ResultWriter> make_json_writer(bool one_line_per_hit, bool batch) {
   return std::make_unique<JsonWriter>(one_line_per_hit, batch);
 }
-std::unique_ptr<ResultWriter> make_trec_writer(std::string tag) { return std::make_unique<TrecWriter>(std::move(tag)); }
+std::unique_ptr<ResultWriter> make_trec_writer(const std::string& tag) { return std::make_unique<TrecWriter>(tag); }
 
 std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch) {
   switch (format) {

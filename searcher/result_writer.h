@@ -29,7 +29,7 @@ class ResultWriter {
 std::unique_ptr<ResultWriter> make_text_writer(bool colour, bool batch);
 std::unique_ptr<ResultWriter> make_json_writer(bool one_line_per_hit, bool batch);
 // TREC run format "qid Q0 docid rank score tag"; `tag` names the run.
-std::unique_ptr<ResultWriter> make_trec_writer(std::string tag);
+std::unique_ptr<ResultWriter> make_trec_writer(const std::string& tag);
 
 std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch);
 

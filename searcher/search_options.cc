@@ -229,8 +229,8 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   else if (facet_method == "columns") request.facet_method = FacetMethod::COLUMNS;
   else if (facet_method == "slots") request.facet_method = FacetMethod::SLOTS;
   else return usage_error("unknown --facet-method '" + facet_method + "' (auto, columns or slots)");
-  if (request.since.size() && !parse_day_range(request.since)) return usage_error("bad --since '" + request.since + "'");
-  if (request.until.size() && !parse_day_range(request.until)) return usage_error("bad --until '" + request.until + "'");
+  if (!request.since.empty() && !parse_day_range(request.since)) return usage_error("bad --since '" + request.since + "'");
+  if (!request.until.empty() && !parse_day_range(request.until)) return usage_error("bad --until '" + request.until + "'");
   return std::nullopt;
 }
 

@@ -4,12 +4,12 @@
 #include <xapian.h>
 
 #include <fcntl.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -29,7 +29,7 @@ constexpr std::size_t CORPUS_ARTICLES = 8000;
 
 // A JSON Lines corpus large enough that indexing it takes a few seconds.
 std::string make_corpus(const TempDir& dir) {
-  const std::string path = dir / "corpus.jsonl";
+  std::string path = dir / "corpus.jsonl";
   std::ofstream out(path);
   for (std::size_t i = 0; i < CORPUS_ARTICLES; ++i) {
     out << "{\"id\": \"doc-" << i << "\", \"title\": \"Report number " << i << " on grain and oil\", \"body\": \"";
@@ -148,7 +148,7 @@ TEST(IndexingCommandLine, ReadsStandardInputAndGzipFiles) {
                          "{\"id\": \"p1\", \"title\": \"Piped zeppelin\", \"body\": \"Over Minsk.\"}\n");
   ASSERT_EQ(piped.exit_code, 0) << piped.err;
   const auto gz = run(NEWSDEX_INDEX_BIN, {"--db", db, "--field", "id=story_id", "--field", "title=hed",
-                                          "--field", "body=story.body", NEWSDEX_FIXTURES_DIR "/jsonl/custom_schema.jsonl.gz"});
+                                          "--field", "body=story.body", std::string(NEWSDEX_FIXTURES_DIR) + "/jsonl/custom_schema.jsonl.gz"});
   ASSERT_EQ(gz.exit_code, 0) << gz.err;
   EXPECT_NE(gz.err.find("1 added"), std::string::npos) << gz.err;
   Xapian::Database database(db);
@@ -203,7 +203,7 @@ TEST(IndexingCommandLine, ASecondIndexerIsToldTheDatabaseIsLocked) {
 TEST(IndexingCommandLine, ReutersSgmlIsDetectedAndIndexed) {
   TempDir dir;
   const std::string db = dir / "news.db";
-  const auto result = run(NEWSDEX_INDEX_BIN, {"--db", db, "--threads", "2", NEWSDEX_FIXTURES_DIR "/reuters"});
+  const auto result = run(NEWSDEX_INDEX_BIN, {"--db", db, "--threads", "2", std::string(NEWSDEX_FIXTURES_DIR) + "/reuters"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   Xapian::Database database(db);
   EXPECT_EQ(database.get_doccount(), 2u);

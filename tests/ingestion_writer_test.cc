@@ -129,6 +129,7 @@ TEST(IndexWriter, AFewArticlesAreCopiedIntoALargeDatabaseInsteadOfCompactingItAg
   {
     IndexWriter writer(db_path);
     std::vector<Article> many;
+    many.reserve(40);
     for (int i = 0; i < 40; ++i) many.push_back(article("n" + std::to_string(i), "number " + std::to_string(i)));
     stage(writer, 0, many);
     writer.commit();

@@ -175,6 +175,7 @@ TEST(JsonLinesReader, ReadsDefaultsAndSurvivesEveryBrokenLine) {
   JsonLinesReader reader(in, "articles.jsonl", "articles", diagnostics);
   const auto articles = read_all(reader);
   std::vector<std::string> ids;
+  ids.reserve(articles.size());
   for (const auto& a : articles) ids.push_back(a.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"j1", "j3", "j4", "articles:6", "j8", "j1"}));
 

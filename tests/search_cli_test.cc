@@ -162,8 +162,8 @@ TEST_F(SearchCli, BatchKeepsInputOrderAndReportsErrorsInPlace) {
   }
   input += "{\"qid\": \"j1\", \"query\": \"cocoa\", \"filters\": [\"country:GH\"], \"facets\": [\"source\"], \"limit\": 1}\n";
   input += "{\"qid\": \"j2\", \"query\": \"cocoa\", \"facets\": \"planet\"}\n";
-  expected_qids.push_back("j1");
-  expected_qids.push_back("j2");
+  expected_qids.emplace_back("j1");
+  expected_qids.emplace_back("j2");
   const auto r = search({"--batch", "-", "--format", "json", "--threads", "2"}, input);
   EXPECT_EQ(r.exit_code, 2) << "some queries failed";
   const auto all = lines(r.out);

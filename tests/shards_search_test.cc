@@ -3,8 +3,8 @@
 // processes on 127.0.0.1 must answer every query exactly as the single database does.
 // The servers are started and killed by the test (they never outlive it).
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
-#include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -16,7 +16,7 @@
 
 #include <chrono>
 #include <cmath>
-#include <fcntl.h>
+#include <csignal>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -35,7 +35,6 @@
 namespace newsdex {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::TempDir;
 
 // A port nobody listens on now (the kernel's choice for an ephemeral bind).
@@ -134,7 +133,7 @@ class Shards : public ::testing::Test {
     for (const auto& [db, extra] : {std::pair{corpus->single, std::string()}, {corpus->sharded, std::string("2")}}) {
       std::vector<std::string> args{"-q", "--db", db};
       if (!extra.empty()) args.insert(args.end(), {"--shards", extra});
-      args.push_back(NEWSDEX_SEEDS_DIR);
+      args.emplace_back(NEWSDEX_SEEDS_DIR);
       const auto result = testing::run(NEWSDEX_INDEX_BIN, args);
       ASSERT_EQ(result.exit_code, 0) << result.err;
     }

@@ -21,7 +21,7 @@ class ReutersReader : public ArticleReader {
   bool next(Article& article) override;
 
  private:
-  bool parse_record(std::string_view record, Article& article);
+  bool parse_record(std::string_view raw, Article& article);
 
   std::string name_;
   Diagnostics& diagnostics_;
