@@ -21,7 +21,9 @@ using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // The word lists of common/data/people_words.tsv, folded; built once per process.
 struct PeopleWords {
-  WordSet title, rank, honorific, role, speech, org, not_name, given, firm;
+  WordSet title, rank, honorific, role, speech, quote, org, company, not_name, given, firm, suffix, place, member;
+  std::vector<std::string> endings;  // common-noun endings ("-tion", "-ics")
+  std::string ending_last_letters;   // the last letter of each ending
   std::size_t longest_firm = 1;
 
   PeopleWords() {
@@ -41,11 +43,21 @@ struct PeopleWords {
                      : kind == "not_name"  ? &not_name
                      : kind == "given"     ? &given
                      : kind == "firm"      ? &firm
+                     : kind == "quote"     ? &quote
+                     : kind == "company"   ? &company
+                     : kind == "suffix"    ? &suffix
+                     : kind == "place"     ? &place
+                     : kind == "member"    ? &member
                                            : nullptr;
-      if (!set) throw std::logic_error("people_words.tsv: unknown list '" + kind + "'");
+      if (!set && kind != "ending") throw std::logic_error("people_words.tsv: unknown list '" + kind + "'");
       std::istringstream words(line.substr(tab + 1));
       for (std::string word; std::getline(words, word, '|');) {
         if (word.empty()) continue;
+        if (!set) {
+          endings.push_back(word);
+          if (ending_last_letters.find(word.back()) == std::string::npos) ending_last_letters += word.back();
+          continue;
+        }
         std::string key = phrase_key(word, analyzer);
         if (set == &firm) longest_firm = std::max<std::size_t>(longest_firm, std::count(key.begin(), key.end(), ' ') + 1);
         set->insert(std::move(key));
@@ -60,6 +72,14 @@ const PeopleWords& words() {
 }
 
 bool has(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
+
+// "Cooperation", "Dynamics", "Management": a word with a common noun's ending is no name.
+bool has_common_noun_ending(const PeopleWords& w, std::string_view folded) {
+  if (folded.empty() || w.ending_last_letters.find(folded.back()) == std::string::npos) return false;  // cheap test first
+  for (const auto& ending : w.endings)
+    if (folded.size() > ending.size() + 2 && folded.ends_with(ending)) return true;
+  return false;
+}
 
 bool is_month_or_weekday(std::string_view folded) {
   static const WordSet kWords = {"january", "february", "march",  "april",    "may",     "june",   "july",
@@ -178,9 +198,48 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     return has(w.rank, t.folded) || has(w.honorific, t.folded) || has(w.role, t.folded);
   };
 
-  // A candidate name [c, d]; `evidence` when a title, role or honorific stands before it.
-  auto consider = [&](std::size_t c, std::size_t d, bool evidence, std::size_t run_start) {
-    while (c <= d && (is_connector(tokens[c]) || is_particle(tokens[c]) || has(w.not_name, tokens[c].folded) ||
+  // Companies the article names with a designator ("Security Pacific Corp", "General
+  // Dynamics Corp"): the runs of capitalised words that begin such a name. A run that is
+  // one of them elsewhere in the article is the company ("Security Pacific said",
+  // "General Dynamics will"), whatever title or speech verb surrounds it. Names ending
+  // in another organisation word ("General Public Utilities", "Reagan Administration")
+  // count from two words on: a lone "Reagan" stays a person.
+  std::unordered_set<std::string> company_prefixes;
+  auto joins_next = [&](const EntityToken& t) {
+    return name_like(t) && !t.possessive && (t.gap_after == GAP_SPACE || t.gap_after == GAP_HYPHEN);
+  };
+  for (std::size_t k = 1; k < n; ++k) {
+    if (!tokens[k].upper_initial || !joins_next(tokens[k - 1])) continue;
+    const bool company = has(w.company, tokens[k].folded);
+    if (!company && !has(w.org, tokens[k].folded) && !has_common_noun_ending(w, tokens[k].folded)) continue;
+    std::size_t s = k;
+    while (s > 0 && k - s < 5 && joins_next(tokens[s - 1])) --s;
+    while (s < k && has(w.not_name, tokens[s].folded)) ++s;  // "The Japan Fund Inc"
+    for (std::size_t e = company ? s : s + 1; e < k; ++e) company_prefixes.insert(key_of(s, e));
+  }
+  // A firm from the firm list starting at `c`, also across commas ("Kidder, Peabody and
+  // Co", "Bear, Stearns and Co").
+  auto firm_at = [&](std::size_t c) {
+    std::string key;
+    for (std::size_t k = c; k < n && k < c + w.longest_firm; ++k) {
+      if (k > c) key += ' ';
+      key += tokens[k].folded;
+      if (has(w.firm, key)) return true;
+      if (tokens[k].gap_after & (GAP_STOP | GAP_PUNCT | GAP_PARAGRAPH)) break;
+    }
+    return false;
+  };
+
+  // A candidate name [c, d] from the part of a run that starts at `part_start`;
+  // `evidence` when a title, role or honorific stands before it.
+  auto consider = [&](std::size_t c, std::size_t d, bool evidence, std::size_t part_start) {
+    // Leading words that cannot start a name: connectors, particles, sentence openers
+    // (but "Jan" of "Jan de Vries" is a given name), department words of a title that
+    // names no person ("Organisation for Economic Cooperation and Development Jean-Claude
+    // Paye said"), and a sentence's first word unless the article confirms it.
+    while (c <= d && (is_connector(tokens[c]) || is_particle(tokens[c]) ||
+                      (has(w.not_name, tokens[c].folded) && !(c < d && has(w.given, tokens[c].folded))) ||
+                      (!evidence && has(w.title, tokens[c].folded)) ||
                       (!evidence && tokens[c].sentence_start && !has(w.given, tokens[c].folded) &&
                        !mid_sentence.contains(tokens[c].folded)))) {
       ++c;
@@ -188,19 +247,41 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     while (c <= d)
       if (const std::size_t skip = names_country(c, d); skip > 0 && c + skip <= d) c += skip;
       else break;
+    // A party member is described, then named: "Christian Democrat Andreotti".
+    for (std::size_t k = d; k-- > c;)
+      if (has(w.member, tokens[k].folded)) {
+        c = k + 1;
+        break;
+      }
+    // The name ends before "of": "Zhao Ziyang of China", "Rosemarie Morbelli of Ingalls".
+    for (std::size_t k = c + 1; k <= d; ++k)
+      if (is_connector(tokens[k])) {
+        d = k - 1;
+        break;
+      }
     while (d >= c && d > 0 && (is_connector(tokens[d]) || is_particle(tokens[d]))) --d;
     if (c > d || !name_like(tokens[c])) return;
-    const std::size_t length = d - c + 1;
+    // Particles do not count: "Ali al-Khalifa al-Sabah" is three words of a name.
+    std::size_t length = 0;
+    for (std::size_t k = c; k <= d; ++k) length += name_like(tokens[k]) ? 1 : 0;
     if (length > 4) return;
     for (std::size_t k = c; k <= d; ++k) {
       const auto& t = tokens[k];
-      if (t.number || (t.all_upper && t.text.size() > 1) || has(w.org, t.folded) || is_month_or_weekday(t.folded))
+      if (t.number || (t.all_upper && t.text.size() > 1) || has(w.org, t.folded) || has(w.company, t.folded) ||
+          is_month_or_weekday(t.folded) || has_common_noun_ending(w, t.folded))
         return;
-      if (names_country(k, d) > 0) return;
+      // A place after a given name and a particle is a surname: "Miguel de la Madrid".
+      if (names_country(k, d) > 0 && !(k > c && is_particle(tokens[k - 1]) && has(w.given, tokens[c].folded))) return;
     }
-    for (std::size_t len = 1; len <= std::min(length, w.longest_firm); ++len)
-      if (has(w.firm, key_of(c, c + len - 1))) return;
+    if (firm_at(c) || (!company_prefixes.empty() && company_prefixes.contains(key_of(c, d)))) return;
     if (length == 1 && has(w.not_name, tokens[c].folded)) return;
+    // "Jr" alone; "the West Virginia Democrat"; a department word last ("the Christian
+    // Democratic wing"; ranks such as "John Major" are surnames); "Santa Fe", "Sao Paulo",
+    // "Rio de Janeiro".
+    if (has(w.suffix, tokens[c].folded) || has(w.member, tokens[d].folded) ||
+        (has(w.title, tokens[d].folded) && !has(w.rank, tokens[d].folded)))
+      return;
+    if (d > c && (has(w.place, tokens[c].folded) || countries_.dateline_place(dotless_key(key_of(c, d))))) return;
 
     bool accepted = evidence;
     // One hyphenated word ("Allis-Chalmers", "Borg-Warner") is as often a firm as a
@@ -211,8 +292,8 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       const bool given = has(w.given, tokens[c].folded);
       const bool speaks = d + 1 < n && only_space_after(tokens[d]) && !tokens[d].possessive &&
                           has(w.speech, tokens[d + 1].folded);
-      const bool quoted = run_start > 0 && only_space_after(tokens[run_start - 1]) &&
-                          has(w.speech, tokens[run_start - 1].folded);
+      const bool quoted = part_start > 0 && only_space_after(tokens[part_start - 1]) &&
+                          has(w.quote, tokens[part_start - 1].folded);
       bool apposition = false;
       if ((tokens[d].gap_after & GAP_COMMA) && !(tokens[d].gap_after & GAP_STOP)) {
         for (std::size_t k = d + 1; k < n && k <= d + 6; ++k) {
@@ -248,7 +329,10 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
         continue;
       }
       std::size_t k = b + 1;
-      while (k < n && k <= b + 2 && (is_connector(tokens[k]) || is_particle(tokens[k])) && only_space_after(tokens[k])) ++k;
+      // Particles may be joined by a hyphen: "Ali al-Khalifa al-Sabah".
+      while (k < n && k <= b + 2 && (is_connector(tokens[k]) || is_particle(tokens[k])) &&
+             (only_space_after(tokens[k]) || (is_particle(tokens[k]) && tokens[k].gap_after == GAP_HYPHEN)))
+        ++k;
       if (k > b + 1 && k < n && name_like(tokens[k])) {
         b = k;
         continue;
@@ -272,11 +356,15 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       }
     }
     if (pinned_found) continue;
+    if (!company_prefixes.empty() && company_prefixes.contains(key_of(a, b))) continue;
 
     // The name follows the last title of the run: "Chancellor of the Exchequer Nigel Lawson".
     std::size_t title = b + 1;
     for (std::size_t k = b; k-- > a;) {
       if (is_title(tokens[k]) && tokens[k].upper_initial) {
+        // After a given name or a particle a title word is part of the name: "Roger
+        // King", "John Pope Jr", "Zaid bin Sultan al-Nahayan".
+        if (k > a && (has(w.given, tokens[k - 1].folded) || is_particle(tokens[k - 1]))) continue;
         bool name_after = false;
         for (std::size_t m = k + 1; m <= b; ++m) name_after = name_after || (!is_connector(tokens[m]) && !is_title(tokens[m]));
         bool personal = false;

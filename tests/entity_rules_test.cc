@@ -113,6 +113,69 @@ TEST(EntityPeople, FirmsPlacesMonthsAndSentenceStartsAreNotPeople) {
   EXPECT_EQ(extract("The Federal Reserve Board said rates held.").people, Strings{});
 }
 
+TEST(EntityPeople, ARunTheArticleNamesAsACompanyIsTheCompany) {
+  // "Security Pacific Corp" makes a later "Security Pacific" the company, with or without
+  // a title word inside ("General Dynamics").
+  EXPECT_EQ(extract("Waste Management Inc raised its bid. Waste Management said chairman Dean Buntrock "
+                    "approved.").people,
+            Strings{"Dean Buntrock"});
+  EXPECT_EQ(extract("General Dynamics Corp sold a unit. General Dynamics said it was pleased.").people, Strings{});
+  EXPECT_EQ(extract("Stan West Mining Corp said it sold shares, Stan West said.").people, Strings{});
+  // Names from the firm list also across commas; the person nearby is still found.
+  EXPECT_EQ(extract("The notes were priced, said lead manager Kidder, Peabody and Co. Analyst John Smith said "
+                    "so.").people,
+            Strings{"John Smith"});
+}
+
+TEST(EntityPeople, CommonNounsPlacesAndDescriptionsAreNotNames) {
+  // Endings no name has: "-tion", "-ics", "-ities".
+  EXPECT_EQ(extract("The Bureau of Metal Statistics reported a rise, analyst Peter Bijur said.").people,
+            Strings{"Peter Bijur"});
+  // Places: "Santa Fe", "Rio de Janeiro" (a dateline city of more than one word).
+  EXPECT_EQ(extract("A spokesman in Rio de Janeiro said the strike ended.").people, Strings{});
+  EXPECT_EQ(extract("Santa Fe said it agreed. Labour Minister Almir Pazzianotto met unions.").people,
+            Strings{"Almir Pazzianotto"});
+  // A party member described, then named: the name is what follows.
+  EXPECT_EQ(extract("The West Virginia Democrat told reporters so.").people, Strings{});
+  EXPECT_EQ(extract("Veteran politician Giulio Andreotti said he gave up. Christian Democrat Andreotti told "
+                    "President Francesco Cossiga so.").people,
+            (Strings{"Giulio Andreotti", "Francesco Cossiga"}));
+  EXPECT_EQ(extract("The Christian Democratic wing quit the cabinet.").people, Strings{});
+  // Newspapers named with an article of their language.
+  EXPECT_EQ(extract("The magazine Der Spiegel said Chancellor Helmut Kohl would go.").people,
+            Strings{"Helmut Kohl"});
+  // Only verbs that introduce a person count before a run: "named X", not "forecast X".
+  EXPECT_EQ(extract("Treasurer Paul Keating forecast Gross Domestic Product growth.").people,
+            Strings{"Paul Keating"});
+  EXPECT_EQ(extract("The Gap Inc said it named Millard Drexler as its president.").people,
+            Strings{"Millard Drexler"});
+  // "Jr" is no name alone; after a given name "Pope" and "King" are surnames.
+  EXPECT_EQ(extract("Western Union said John Pope Jr has been elected president.").people,
+            Strings{"John Pope Jr"});
+  EXPECT_EQ(extract("Roger King, chairman of King World Productions Inc, resigned.").people, Strings{"Roger King"});
+}
+
+TEST(EntityPeople, NameBoundaries) {
+  // Department words before a name without a personal title are not part of it.
+  EXPECT_EQ(extract("The Organisation for Economic Cooperation and Development Jean-Claude Paye said so.").people,
+            Strings{"Jean-Claude Paye"});
+  // The name ends before "of": "King Fahd of Saudi Arabia".
+  EXPECT_EQ(extract("King Fahd of Saudi Arabia arrived.").people, Strings{"Fahd"});
+  EXPECT_EQ(extract("Prime Minister Zhao Ziyang of China signed.").people, Strings{"Zhao Ziyang"});
+  // A place after a given name and a particle is a surname; without a given name it is
+  // the place.
+  const Article madrid = extract("Mexican president Miguel de la Madrid spoke.");
+  EXPECT_EQ(madrid.people, Strings{"Miguel de la Madrid"});
+  EXPECT_EQ(madrid.countries, Strings{"MX"});
+  EXPECT_EQ(extract("Shares of Credit Foncier de France rose, dealers said.").people, Strings{});
+  // "Jan" is a month's abbreviation and a given name; particles do not count as words.
+  EXPECT_EQ(extract("Association secretary Jan de Vries said so.").people, Strings{"Jan de Vries"});
+  EXPECT_EQ(extract("Kuwaiti Oil Minister Sheikh Ali al-Khalifa al-Sabah said so.").people,
+            Strings{"Ali al-Khalifa al-Sabah"});
+  EXPECT_EQ(extract("UAE President Sheikh Zaid bin Sultan al-Nahayan said so.").people,
+            Strings{"Zaid bin Sultan al-Nahayan"});
+}
+
 TEST(EntityPeople, HeadlinesInCapitals) {
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "U.S. TREASURY'S BAKER SAYS PACT ONLY A START").people,
             Strings{"Baker"});
