@@ -236,17 +236,19 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     // Leading words that cannot start a name: connectors, particles, sentence openers
     // (but "Jan" of "Jan de Vries" is a given name), department words of a title that
     // names no person ("Organisation for Economic Cooperation and Development Jean-Claude
-    // Paye said"), and a sentence's first word unless the article confirms it.
-    while (c <= d && (is_connector(tokens[c]) || is_particle(tokens[c]) ||
-                      (has(w.not_name, tokens[c].folded) && !(c < d && has(w.given, tokens[c].folded))) ||
-                      (!evidence && has(w.title, tokens[c].folded)) ||
-                      (!evidence && tokens[c].sentence_start && !has(w.given, tokens[c].folded) &&
-                       !mid_sentence.contains(tokens[c].folded)))) {
-      ++c;
-    }
-    while (c <= d)
-      if (const std::size_t skip = names_country(c, d); skip > 0 && c + skip <= d) c += skip;
-      else break;
+    // Paye said"), and countries.
+    auto strip_leading = [&] {
+      while (c <= d && (is_connector(tokens[c]) || is_particle(tokens[c]) ||
+                        (has(w.not_name, tokens[c].folded) && !(c < d && has(w.given, tokens[c].folded))) ||
+                        (!evidence && has(w.title, tokens[c].folded)))) {
+        ++c;
+      }
+      while (c <= d)
+        if (const std::size_t skip = names_country(c, d); skip > 0 && c + skip <= d) c += skip;
+        else break;
+    };
+    strip_leading();
+    if (c > d) return;
     // A party member is described, then named: "Christian Democrat Andreotti".
     for (std::size_t k = d; k-- > c;)
       if (has(w.member, tokens[k].folded)) {
@@ -260,6 +262,43 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
         break;
       }
     while (d >= c && d > 0 && (is_connector(tokens[d]) || is_particle(tokens[d]))) --d;
+    if (c > d) return;
+
+    // What follows the name: a speech verb ("Satoshi Sumita said"; also after a name set
+    // off by commas: "the governor of the Bank of Greece, Dimitris Halikias, said"), or
+    // an apposition with a role ("Wang Yi, China's top diplomat"; "Beryl Sprinkel,
+    // Chairman of the Council", where the capitalised role names no one after it).
+    const auto after = tokens[d].gap_after;
+    const bool set_off = part_start > 0 && (tokens[part_start - 1].gap_after & GAP_COMMA) &&
+                         !(tokens[part_start - 1].gap_after & GAP_STOP);
+    const bool speaks = d + 1 < n && !tokens[d].possessive && has(w.speech, tokens[d + 1].folded) &&
+                        (after == GAP_SPACE || (set_off && (after & ~GAP_SPACE) == GAP_COMMA));
+    bool apposition = false;
+    if ((after & GAP_COMMA) && !(after & GAP_STOP)) {
+      for (std::size_t k = d + 1; k < n && k <= d + 6; ++k) {
+        if (has(w.role, tokens[k].folded) &&
+            (!tokens[k].upper_initial || !(k + 1 < n && only_space_after(tokens[k]) && name_like(tokens[k + 1])))) {
+          apposition = true;
+          break;
+        }
+        if (tokens[k].gap_after & (GAP_COMMA | GAP_STOP | GAP_PUNCT | GAP_PARAGRAPH)) break;
+      }
+    }
+    // A sentence's first word is a name only if the article confirms it: written so
+    // mid-sentence elsewhere ("Lukashenko says" yes, "Extremely interested" no), a given
+    // name, or the first of several words in apposition with a role that the article
+    // never uses as a common word ("Beryl Sprinkel, chairman of ..."). A speech verb
+    // does not confirm it: firms open stories too ("Diamond Shamrock said").
+    if (!evidence && tokens[c].sentence_start && !has(w.given, tokens[c].folded) &&
+        !mid_sentence.contains(tokens[c].folded)) {
+      bool confirmed = c < d && apposition && !has(w.role, tokens[c].folded);
+      for (std::size_t k = 0; k < n && confirmed; ++k)
+        if (!tokens[k].upper_initial && tokens[k].folded == tokens[c].folded) confirmed = false;
+      if (!confirmed) {
+        ++c;
+        strip_leading();
+      }
+    }
     if (c > d || !name_like(tokens[c])) return;
     // Particles do not count: "Ali al-Khalifa al-Sabah" is three words of a name.
     std::size_t length = 0;
@@ -290,20 +329,8 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     for (std::size_t k = c; k < d; ++k) spaced = spaced || !(tokens[k].gap_after & GAP_HYPHEN);
     if (!accepted && length >= 2 && spaced) {
       const bool given = has(w.given, tokens[c].folded);
-      const bool speaks = d + 1 < n && only_space_after(tokens[d]) && !tokens[d].possessive &&
-                          has(w.speech, tokens[d + 1].folded);
       const bool quoted = part_start > 0 && only_space_after(tokens[part_start - 1]) &&
                           has(w.quote, tokens[part_start - 1].folded);
-      bool apposition = false;
-      if ((tokens[d].gap_after & GAP_COMMA) && !(tokens[d].gap_after & GAP_STOP)) {
-        for (std::size_t k = d + 1; k < n && k <= d + 6; ++k) {
-          if (has(w.role, tokens[k].folded) && !tokens[k].upper_initial) {
-            apposition = true;
-            break;
-          }
-          if (tokens[k].gap_after & (GAP_COMMA | GAP_STOP | GAP_PUNCT | GAP_PARAGRAPH)) break;
-        }
-      }
       accepted = given || speaks || quoted || apposition;
     }
     if (accepted) mentions.push_back({c, d, false, {}, -1});
@@ -326,6 +353,14 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       if (gap != GAP_SPACE) break;
       if (name_like(tokens[b + 1])) {
         ++b;
+        continue;
+      }
+      // "and" between two department words belongs to one title: "Minister of Mines and
+      // Energy Subroto", "Secretary of Trade and Industry Jose Concepcion".
+      if (b + 2 < n && tokens[b + 1].folded == "and" && !tokens[b + 1].upper_initial &&
+          only_space_after(tokens[b + 1]) && has(w.title, tokens[b].folded) && tokens[b + 2].upper_initial &&
+          has(w.title, tokens[b + 2].folded)) {
+        b += 2;
         continue;
       }
       std::size_t k = b + 1;

@@ -176,6 +176,37 @@ TEST(EntityPeople, NameBoundaries) {
             Strings{"Zaid bin Sultan al-Nahayan"});
 }
 
+TEST(EntityPeople, AppositionsAndSetOffNames) {
+  // A sentence's unknown first word is a name when the words stand in apposition with a
+  // role; a speech verb does not make it one, since firms open stories too.
+  EXPECT_EQ(extract("Beryl Sprinkel, chairman of the Council of Economic Advisers, spoke.").people,
+            Strings{"Beryl Sprinkel"});
+  EXPECT_EQ(extract("Diamond Shamrock said it raised its posted prices.").people, Strings{});
+  EXPECT_EQ(extract("Investor Paul Bilzerian, a raider, bought shares.").people, Strings{"Paul Bilzerian"});
+  // A capitalised role counts in apposition unless it is the title of the next name.
+  EXPECT_EQ(extract("The plan was backed by Eishiro Saito, Chairman of the Federation.").people,
+            Strings{"Eishiro Saito"});
+  EXPECT_EQ(extract("The plan was backed by Eishiro Saito, Prime Minister Nakasone and others.").people,
+            Strings{"Nakasone"});
+  // A name set off by commas may be followed by a comma and a speech verb.
+  EXPECT_EQ(extract("Greece will borrow less, the Governor of the Bank of Greece, Dimitris Halikias, said.").people,
+            Strings{"Dimitris Halikias"});
+  EXPECT_EQ(extract("In London Metal Trading, said dealers, copper rose.").people, Strings{});
+}
+
+TEST(EntityPeople, TitlesJoinedByAndOrInThePlural) {
+  EXPECT_EQ(extract("Indonesian Minister of Mines and Energy Subroto told reporters.").people, Strings{"Subroto"});
+  EXPECT_EQ(extract("The Ministry of Mines and Energy said so.").people, Strings{});
+  EXPECT_EQ(extract("President Reagan and Chancellor Helmut Kohl met.").people, (Strings{"Reagan", "Helmut Kohl"}));
+  EXPECT_EQ(extract("Prime Ministers Zhao Ziyang of China and Anibal Cavaco Silva of Portugal signed.").people,
+            Strings{"Zhao Ziyang"});
+  // A plural role is a title inside a run, not before a single word.
+  EXPECT_EQ(extract("Banks followed industry leaders Citibank and Chase Manhattan.").people, Strings{});
+  EXPECT_EQ(extract("Robert Heller, a member of the Board of Governors of the Federal Reserve System, said so.")
+                .people,
+            Strings{"Robert Heller"});
+}
+
 TEST(EntityPeople, HeadlinesInCapitals) {
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "U.S. TREASURY'S BAKER SAYS PACT ONLY A START").people,
             Strings{"Baker"});
