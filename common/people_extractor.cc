@@ -336,6 +336,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     if (accepted) mentions.push_back({c, d, false, {}, -1});
   };
 
+  std::size_t plural_title_end = SIZE_MAX;  // where the last run with a plural title ended
   for (std::size_t i = 0; i < n;) {
     if (!name_like(tokens[i])) {
       ++i;
@@ -408,9 +409,18 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
         break;
       }
     }
-    const bool role_before = a > 0 && only_space_after(tokens[a - 1]) && !tokens[a - 1].upper_initial &&
-                             has(w.role, tokens[a - 1].folded);
+    // A lower-case role just before the run, or a plural title before the run joined to
+    // this one by "and": "Presidents Reagan and Gorbachev", "Prime Ministers Zhao Ziyang
+    // of China and Anibal Cavaco Silva of Portugal".
+    const bool role_before = a > 0 && only_space_after(tokens[a - 1]) &&
+                             ((!tokens[a - 1].upper_initial && has(w.role, tokens[a - 1].folded)) ||
+                              (a >= 2 && plural_title_end == a - 2 && tokens[a - 1].folded == "and" &&
+                               !tokens[a - 1].upper_initial && only_space_after(tokens[a - 2])));
     if (title <= b) {
+      const std::string_view t = tokens[title].folded;
+      const bool plural = t == "messrs" || (t.size() > 3 && t.back() == 's' &&
+                                            (has(w.role, t.substr(0, t.size() - 1)) || has(w.rank, t.substr(0, t.size() - 1))));
+      plural_title_end = plural ? b : SIZE_MAX;
       consider(title + 1, b, true, a);
       continue;
     }

@@ -198,8 +198,12 @@ TEST(EntityPeople, TitlesJoinedByAndOrInThePlural) {
   EXPECT_EQ(extract("Indonesian Minister of Mines and Energy Subroto told reporters.").people, Strings{"Subroto"});
   EXPECT_EQ(extract("The Ministry of Mines and Energy said so.").people, Strings{});
   EXPECT_EQ(extract("President Reagan and Chancellor Helmut Kohl met.").people, (Strings{"Reagan", "Helmut Kohl"}));
+  // A plural title also titles the run joined to its own by "and"; a singular one does not.
   EXPECT_EQ(extract("Prime Ministers Zhao Ziyang of China and Anibal Cavaco Silva of Portugal signed.").people,
-            Strings{"Zhao Ziyang"});
+            (Strings{"Zhao Ziyang", "Anibal Cavaco Silva"}));
+  EXPECT_EQ(extract("Presidents Reagan and Gorbachev met.").people, (Strings{"Reagan", "Gorbachev"}));
+  EXPECT_EQ(extract("He met Messrs Baker and Volcker.").people, (Strings{"Baker", "Volcker"}));
+  EXPECT_EQ(extract("President Reagan and Congress met.").people, Strings{"Reagan"});
   // A plural role is a title inside a run, not before a single word.
   EXPECT_EQ(extract("Banks followed industry leaders Citibank and Chase Manhattan.").people, Strings{});
   EXPECT_EQ(extract("Robert Heller, a member of the Board of Governors of the Federal Reserve System, said so.")
