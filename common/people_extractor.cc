@@ -532,6 +532,25 @@ std::vector<std::string> PeopleExtractor::find_in_capitals(const std::vector<Ent
     }
     return false;
   };
+  // Named in the text, but never as a person: never after a given name, an initial or a
+  // title ("Chancellor Nigel Lawson"), never speaking mid-sentence ("..., Lawson said").
+  auto named_but_not_as_person = [&](std::string_view folded) {
+    bool named = false;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      if (text[k].folded != folded || !text[k].upper_initial) continue;
+      named = true;
+      if (k == 0) continue;
+      const EntityToken& u = text[k - 1];
+      if (u.upper_initial && only_space_after(u) &&
+          (has(w.given, u.folded) || is_initial(u) || has(w.title, u.folded) || has(w.rank, u.folded) ||
+           has(w.honorific, u.folded)))
+        return false;
+      if (!text[k].sentence_start && k + 1 < text.size() && only_space_after(text[k]) && !text[k].possessive &&
+          has(w.quote, text[k + 1].folded))
+        return false;
+    }
+    return named;
+  };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const EntityToken& t = tokens[i];
     if (i == 0) {
@@ -541,6 +560,9 @@ std::vector<std::string> PeopleExtractor::find_in_capitals(const std::vector<Ent
           has(w.not_name, t.folded) || has(w.role, t.folded) || has(w.firm, t.folded) ||
           match_country_phrase(countries_, tokens, 0, false).length > 0 || common_or_company(t.folded))
         continue;
+      // Firms open headlines as often as people do ("ALUSUISSE PLANS ...", "NABISCO
+      // SEES ..."): a word the text names, but never as a person, is no person.
+      if (named_but_not_as_person(t.folded)) continue;
       std::string name(t.text.substr(0, 1));
       name += t.folded.substr(1);
       names.push_back(std::move(name));

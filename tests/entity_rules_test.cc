@@ -219,6 +219,14 @@ TEST(EntityPeople, HeadlinesInCapitals) {
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "LAWSON SAYS STERLING IS RIGHT").people, Strings{"Lawson"});
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "Sumita says Bank of Japan will act").people, Strings{"Sumita"});
   EXPECT_EQ(extract("Pennzoil Co said it would appeal.", {}, {}, "PENNZOIL SAYS IT WILL APPEAL").people, Strings{});
+  // A headline's first word that the text names, but never as a person, is no person.
+  EXPECT_EQ(extract("Schweizerische Aluminium AG, Alusuisse, plans to cut its capital.", {}, {},
+                    "ALUSUISSE PLANS TO CUT CAPITAL")
+                .people,
+            Strings{});
+  EXPECT_EQ(extract("The pound is at the right level, Lawson told reporters.", {}, {}, "LAWSON SAYS STERLING IS RIGHT")
+                .people,
+            Strings{"Lawson"});
   EXPECT_EQ(extract("Blah blah blah.", {}, {}, "JAPAN SAYS TRADE SURPLUS FELL").people, Strings{});
   // A headline surname that the text names in full is that person.
   EXPECT_EQ(extract("Treasury Secretary James Baker said so.", {}, {}, "BAKER SAYS DOLLAR FELL").people,
