@@ -194,6 +194,13 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
   auto is_title = [&](const EntityToken& t) {
     return has(w.title, t.folded) || has(w.rank, t.folded) || has(w.honorific, t.folded);
   };
+  // "Presidents", "Ministers", "Messrs": a title for several people.
+  auto is_plural_title = [&](std::string_view t) {
+    if (t == "messrs") return true;
+    if (t.size() <= 3 || t.back() != 's') return false;
+    const std::string_view one = t.substr(0, t.size() - 1);
+    return (has(w.role, one) || has(w.rank, one)) && has(w.rank, t);
+  };
   auto is_personal_title = [&](const EntityToken& t) {
     return has(w.rank, t.folded) || has(w.honorific, t.folded) || has(w.role, t.folded);
   };
@@ -315,11 +322,15 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     if (firm_at(c) || (!company_prefixes.empty() && company_prefixes.contains(key_of(c, d)))) return;
     if (length == 1 && has(w.not_name, tokens[c].folded)) return;
     // "Jr" alone; "the West Virginia Democrat"; a department word last ("the Christian
-    // Democratic wing"; ranks such as "John Major" are surnames); "Santa Fe", "Sao Paulo",
+    // Democratic wing"; ranks such as "John Major" are surnames) or a plural title
+    // ("Farm-state Senators"); titles only ("Attorney General"); "Santa Fe", "Sao Paulo",
     // "Rio de Janeiro".
     if (has(w.suffix, tokens[c].folded) || has(w.member, tokens[d].folded) ||
-        (has(w.title, tokens[d].folded) && !has(w.rank, tokens[d].folded)))
+        (has(w.title, tokens[d].folded) && !has(w.rank, tokens[d].folded)) || is_plural_title(tokens[d].folded))
       return;
+    bool titles_only = true;
+    for (std::size_t k = c; k <= d && titles_only; ++k) titles_only = !name_like(tokens[k]) || is_title(tokens[k]);
+    if (titles_only) return;
     if (d > c && (has(w.place, tokens[c].folded) || countries_.dateline_place(dotless_key(key_of(c, d))))) return;
 
     bool accepted = evidence;
@@ -417,10 +428,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
                               (a >= 2 && plural_title_end == a - 2 && tokens[a - 1].folded == "and" &&
                                !tokens[a - 1].upper_initial && only_space_after(tokens[a - 2])));
     if (title <= b) {
-      const std::string_view t = tokens[title].folded;
-      const bool plural = t == "messrs" || (t.size() > 3 && t.back() == 's' &&
-                                            (has(w.role, t.substr(0, t.size() - 1)) || has(w.rank, t.substr(0, t.size() - 1))));
-      plural_title_end = plural ? b : SIZE_MAX;
+      plural_title_end = is_plural_title(tokens[title].folded) ? b : SIZE_MAX;
       consider(title + 1, b, true, a);
       continue;
     }

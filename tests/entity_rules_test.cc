@@ -204,6 +204,11 @@ TEST(EntityPeople, TitlesJoinedByAndOrInThePlural) {
   EXPECT_EQ(extract("Presidents Reagan and Gorbachev met.").people, (Strings{"Reagan", "Gorbachev"}));
   EXPECT_EQ(extract("He met Messrs Baker and Volcker.").people, (Strings{"Baker", "Volcker"}));
   EXPECT_EQ(extract("President Reagan and Congress met.").people, Strings{"Reagan"});
+  // Titles alone, or a plural title last, name no one.
+  EXPECT_EQ(extract("Several Farm-state Senators said they would act, said Senator Bob Dole.").people,
+            Strings{"Bob Dole"});
+  EXPECT_EQ(extract("The law held, the Attorney General told reporters.").people, Strings{});
+  EXPECT_EQ(extract("Meanwhile, said Attorney General Edwin Meese, the law held.").people, Strings{"Edwin Meese"});
   // A plural role is a title inside a run, not before a single word.
   EXPECT_EQ(extract("Banks followed industry leaders Citibank and Chase Manhattan.").people, Strings{});
   EXPECT_EQ(extract("Robert Heller, a member of the Board of Governors of the Federal Reserve System, said so.")
