@@ -323,14 +323,17 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     if (length == 1 && has(w.not_name, tokens[c].folded)) return;
     // "Jr" alone; "the West Virginia Democrat"; a department word last ("the Christian
     // Democratic wing"; ranks such as "John Major" are surnames) or a plural title
-    // ("Farm-state Senators"); titles only ("Attorney General"); "Santa Fe", "Sao Paulo",
-    // "Rio de Janeiro".
+    // ("Farm-state Senators"); "Santa Fe", "Sao Paulo", "Rio de Janeiro".
     if (has(w.suffix, tokens[c].folded) || has(w.member, tokens[d].folded) ||
         (has(w.title, tokens[d].folded) && !has(w.rank, tokens[d].folded)) || is_plural_title(tokens[d].folded))
       return;
-    bool titles_only = true;
-    for (std::size_t k = c; k <= d && titles_only; ++k) titles_only = !name_like(tokens[k]) || is_title(tokens[k]);
-    if (titles_only) return;
+    // Titles only ("Attorney General"), initials only ("E. D.").
+    bool titles_only = true, initials_only = true;
+    for (std::size_t k = c; k <= d; ++k) {
+      titles_only = titles_only && (!name_like(tokens[k]) || is_title(tokens[k]));
+      initials_only = initials_only && (!name_like(tokens[k]) || tokens[k].text.size() == 1);
+    }
+    if (titles_only || initials_only) return;
     if (d > c && (has(w.place, tokens[c].folded) || countries_.dateline_place(dotless_key(key_of(c, d))))) return;
 
     bool accepted = evidence;

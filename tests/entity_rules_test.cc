@@ -144,6 +144,10 @@ TEST(EntityPeople, CommonNounsPlacesAndDescriptionsAreNotNames) {
   // Newspapers named with an article of their language.
   EXPECT_EQ(extract("The magazine Der Spiegel said Chancellor Helmut Kohl would go.").people,
             Strings{"Helmut Kohl"});
+  // Places starting "St", initials alone.
+  EXPECT_EQ(extract("Farmers near St Louis said prices fell, analyst Mark Brett said.").people, Strings{"Mark Brett"});
+  EXPECT_EQ(extract("White sugar rose, said E D and F Man, a trade house, and analyst Mark Brett.").people,
+            Strings{"Mark Brett"});
   // Only verbs that introduce a person count before a run: "named X", not "forecast X".
   EXPECT_EQ(extract("Treasurer Paul Keating forecast Gross Domestic Product growth.").people,
             Strings{"Paul Keating"});
