@@ -302,8 +302,13 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       for (std::size_t k = 0; k < n && confirmed; ++k)
         if (!tokens[k].upper_initial && tokens[k].folded == tokens[c].folded) confirmed = false;
       if (!confirmed) {
+        // The unknown first word of a run of several is more likely the start of one
+        // proper name than a word before a person ("Advanced Micro Devices said"): the
+        // rest is a name only with a given name or a title.
+        const bool joined = c < d && !(tokens[c].gap_after & ~(GAP_SPACE | GAP_HYPHEN));
         ++c;
         strip_leading();
+        if (joined && c <= d && !evidence && !has(w.given, tokens[c].folded)) return;
       }
     }
     if (c > d || !name_like(tokens[c])) return;

@@ -186,6 +186,9 @@ TEST(EntityPeople, AppositionsAndSetOffNames) {
   EXPECT_EQ(extract("Beryl Sprinkel, chairman of the Council of Economic Advisers, spoke.").people,
             Strings{"Beryl Sprinkel"});
   EXPECT_EQ(extract("Diamond Shamrock said it raised its posted prices.").people, Strings{});
+  // An unknown first word of a run starts one proper name: the rest is no person either.
+  EXPECT_EQ(extract("Advanced Micro Devices said it would build a plant, chairman Jerry Sanders said.").people,
+            Strings{"Jerry Sanders"});
   EXPECT_EQ(extract("Investor Paul Bilzerian, a raider, bought shares.").people, Strings{"Paul Bilzerian"});
   // A capitalised role counts in apposition unless it is the title of the next name.
   EXPECT_EQ(extract("The plan was backed by Eishiro Saito, Chairman of the Federation.").people,
