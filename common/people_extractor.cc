@@ -1,9 +1,11 @@
 #include "people_extractor.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "analyzer.h"
@@ -12,6 +14,25 @@
 
 namespace newsdex {
 namespace {
+
+// The word lists a word is in, as bits.
+enum Kind : std::uint32_t {
+  TITLE = 1u << 0,
+  RANK = 1u << 1,
+  HONORIFIC = 1u << 2,
+  ROLE = 1u << 3,
+  SPEECH = 1u << 4,
+  QUOTE = 1u << 5,
+  ORG = 1u << 6,
+  COMPANY = 1u << 7,
+  NOT_NAME = 1u << 8,
+  GIVEN = 1u << 9,
+  SUFFIX = 1u << 10,
+  PLACE = 1u << 11,
+  MEMBER = 1u << 12,
+  NOUN_ENDING = 1u << 13,  // a capitalised word with a common noun's ending
+  UNKNOWN = 1u << 31,      // not looked up yet
+};
 
 struct StringHash {
   using is_transparent = void;
@@ -25,6 +46,8 @@ struct PeopleWords {
   std::vector<std::string> endings;  // common-noun endings ("-tion", "-ics")
   std::string ending_last_letters;   // the last letter of each ending
   std::size_t longest_firm = 1;
+  // Every one-word entry with the lists it is in (Kind bits): one lookup per token.
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> kinds;
 
   PeopleWords() {
     Analyzer analyzer;
@@ -34,6 +57,20 @@ struct PeopleWords {
       const auto tab = line.find('\t');
       if (tab == std::string::npos) continue;
       const std::string kind = line.substr(0, tab);
+      const std::uint32_t bit = kind == "title"       ? TITLE
+                                : kind == "rank"      ? RANK
+                                : kind == "honorific" ? HONORIFIC
+                                : kind == "role"      ? ROLE
+                                : kind == "speech"    ? SPEECH
+                                : kind == "org"       ? ORG
+                                : kind == "not_name"  ? NOT_NAME
+                                : kind == "given"     ? GIVEN
+                                : kind == "quote"     ? QUOTE
+                                : kind == "company"   ? COMPANY
+                                : kind == "suffix"    ? SUFFIX
+                                : kind == "place"     ? PLACE
+                                : kind == "member"    ? MEMBER
+                                                      : std::uint32_t{0};
       WordSet* set = kind == "title"       ? &title
                      : kind == "rank"      ? &rank
                      : kind == "honorific" ? &honorific
@@ -60,6 +97,7 @@ struct PeopleWords {
         }
         std::string key = phrase_key(word, analyzer);
         if (set == &firm) longest_firm = std::max<std::size_t>(longest_firm, std::count(key.begin(), key.end(), ' ') + 1);
+        if (bit != 0 && key.find(' ') == std::string::npos) kinds[key] |= bit;
         set->insert(std::move(key));
       }
     }
@@ -168,6 +206,17 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
   in_person.assign(n, false);
   std::vector<Mention> mentions;
 
+  // The lists each token's word is in, looked up once, when first asked.
+  std::vector<std::uint32_t> kind(n, UNKNOWN);
+  auto is = [&](std::size_t k, std::uint32_t kinds) {
+    if (kind[k] == UNKNOWN) {
+      const auto it = w.kinds.find(tokens[k].folded);
+      kind[k] = it == w.kinds.end() ? 0 : it->second;
+      if (tokens[k].upper_initial && has_common_noun_ending(w, tokens[k].folded)) kind[k] |= NOUN_ENDING;
+    }
+    return (kind[k] & kinds) != 0;
+  };
+
   // Words seen capitalised inside a sentence: a sentence-initial word is a name only if
   // it also appears so elsewhere ("Lukashenko says" yes, "Extremely interested" no).
   std::unordered_set<std::string_view> mid_sentence;
@@ -191,9 +240,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       if (!p.ambiguous) return match.length;
     return std::size_t{0};
   };
-  auto is_title = [&](const EntityToken& t) {
-    return has(w.title, t.folded) || has(w.rank, t.folded) || has(w.honorific, t.folded);
-  };
+  auto is_title = [&](std::size_t k) { return is(k, TITLE | RANK | HONORIFIC); };
   // "Presidents", "Ministers", "Messrs": a title for several people.
   auto is_plural_title = [&](std::string_view t) {
     if (t == "messrs") return true;
@@ -201,9 +248,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     const std::string_view one = t.substr(0, t.size() - 1);
     return (has(w.role, one) || has(w.rank, one)) && has(w.rank, t);
   };
-  auto is_personal_title = [&](const EntityToken& t) {
-    return has(w.rank, t.folded) || has(w.honorific, t.folded) || has(w.role, t.folded);
-  };
+  auto is_personal_title = [&](std::size_t k) { return is(k, RANK | HONORIFIC | ROLE); };
 
   // Companies the article names with a designator ("Security Pacific Corp", "General
   // Dynamics Corp"): the runs of capitalised words that begin such a name. A run that is
@@ -217,11 +262,11 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
   };
   for (std::size_t k = 1; k < n; ++k) {
     if (!tokens[k].upper_initial || !joins_next(tokens[k - 1])) continue;
-    const bool company = has(w.company, tokens[k].folded);
-    if (!company && !has(w.org, tokens[k].folded) && !has_common_noun_ending(w, tokens[k].folded)) continue;
+    const bool company = is(k, COMPANY);
+    if (!company && !is(k, ORG) && !is(k, NOUN_ENDING)) continue;
     std::size_t s = k;
     while (s > 0 && k - s < 5 && joins_next(tokens[s - 1])) --s;
-    while (s < k && has(w.not_name, tokens[s].folded)) ++s;  // "The Japan Fund Inc"
+    while (s < k && is(s, NOT_NAME)) ++s;  // "The Japan Fund Inc"
     for (std::size_t e = company ? s : s + 1; e < k; ++e) company_prefixes.insert(key_of(s, e));
   }
   // A firm from the firm list starting at `c`, also across commas ("Kidder, Peabody and
@@ -246,8 +291,8 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     // Paye said"), and countries.
     auto strip_leading = [&] {
       while (c <= d && (is_connector(tokens[c]) || is_particle(tokens[c]) ||
-                        (has(w.not_name, tokens[c].folded) && !(c < d && has(w.given, tokens[c].folded))) ||
-                        (!evidence && has(w.title, tokens[c].folded)))) {
+                        (is(c, NOT_NAME) && !(c < d && is(c, GIVEN))) ||
+                        (!evidence && is(c, TITLE)))) {
         ++c;
       }
       while (c <= d)
@@ -258,7 +303,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     if (c > d) return;
     // A party member is described, then named: "Christian Democrat Andreotti".
     for (std::size_t k = d; k-- > c;)
-      if (has(w.member, tokens[k].folded)) {
+      if (is(k, MEMBER)) {
         c = k + 1;
         break;
       }
@@ -278,12 +323,12 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     const auto after = tokens[d].gap_after;
     const bool set_off = part_start > 0 && (tokens[part_start - 1].gap_after & GAP_COMMA) &&
                          !(tokens[part_start - 1].gap_after & GAP_STOP);
-    const bool speaks = d + 1 < n && !tokens[d].possessive && has(w.speech, tokens[d + 1].folded) &&
+    const bool speaks = d + 1 < n && !tokens[d].possessive && is(d + 1, SPEECH) &&
                         (after == GAP_SPACE || (set_off && (after & ~GAP_SPACE) == GAP_COMMA));
     bool apposition = false;
     if ((after & GAP_COMMA) && !(after & GAP_STOP)) {
       for (std::size_t k = d + 1; k < n && k <= d + 6; ++k) {
-        if (has(w.role, tokens[k].folded) &&
+        if (is(k, ROLE) &&
             (!tokens[k].upper_initial || !(k + 1 < n && only_space_after(tokens[k]) && name_like(tokens[k + 1])))) {
           apposition = true;
           break;
@@ -296,9 +341,9 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     // name, or the first of several words in apposition with a role that the article
     // never uses as a common word ("Beryl Sprinkel, chairman of ..."). A speech verb
     // does not confirm it: firms open stories too ("Diamond Shamrock said").
-    if (!evidence && tokens[c].sentence_start && !has(w.given, tokens[c].folded) &&
+    if (!evidence && tokens[c].sentence_start && !is(c, GIVEN) &&
         !mid_sentence.contains(tokens[c].folded)) {
-      bool confirmed = c < d && apposition && !has(w.role, tokens[c].folded);
+      bool confirmed = c < d && apposition && !is(c, ROLE);
       for (std::size_t k = 0; k < n && confirmed; ++k)
         if (!tokens[k].upper_initial && tokens[k].folded == tokens[c].folded) confirmed = false;
       if (!confirmed) {
@@ -308,7 +353,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
         const bool joined = c < d && !(tokens[c].gap_after & ~(GAP_SPACE | GAP_HYPHEN));
         ++c;
         strip_leading();
-        if (joined && c <= d && !evidence && !has(w.given, tokens[c].folded)) return;
+        if (joined && c <= d && !evidence && !is(c, GIVEN)) return;
       }
     }
     if (c > d || !name_like(tokens[c])) return;
@@ -318,28 +363,28 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     if (length > 4) return;
     for (std::size_t k = c; k <= d; ++k) {
       const auto& t = tokens[k];
-      if (t.number || (t.all_upper && t.text.size() > 1) || has(w.org, t.folded) || has(w.company, t.folded) ||
-          is_month_or_weekday(t.folded) || has_common_noun_ending(w, t.folded))
+      if (t.number || (t.all_upper && t.text.size() > 1) || is(k, ORG | COMPANY | NOUN_ENDING) ||
+          is_month_or_weekday(t.folded))
         return;
       // A place after a given name and a particle is a surname: "Miguel de la Madrid".
-      if (names_country(k, d) > 0 && !(k > c && is_particle(tokens[k - 1]) && has(w.given, tokens[c].folded))) return;
+      if (names_country(k, d) > 0 && !(k > c && is_particle(tokens[k - 1]) && is(c, GIVEN))) return;
     }
     if (firm_at(c) || (!company_prefixes.empty() && company_prefixes.contains(key_of(c, d)))) return;
-    if (length == 1 && has(w.not_name, tokens[c].folded)) return;
+    if (length == 1 && is(c, NOT_NAME)) return;
     // "Jr" alone; "the West Virginia Democrat"; a department word last ("the Christian
     // Democratic wing"; ranks such as "John Major" are surnames) or a plural title
     // ("Farm-state Senators"); "Santa Fe", "Sao Paulo", "Rio de Janeiro".
-    if (has(w.suffix, tokens[c].folded) || has(w.member, tokens[d].folded) ||
-        (has(w.title, tokens[d].folded) && !has(w.rank, tokens[d].folded)) || is_plural_title(tokens[d].folded))
+    if (is(c, SUFFIX) || is(d, MEMBER) ||
+        (is(d, TITLE) && !is(d, RANK)) || is_plural_title(tokens[d].folded))
       return;
     // Titles only ("Attorney General"), initials only ("E. D.").
     bool titles_only = true, initials_only = true;
     for (std::size_t k = c; k <= d; ++k) {
-      titles_only = titles_only && (!name_like(tokens[k]) || is_title(tokens[k]));
+      titles_only = titles_only && (!name_like(tokens[k]) || is_title(k));
       initials_only = initials_only && (!name_like(tokens[k]) || tokens[k].text.size() == 1);
     }
     if (titles_only || initials_only) return;
-    if (d > c && (has(w.place, tokens[c].folded) || countries_.dateline_place(dotless_key(key_of(c, d))))) return;
+    if (d > c && (is(c, PLACE) || countries_.dateline_place(dotless_key(key_of(c, d))))) return;
 
     bool accepted = evidence;
     // One hyphenated word ("Allis-Chalmers", "Borg-Warner") is as often a firm as a
@@ -347,9 +392,9 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     bool spaced = false;
     for (std::size_t k = c; k < d; ++k) spaced = spaced || !(tokens[k].gap_after & GAP_HYPHEN);
     if (!accepted && length >= 2 && spaced) {
-      const bool given = has(w.given, tokens[c].folded);
+      const bool given = is(c, GIVEN);
       const bool quoted = part_start > 0 && only_space_after(tokens[part_start - 1]) &&
-                          has(w.quote, tokens[part_start - 1].folded);
+                          is(part_start - 1, QUOTE);
       accepted = given || speaks || quoted || apposition;
     }
     if (accepted) mentions.push_back({c, d, false, {}, -1});
@@ -378,8 +423,8 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       // "and" between two department words belongs to one title: "Minister of Mines and
       // Energy Subroto", "Secretary of Trade and Industry Jose Concepcion".
       if (b + 2 < n && tokens[b + 1].folded == "and" && !tokens[b + 1].upper_initial &&
-          only_space_after(tokens[b + 1]) && has(w.title, tokens[b].folded) && tokens[b + 2].upper_initial &&
-          has(w.title, tokens[b + 2].folded)) {
+          only_space_after(tokens[b + 1]) && is(b, TITLE) && tokens[b + 2].upper_initial &&
+          is(b + 2, TITLE)) {
         b += 2;
         continue;
       }
@@ -416,14 +461,14 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     // The name follows the last title of the run: "Chancellor of the Exchequer Nigel Lawson".
     std::size_t title = b + 1;
     for (std::size_t k = b; k-- > a;) {
-      if (is_title(tokens[k]) && tokens[k].upper_initial) {
+      if (is_title(k) && tokens[k].upper_initial) {
         // After a given name or a particle a title word is part of the name: "Roger
         // King", "John Pope Jr", "Zaid bin Sultan al-Nahayan".
-        if (k > a && (has(w.given, tokens[k - 1].folded) || is_particle(tokens[k - 1]))) continue;
+        if (k > a && (is(k - 1, GIVEN) || is_particle(tokens[k - 1]))) continue;
         bool name_after = false;
-        for (std::size_t m = k + 1; m <= b; ++m) name_after = name_after || (!is_connector(tokens[m]) && !is_title(tokens[m]));
+        for (std::size_t m = k + 1; m <= b; ++m) name_after = name_after || (!is_connector(tokens[m]) && !is_title(m));
         bool personal = false;
-        for (std::size_t m = a; m <= k; ++m) personal = personal || is_personal_title(tokens[m]);
+        for (std::size_t m = a; m <= k; ++m) personal = personal || is_personal_title(m);
         if (name_after && personal) title = k;
         break;
       }
@@ -432,7 +477,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     // this one by "and": "Presidents Reagan and Gorbachev", "Prime Ministers Zhao Ziyang
     // of China and Anibal Cavaco Silva of Portugal".
     const bool role_before = a > 0 && only_space_after(tokens[a - 1]) &&
-                             ((!tokens[a - 1].upper_initial && has(w.role, tokens[a - 1].folded)) ||
+                             ((!tokens[a - 1].upper_initial && is(a - 1, ROLE)) ||
                               (a >= 2 && plural_title_end == a - 2 && tokens[a - 1].folded == "and" &&
                                !tokens[a - 1].upper_initial && only_space_after(tokens[a - 2])));
     if (title <= b) {
