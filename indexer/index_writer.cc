@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -322,6 +323,8 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
 
 void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                                       Xapian::docid old_last, WriteCounts& delta) {
+  // Articles written directly since the last commit are not below old_last.
+  const bool wrote_directly = direct_.has_value();
   if (direct_) {
     direct_->commit();
     direct_->close();
@@ -335,9 +338,18 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
   const fs::path out = dir / generation_name(next_generation);
   std::error_code ec;
   fs::remove_all(out, ec);
+  // The commit is the serial tail of a run: its phases are logged with -v.
+  using Clock = std::chrono::steady_clock;
+  auto phase_start = Clock::now();
+  const auto phase_done = [&phase_start](const char* what) {
+    const auto now = Clock::now();
+    spdlog::debug("commit: {} in {:.2f} s", what, std::chrono::duration<double>(now - phase_start).count());
+    phase_start = now;
+  };
   // Document ids are kept: they say which version of an article is the latest.
   sources.compact(out.string(), Xapian::DBCOMPACT_NO_RENUMBER);
   sources.close();
+  phase_done("compaction");
 
   {
     Xapian::WritableDatabase db(out.string(), Xapian::DB_OPEN);
@@ -352,8 +364,20 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
     std::vector<std::string> ids;
     for (const auto& part : parts) ids.insert(ids.end(), part.ids.begin(), part.ids.end());
     std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    for (const auto& id : ids) {
+    // An id read once in this commit, into a database that held nothing before, has one
+    // version: no lookup needed. That is every id of a first run over a corpus, where this
+    // loop would otherwise be a serial second of the run's tail.
+    const bool nothing_before = old_last == 0 && !wrote_directly;
+    for (std::size_t i = 0; i < ids.size();) {
+      std::size_t j = i + 1;
+      while (j < ids.size() && ids[j] == ids[i]) ++j;
+      const std::string& id = ids[i];
+      const bool read_once = j - i == 1;
+      i = j;
+      if (nothing_before && read_once) {
+        ++delta.added;
+        continue;
+      }
       const auto docids = documents_with(db, std::string(schema::PREFIX_ID) + id);
       if (docids.empty()) continue;
       const auto older = static_cast<std::size_t>(
@@ -368,14 +392,18 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
       // The highest document id is the version read last: it stays.
       for (std::size_t i = 0; i + 1 < docids.size(); ++i) db.delete_document(docids[i]);
     }
+    phase_done("older versions removed");
     sync_spelling(db, Xapian::Database(current_path()));
+    phase_done("spelling table");
     db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
     db.commit();
     db.close();
+    phase_done("database commit");
   }
   // The compactor's output must be on disk before the stub names it.
   fsync_tree(out);
   write_stub(generation_name(next_generation));
+  phase_done("fsync");
 
   // The new generation is current; what it replaced can go.
   if (legacy_) {
