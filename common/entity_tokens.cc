@@ -72,22 +72,23 @@ std::string fold_token(std::string_view word, bool ascii, const Analyzer& analyz
 
 }  // namespace
 
-std::vector<EntityToken> tokenize_for_entities(std::string_view s, const Analyzer& analyzer) {
+std::vector<EntityToken> tokenize_for_entities(std::string_view text, const Analyzer& analyzer) {
   std::vector<EntityToken> tokens;
-  tokens.reserve(s.size() / 6);
+  tokens.reserve(text.size() / 6);
   std::uint8_t gap = 0;
   bool start_of_sentence = true;
   std::size_t at = 0;
-  while (at < s.size()) {
-    CodePoint cp = decode(s, at);
+  while (at < text.size()) {
+    CodePoint cp = decode(text, at);
     if (!is_word_char(cp.c)) {
       // Punctuation and space between words: remember what kind.
-      const char c = s[at];
+      const char c = text[at];
       if (c == ' ' || c == '\t' || c == '\r') gap |= GAP_SPACE;
       else if (c == '\n') {
         gap |= GAP_SPACE;
         std::size_t next = at + 1;
-        if (next < s.size() && (s[next] == '\n' || (s[next] == ' ' && next + 1 < s.size() && s[next + 1] == ' ')))
+        if (next < text.size() &&
+            (text[next] == '\n' || (text[next] == ' ' && next + 1 < text.size() && text[next + 1] == ' ')))
           gap |= GAP_PARAGRAPH;
       } else if (c == ',') gap |= GAP_COMMA;
       else if (c == '.' || c == '!' || c == '?') {
@@ -95,7 +96,7 @@ std::vector<EntityToken> tokenize_for_entities(std::string_view s, const Analyze
                                         is_abbreviation(tokens.back().text);
         if (!after_abbreviation) gap |= GAP_STOP;
         if (c == '.' && !tokens.empty() && tokens.back().end == at) tokens.back().period_after = true;
-      } else if (c == '-' && !tokens.empty() && tokens.back().end == at && word_char_at(s, at + 1) && gap == 0)
+      } else if (c == '-' && !tokens.empty() && tokens.back().end == at && word_char_at(text, at + 1) && gap == 0)
         gap |= GAP_HYPHEN;
       else gap |= GAP_PUNCT;
       at = cp.next;
@@ -110,8 +111,8 @@ std::vector<EntityToken> tokenize_for_entities(std::string_view s, const Analyze
     bool digits_only = true;
     std::size_t end = at;
     std::size_t segment_start = at;
-    while (end < s.size()) {
-      CodePoint w = decode(s, end);
+    while (end < text.size()) {
+      CodePoint w = decode(text, end);
       if (is_word_char(w.c)) {
         if (w.c >= 0x80) ascii = false;
         if (!(w.c >= '0' && w.c <= '9')) digits_only = false;
@@ -119,23 +120,25 @@ std::vector<EntityToken> tokenize_for_entities(std::string_view s, const Analyze
         continue;
       }
       std::size_t apostrophe = 0;
-      if (is_apostrophe(s, end, apostrophe) && word_char_at(s, end + apostrophe)) {
+      if (is_apostrophe(text, end, apostrophe) && word_char_at(text, end + apostrophe)) {
         // "'s" at the end of a word is a possessive, not part of the name.
         const std::size_t after = end + apostrophe;
-        const bool possessive = (s[after] == 's' || s[after] == 'S') && !word_char_at(s, after + 1);
+        const bool possessive = (text[after] == 's' || text[after] == 'S') && !word_char_at(text, after + 1);
         if (possessive) break;
         if (apostrophe > 1) ascii = false;
         digits_only = false;
         end = after;
         continue;
       }
-      if ((s[end] == '.' || s[end] == ',') && digits_only && end > at && end + 1 < s.size() && is_digit(s[end + 1])) {
+      if ((text[end] == '.' || text[end] == ',') && digits_only && end > at && end + 1 < text.size() &&
+          is_digit(text[end + 1])) {
         end += 1;
         continue;
       }
-      if (s[end] == '.' && !digits_only && end - segment_start <= 2 && end + 1 < s.size() && is_ascii_letter(s[end + 1]) &&
-          (end + 2 >= s.size() || !is_ascii_letter(s[end + 2]) || s[end + 2] == '.' ||
-           (end + 3 < s.size() && s[end + 3] == '.'))) {
+      if (text[end] == '.' && !digits_only && end - segment_start <= 2 && end + 1 < text.size() &&
+          is_ascii_letter(text[end + 1]) &&
+          (end + 2 >= text.size() || !is_ascii_letter(text[end + 2]) || text[end + 2] == '.' ||
+           (end + 3 < text.size() && text[end + 3] == '.'))) {
         has_dot = true;
         end += 1;
         segment_start = end;
@@ -143,19 +146,19 @@ std::vector<EntityToken> tokenize_for_entities(std::string_view s, const Analyze
       }
       break;
     }
-    if (has_dot && end < s.size() && s[end] == '.') ++end;  // the final dot of "U.S."
+    if (has_dot && end < text.size() && text[end] == '.') ++end;  // the final dot of "U.S."
     token.end = end;
-    token.text = s.substr(at, end - at);
+    token.text = text.substr(at, end - at);
     token.number = digits_only;
     // Possessive: "Putin's", "Putin’s", "Reuters'".
     std::size_t apostrophe = 0;
     at = end;
-    if (at < s.size() && is_apostrophe(s, at, apostrophe)) {
+    if (at < text.size() && is_apostrophe(text, at, apostrophe)) {
       const std::size_t after = at + apostrophe;
-      if (after < s.size() && (s[after] == 's' || s[after] == 'S') && !word_char_at(s, after + 1)) {
+      if (after < text.size() && (text[after] == 's' || text[after] == 'S') && !word_char_at(text, after + 1)) {
         token.possessive = true;
         at = after + 1;
-      } else if (!word_char_at(s, after)) {
+      } else if (!word_char_at(text, after)) {
         token.possessive = token.text.back() == 's';
         at = after;
       }
