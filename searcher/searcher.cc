@@ -222,7 +222,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
   // The scored part: the user's words, or the words of the article to find more like.
   Xapian::Query scored;
-  Xapian::Query filters = Xapian::Query::MatchAll;
+  // Not Xapian::Query::MatchAll: that is one static object whose reference count is not
+  // atomic, and batch threads copying it at once corrupted the count (a batch on several
+  // threads crashed in Query's destructor). `filters` is only read once a filter is set.
+  Xapian::Query filters;
   bool filtered = false;
   auto add_filter = [&](const Xapian::Query& f) {
     filters = filtered ? Xapian::Query(Xapian::Query::OP_AND, filters, f) : f;
