@@ -16,8 +16,8 @@
 namespace newsdex {
 namespace {
 
-// Reopening after DatabaseModifiedError normally succeeds at once; give up if an
-// indexer commits faster than a query can run.
+// Opening the database again after it changed underneath a query normally succeeds at
+// once; give up if an indexer commits faster than a query can run.
 constexpr int MAX_ATTEMPTS = 5;
 
 // Relevance feedback (--like, --expand): how many terms and, for --expand, from how many
@@ -154,25 +154,36 @@ SearchResult Searcher::search(const SearchRequest& request) {
   for (int attempt = 1;; ++attempt) {
     try {
       return run(request);
+    } catch (const Xapian::DatabaseVersionError&) {
+      throw;  // a DatabaseOpeningError that opening again cannot cure
     } catch (const Xapian::DatabaseModifiedError& e) {
+      // Commits in place overwrote blocks of the revision this handle reads.
       if (attempt == MAX_ATTEMPTS) throw;
-      spdlog::debug("{}: {}; reopening", path_, e.get_msg());
-      db_.reopen();
-      builders_.clear();  // their person lists and spellings belong to the old revision
-      columns_ = make_column_counter(shards_);
-      slots_ = std::make_unique<SlotFacetCounter>();
+      spdlog::debug("{}: {}; opening the database again", path_, e.get_msg());
+      reopen();
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      // A table of a generation the indexer has since replaced and deleted.
+      if (attempt == MAX_ATTEMPTS) throw;
+      spdlog::debug("{}: {}; opening the database again", path_, e.get_msg());
+      reopen();
     } catch (const Xapian::NetworkError& e) {
       // A remote shard went away after it was opened: open the set again, which names
       // the shard that is down (or, with --allow-partial, leaves it out).
       if (!shards_.remote || attempt == MAX_ATTEMPTS) throw;
       spdlog::debug("{}: {}; opening the shards again", path_, e.get_description());
-      shards_ = open_shard_set(spec_);
-      db_ = shards_.db;
-      builders_.clear();
-      columns_ = make_column_counter(shards_);
-      slots_ = std::make_unique<SlotFacetCounter>();
+      reopen();
     }
   }
+}
+
+void Searcher::reopen() {
+  // From the stubs, not with Database::reopen(): a commit that compacts writes a new
+  // generation and deletes the one this handle reads, which reopen() would look for.
+  shards_ = open_shard_set(spec_);
+  db_ = shards_.db;
+  builders_.clear();  // their person lists and spellings belong to the old revision
+  columns_ = make_column_counter(shards_);
+  slots_ = std::make_unique<SlotFacetCounter>();
 }
 
 Xapian::Query Searcher::like_query(const std::string& id) {

@@ -76,12 +76,15 @@ class Searcher {
   explicit Searcher(const DatabaseSpec& databases, bool many_queries = false);
   ~Searcher();
 
-  // Throws QueryError (query_builder.h) for a malformed query. An index committed to
-  // meanwhile (Xapian::DatabaseModifiedError) is reopened and the query run again.
+  // Throws QueryError (query_builder.h) for a malformed query. When an indexer's commits
+  // invalidate what this handle reads (Xapian::DatabaseModifiedError, or a generation
+  // deleted after a newer one replaced it: DatabaseOpeningError), the databases are
+  // opened again from their stubs and the query run again, a bounded number of times.
   SearchResult search(const SearchRequest& request);
 
  private:
   SearchResult run(const SearchRequest& request);
+  void reopen();  // opens spec_ afresh and drops what belonged to the old handles
   QueryBuilder& builder(const std::string& language);
   Xapian::Query like_query(const std::string& id);
   Xapian::Query expand(const Xapian::Query& query, const Xapian::Weight& weight, bool default_or);

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <exception>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -26,6 +28,47 @@ std::string shard_name(const ShardLocation& shard) {
   return shard.origin.empty() || shard.origin == name ? name : fmt::format("{} (named at {})", name, shard.origin);
 }
 
+// A commit rarely lands inside an open twice in a row; more means something is wrong.
+constexpr int MAX_OPEN_ATTEMPTS = 10;
+
+// What the stub of a newsdex database directory says ("glass gen-000007"), or "" when
+// `dir` has none (a plain Xapian database).
+std::string stub_text(const std::string& dir) {
+  std::ifstream in(std::filesystem::path(dir) / std::string(STUB_FILE_NAME));
+  std::string text;
+  std::getline(in, text, '\0');
+  return text;
+}
+
+// A newsdex database directory's stub names its current generation; a commit that
+// compacts writes a new generation, renames a new stub over the old one, then deletes
+// the old generation (indexer/index_writer.cc). Xapian reads the stub, then opens the
+// generation's tables one by one, so an open can overlap the deletion: it then fails
+// (DatabaseOpeningError), or worse succeeds without the tables already gone, which Xapian
+// takes for empty optional tables (document data, positions, spelling). If the stub says
+// the same after the open as before it, that generation was current, hence whole, while
+// every table was opened; otherwise open it again.
+Xapian::Database open_local(const std::string& path) {
+  for (int attempt = 1;; ++attempt) {
+    const std::string before = stub_text(path);
+    std::optional<Xapian::Database> db;
+    std::exception_ptr failure;
+    try {
+      db.emplace(path, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseOpeningError&) {
+      failure = std::current_exception();
+    }
+    if (stub_text(path) == before) {
+      if (failure) std::rethrow_exception(failure);  // not a race: the database cannot be opened
+      return *db;
+    }
+    if (attempt == MAX_OPEN_ATTEMPTS)
+      throw std::runtime_error(fmt::format("{}: a new generation was committed during each of {} attempts to open it",
+                                           path, MAX_OPEN_ATTEMPTS));
+    spdlog::debug("{}: committed to while being opened; opening it again", path);
+  }
+}
+
 Xapian::Database open_one(const ShardLocation& shard, unsigned timeout_ms, bool alone) {
   Xapian::Database db;
   if (shard.kind == ShardLocation::Kind::Remote) {
@@ -33,7 +76,7 @@ Xapian::Database open_one(const ShardLocation& shard, unsigned timeout_ms, bool 
   } else {
     if (!std::filesystem::exists(shard.path))
       throw std::runtime_error("no such database (create it with newsdex-index --db " + shard.path + ")");
-    db = Xapian::Database(shard.path, Xapian::DB_OPEN);
+    db = open_local(shard.path);
   }
   // Database::get_metadata of a combined database reads the first shard only: each shard
   // is checked here, on its own handle.
