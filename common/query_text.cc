@@ -17,7 +17,8 @@ bool is_operator(std::string_view word) {
 }  // namespace
 
 std::string normalise_query_text(Analyzer& analyzer, std::string_view text,
-                                 const std::function<bool(std::string_view)>& is_field) {
+                                 const std::function<bool(std::string_view)>& is_field, std::size_t* words) {
+  std::size_t word_count = 0;
   std::string out;
   out.reserve(text.size());
   std::size_t copied = 0;  // bytes of `text` already reflected in `out`
@@ -29,11 +30,16 @@ std::string normalise_query_text(Analyzer& analyzer, std::string_view text,
     // between them makes QueryParser read a phrase, as it does for "co-operation".
     if (token.begin == copied && copied != 0 && !out.empty()) out += '-';
     const bool field = token.end < text.size() && text[token.end] == ':' && is_field(original);
-    if (is_operator(original) || field) out.append(original);
-    else out.append(token.term);
+    if (is_operator(original) || field) {
+      out.append(original);
+    } else {
+      out.append(token.term);
+      ++word_count;
+    }
     copied = token.end;
   });
   out.append(text.substr(copied));
+  if (words) *words = word_count;
   return out;
 }
 

@@ -3,6 +3,7 @@
 // quotes, brackets, +/-, wildcards, field prefixes) for QueryParser to read.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,9 @@ namespace newsdex {
 // stay upper-case. Words that ICU found with nothing between them (CJK, Thai) are joined
 // with '-', which QueryParser reads as a phrase, matching their consecutive positions.
 // `is_field(name)` says whether `name:` starts a field prefix that must stay as typed.
+// `words`, if given, receives the number of words, operators and field names not counted.
 std::string normalise_query_text(Analyzer& analyzer, std::string_view text,
-                                 const std::function<bool(std::string_view)>& is_field);
+                                 const std::function<bool(std::string_view)>& is_field,
+                                 std::size_t* words = nullptr);
 
 }  // namespace newsdex

@@ -298,11 +298,20 @@ Xapian::Query QueryBuilder::parse(std::string_view original, const std::string& 
 }
 
 Xapian::Query QueryBuilder::build(std::string_view query_text) {
+  // The length first: everything after it, the word count too, is linear in it.
+  if (query_text.size() > limits_.max_bytes)
+    throw QueryError(fmt::format("the query is {} bytes long; at most {} are allowed (--max-query-bytes N raises the limit)",
+                                 query_text.size(), limits_.max_bytes));
   check_balance(query_text);
   check_fields(query_text);
+  std::size_t words = 0;
+  const std::string normalised = normalise_query_text(analyzer_, query_text, is_field_name, &words);
+  if (words > limits_.max_terms)
+    throw QueryError(fmt::format("the query has {} words; at most {} are allowed (--max-query-terms N raises the limit)",
+                                 words, limits_.max_terms));
   constexpr unsigned FLAGS = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                              Xapian::QueryParser::FLAG_PURE_NOT;
-  return parse(query_text, normalise(query_text), FLAGS);
+  return parse(query_text, normalised, FLAGS);
 }
 
 Xapian::Query QueryBuilder::filter(std::string_view field_and_value) {

@@ -121,7 +121,12 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("bm25", po::value<std::string>(&bm25)->value_name("K1,B"),
        "BM25 parameters (default: 1.2,0.3, tuned on Reuters-21578)")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
-       "language of the query, for stemming (default: english)");
+       "language of the query, for stemming (default: english)")
+      ("max-query-terms", po::value<std::size_t>(&request.query_limits.max_terms)->value_name("N"),
+       ("refuse a query of more than N words, operators and field names not counted (default: " +
+        std::to_string(DEFAULT_MAX_QUERY_TERMS) + ")").c_str())
+      ("max-query-bytes", po::value<std::size_t>(&request.query_limits.max_bytes)->value_name("N"),
+       ("refuse a query longer than N bytes (default: " + std::to_string(DEFAULT_MAX_QUERY_BYTES) + ")").c_str());
   po::options_description facets("Facets and snippets");
   facets.add_options()
       ("facet", po::value<std::vector<std::string>>(&facet_lists)->value_name("LIST"),
@@ -181,6 +186,8 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   };
   if (options.db.databases.empty()) return usage_error("--db DIR is required");
   if (options.db.timeout_ms == 0) return usage_error("--timeout must be at least 1 (milliseconds)");
+  if (request.query_limits.max_terms == 0) return usage_error("--max-query-terms must be at least 1");
+  if (request.query_limits.max_bytes == 0) return usage_error("--max-query-bytes must be at least 1");
   for (const auto& word : words) {
     if (!request.query.empty()) request.query += ' ';
     request.query += word;

@@ -229,6 +229,7 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight&
 SearchResult Searcher::run(const SearchRequest& request) {
   QueryBuilder& qb = builder(request.language);
   qb.set_default_or(request.default_or);
+  qb.set_limits(request.query_limits);
   const Xapian::BM25Weight bm25(request.bm25_k1, 0, 1, request.bm25_b, 0.5);
 
   // The scored part: the user's words, or the words of the article to find more like.

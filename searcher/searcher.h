@@ -11,11 +11,10 @@
 
 #include "article.h"
 #include "facet_counter.h"
+#include "query_builder.h"
 #include "shard_set.h"
 
 namespace newsdex {
-
-class QueryBuilder;
 
 enum class SortOrder { RELEVANCE, DATE, DATE_DESC };  // DATE: oldest first
 enum class FacetMethod { AUTO, COLUMNS, SLOTS };
@@ -45,6 +44,7 @@ struct SearchRequest {
   double bm25_k1 = DEFAULT_BM25_K1;
   double bm25_b = DEFAULT_BM25_B;
   std::size_t snippet_length = 180;      // characters; 0: no snippets
+  QueryLimits query_limits;              // --max-query-terms, --max-query-bytes
 };
 
 struct Hit {

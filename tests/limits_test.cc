@@ -62,5 +62,44 @@ TEST_F(HugeQuery, HundredThousandCharacterQueryIsParsed) {
   EXPECT_LT(seconds, 30.0) << "a long query must be parsed in bounded time";
 }
 
+// "w1 OR w2 OR ... OR wN": every word ORed, none of them in any index.
+std::string or_query(std::size_t words) {
+  std::string text;
+  for (std::size_t i = 1; i <= words; ++i) text += (i > 1 ? " OR w" : "w") + std::to_string(i);
+  return text;
+}
+
+std::string query_error(QueryBuilder& builder, const std::string& text) {
+  try {
+    builder.build(text);
+  } catch (const QueryError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+TEST_F(HugeQuery, AMillionTermOrQueryIsRefusedAndNamesTheLimit) {
+  const std::string text = or_query(1000000);  // 10,888,892 bytes
+  // Refused for its length before any analysis.
+  EXPECT_EQ(query_error(builder, text), "the query is " + std::to_string(text.size()) +
+                                            " bytes long; at most 1048576 are allowed (--max-query-bytes N raises "
+                                            "the limit)");
+  // With the length allowed, refused for its words before QueryParser sees them.
+  builder.set_limits({.max_terms = DEFAULT_MAX_QUERY_TERMS, .max_bytes = 16u << 20});
+  EXPECT_EQ(query_error(builder, text),
+            "the query has 1000000 words; at most 12000 are allowed (--max-query-terms N raises the limit)");
+}
+
+TEST_F(HugeQuery, AQueryJustUnderTheLimitsIsParsed) {
+  EXPECT_FALSE(builder.build(or_query(DEFAULT_MAX_QUERY_TERMS)).empty());
+  EXPECT_NE(query_error(builder, or_query(DEFAULT_MAX_QUERY_TERMS + 1)).find("--max-query-terms"), std::string::npos);
+  // Operators and field names are not words; quotes and brackets are not either.
+  builder.set_limits({.max_terms = 4, .max_bytes = 64});
+  EXPECT_FALSE(builder.build("title:cocoa OR (\"grain crop\" AND NOT country:BY)").empty());
+  EXPECT_NE(query_error(builder, "cocoa grain crop oil brazil").find("has 5 words; at most 4"), std::string::npos);
+  EXPECT_FALSE(builder.build(std::string(64, 'a')).empty());
+  EXPECT_NE(query_error(builder, std::string(65, 'a')).find("is 65 bytes long; at most 64"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace newsdex

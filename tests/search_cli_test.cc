@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "query_builder.h"
 #include "result_writer.h"
 #include "search_corpus.h"
 #include "test_support.h"
@@ -213,6 +214,69 @@ TEST_F(SearchCli, BadQueriesExitWith2AndSayWhatAndWhere) {
   }
 }
 
+TEST_F(SearchCli, AQueryOverTheWordLimitExitsWith2AndNamesTheOption) {
+  // The default limit, the words given as separate arguments.
+  std::vector<std::string> args{"--format", "json"};
+  for (std::size_t i = 1; i <= DEFAULT_MAX_QUERY_TERMS + 1; ++i) {
+    if (i > 1) args.emplace_back("OR");
+    args.push_back("w" + std::to_string(i));
+  }
+  auto r = search(args);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("the query has 12001 words; at most 12000 are allowed (--max-query-terms N raises the limit)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.out.empty());
+
+  // At a limit the query runs; over it, it does not.
+  r = search({"--max-query-terms", "3", "--format", "json", "cocoa OR crop OR brazil"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GT(json::parse(r.out)["total"].get<int>(), 0);
+  r = search({"--max-query-terms", "2", "cocoa OR crop OR brazil"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("has 3 words; at most 2 are allowed"), std::string::npos) << r.err;
+  r = search({"--max-query-bytes", "23", "cocoa OR crop OR brazil"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = search({"--max-query-bytes", "22", "cocoa OR crop OR brazil"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("is 23 bytes long; at most 22 are allowed (--max-query-bytes N raises the limit)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(search({"--max-query-terms", "0", "cocoa"}).exit_code, 2);
+}
+
+// A million ORed words (10.9 MB) can reach newsdex-search only in a batch (Linux caps
+// one argument at 128 KiB). That query gets an error record of its own, naming the limit
+// and the option that raises it, and the batch goes on.
+TEST_F(SearchCli, AMillionTermQueryInABatchIsRefusedAndTheBatchGoesOn) {
+  std::string batch = "big\tw1";
+  for (int i = 2; i <= 1000000; ++i) batch += " OR w" + std::to_string(i);
+  batch += "\nsmall\tcocoa\n";
+  const struct {
+    std::vector<std::string> options;
+    std::string message;
+  } cases[] = {
+      {{}, "the query is 10888892 bytes long; at most 1048576 are allowed (--max-query-bytes N raises the limit)"},
+      {{"--max-query-bytes", "16000000"},
+       "the query has 1000000 words; at most 12000 are allowed (--max-query-terms N raises the limit)"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args{"--batch", "-", "--format", "json"};
+    args.insert(args.end(), c.options.begin(), c.options.end());
+    const auto r = search(args, batch);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    const auto records = lines(r.out);
+    ASSERT_EQ(records.size(), 2u) << r.err;
+    const auto big = json::parse(records[0]);
+    EXPECT_EQ(big["qid"], "big");
+    EXPECT_EQ(big["error"], c.message);
+    const auto small = json::parse(records[1]);
+    EXPECT_EQ(small["qid"], "small");
+    EXPECT_FALSE(small.contains("error"));
+    EXPECT_EQ(small["total"], 4);
+  }
+}
+
 TEST_F(SearchCli, EmptyResultSaysSoAndSuggests) {
   const auto r = search({"lukashenkp"});
   EXPECT_EQ(r.exit_code, 0);
@@ -227,7 +291,8 @@ TEST_F(SearchCli, HelpListsEveryOption) {
   EXPECT_EQ(r.exit_code, 0);
   for (const char* option : {"--db", "--limit", "--offset", "--filter", "--since", "--until", "--sort", "--recency",
                              "--like", "--expand", "--bm25", "--facet", "--facet-limit", "--locale", "--format",
-                             "--batch", "--threads", "person:", "country:", "date:", "Exit status"})
+                             "--batch", "--threads", "--max-query-terms", "--max-query-bytes", "person:", "country:",
+                             "date:", "Exit status"})
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
 }
 
