@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "people_extractor.h"
+
 namespace newsdex {
 namespace {
 
@@ -31,20 +33,11 @@ bool is_currency(std::string_view folded) {
 
 // "Japan Fund Inc", "Great American First Savings Bancorp": a country word inside a
 // company's name is part of the name.
-bool is_company_suffix(std::string_view folded) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "inc",  "corp", "corporation", "co",  "cos",      "ltd",        "limited",  "plc",      "lp",
-      "llc",  "ag",   "sa",          "nv",  "bv",       "gmbh",       "spa",      "ab",       "bhd",
-      "pty",  "kk",   "bancorp",     "bancshares", "holdings", "fund", "trust", "airlines", "airways",
-      "industries", "savings"};
-  return kWords.contains(folded);
-}
-
 bool inside_company_name(const std::vector<EntityToken>& tokens, std::size_t last) {
   for (std::size_t k = last + 1; k < tokens.size() && k <= last + 5; ++k) {
     if ((tokens[k - 1].gap_after & ~(GAP_SPACE | GAP_HYPHEN)) != 0 || tokens[k - 1].possessive) return false;
     if (!tokens[k].upper_initial) return false;
-    if (is_company_suffix(tokens[k].folded)) return true;
+    if (is_company_word(tokens[k].folded)) return true;
   }
   return false;
 }

@@ -111,6 +111,12 @@ const PeopleWords& words() {
 
 bool has(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
 
+}  // namespace
+
+bool is_company_word(std::string_view folded) { return has(words().company, folded); }
+
+namespace {
+
 // "Cooperation", "Dynamics", "Management": a word with a common noun's ending is no name.
 bool has_common_noun_ending(const PeopleWords& w, std::string_view folded) {
   if (folded.empty() || w.ending_last_letters.find(folded.back()) == std::string::npos) return false;  // cheap test first

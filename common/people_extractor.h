@@ -36,6 +36,10 @@ class PinnedPeople {
   std::size_t longest_ = 0;
 };
 
+// Whether `folded` (a folded word) ends a company's name: "corp", "bank", "holdings"
+// (the company list of common/data/people_words.tsv).
+bool is_company_word(std::string_view folded);
+
 class PeopleExtractor {
  public:
   // `pinned` may be null. Cheap: the word lists are built once per process and shared.

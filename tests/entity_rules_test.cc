@@ -72,6 +72,9 @@ TEST(EntityCountries, AmbiguousWordsNeedEvidence) {
 TEST(EntityCountries, CurrenciesAndCompanyNamesAreNotMentions) {
   EXPECT_EQ(extract("It cost 100 mln U.S. dlrs and 5 Swiss francs.").countries, Strings{});
   EXPECT_EQ(extract("The Japan Fund Inc said it would buy.").countries, Strings{});
+  // The company words are the people extractor's list (common/data/people_words.tsv).
+  EXPECT_EQ(extract("Canada Development Bank said it would buy.").countries, Strings{});
+  EXPECT_EQ(extract("The bank in Canada said it would buy.").countries, Strings{"CA"});
 }
 
 TEST(EntityPeople, TitlesAreStrippedAndOneWordAfterATitleIsAName) {
