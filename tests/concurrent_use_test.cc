@@ -5,8 +5,6 @@
 // fewer articles than the database held before the run.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -63,25 +61,8 @@ std::string read_file(const std::string& path) {
 // indexer outlives the test.
 class Indexer {
  public:
-  Indexer(const std::vector<std::string>& arguments, const std::string& err_path) {
-    std::vector<char*> argv{const_cast<char*>(NEWSDEX_INDEX_BIN)};
-    for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    const pid_t parent = ::getpid();
-    pid_ = ::fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-      if (::getppid() != parent) ::_exit(127);  // the test died before prctl
-      const int null = ::open("/dev/null", O_RDWR);
-      const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(null, STDIN_FILENO);
-      ::dup2(null, STDOUT_FILENO);
-      ::dup2(err, STDERR_FILENO);
-      ::execv(NEWSDEX_INDEX_BIN, argv.data());
-      ::_exit(127);
-    }
-  }
+  Indexer(const std::vector<std::string>& arguments, const std::string& err_path)
+      : pid_(testing::start_tied_process(NEWSDEX_INDEX_BIN, arguments, err_path)) {}
   ~Indexer() {
     if (pid_ <= 0) return;
     ::kill(pid_, SIGKILL);

@@ -3,9 +3,7 @@
 // processes on 127.0.0.1 must answer every query exactly as the single database does.
 // The servers are started and killed by the test (they never outlive it).
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -70,22 +68,9 @@ bool accepts_connections(unsigned port) {
 class TcpServer {
  public:
   explicit TcpServer(const std::string& db) : port_(free_port()) {
-    const pid_t test_process = ::getpid();
-    pid_ = ::fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-      if (::getppid() != test_process) ::_exit(127);  // the test died before prctl
-      ::setpgid(0, 0);
-      const int null = ::open("/dev/null", O_WRONLY);
-      ::dup2(null, STDOUT_FILENO);
-      ::dup2(null, STDERR_FILENO);
-      const std::string port = std::to_string(port_);
-      ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port", port.c_str(),
-               db.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::setpgid(pid_, pid_);  // also from here, so a kill right after fork reaches the group
+    pid_ = testing::start_tied_process(
+        "xapian-tcpsrv", {"--quiet", "--interface", "127.0.0.1", "--port", std::to_string(port_), db}, {},
+        /*own_group=*/true);
     for (int i = 0; i < 500 && !accepts_connections(port_); ++i) {
       int status = 0;
       if (::waitpid(pid_, &status, WNOHANG) == pid_) {

@@ -2,9 +2,11 @@
 
 #include <fcntl.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -82,6 +84,33 @@ CommandResult run(const std::string& program, const std::vector<std::string>& ar
   ::waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
+}
+
+pid_t start_tied_process(const std::string& program, const std::vector<std::string>& arguments,
+                         const std::string& stderr_path, bool own_group) {
+  // Everything the child needs is made before fork: a threaded test may only call
+  // async-signal-safe functions in the child.
+  std::vector<char*> argv{const_cast<char*>(program.c_str())};
+  for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  const char* err_path = stderr_path.empty() ? "/dev/null" : stderr_path.c_str();
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);  // the test died before prctl
+    if (own_group) ::setpgid(0, 0);
+    const int null = ::open("/dev/null", O_RDWR);
+    const int err = ::open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(null, STDIN_FILENO);
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(err, STDERR_FILENO);
+    ::execvp(argv[0], argv.data());
+    ::_exit(127);
+  }
+  if (own_group) ::setpgid(pid, pid);  // also from here, so a kill right after fork reaches the group
+  return pid;
 }
 
 void write_file(const fs::path& path, const std::string& content) {

@@ -1,6 +1,8 @@
 // Helpers shared by the test suites: temporary directories and running the programs.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -30,6 +32,15 @@ struct CommandResult {
 // Runs a program with arguments (no shell involved) and captures its output.
 CommandResult run(const std::string& program, const std::vector<std::string>& arguments,
                   const std::string& stdin_text = {});
+
+// Starts `program` (looked up in PATH when it names no directory) with `arguments` in a
+// child process that the kernel kills (SIGKILL) when the test process dies, so nothing a
+// test starts outlives it, even after a crash. Standard input and output are /dev/null,
+// standard error goes to `stderr_path` (or /dev/null when empty). With `own_group` the
+// child leads a process group of its own, so kill(-pid, ...) reaches whatever it forks.
+// Returns the child's pid: the caller kills and reaps it.
+pid_t start_tied_process(const std::string& program, const std::vector<std::string>& arguments,
+                         const std::string& stderr_path = {}, bool own_group = false);
 
 // Writes `content` to `path`, creating parent directories.
 void write_file(const std::filesystem::path& path, const std::string& content);
