@@ -57,35 +57,26 @@ struct PeopleWords {
       const auto tab = line.find('\t');
       if (tab == std::string::npos) continue;
       const std::string kind = line.substr(0, tab);
-      const std::uint32_t bit = kind == "title"       ? TITLE
-                                : kind == "rank"      ? RANK
-                                : kind == "honorific" ? HONORIFIC
-                                : kind == "role"      ? ROLE
-                                : kind == "speech"    ? SPEECH
-                                : kind == "org"       ? ORG
-                                : kind == "not_name"  ? NOT_NAME
-                                : kind == "given"     ? GIVEN
-                                : kind == "quote"     ? QUOTE
-                                : kind == "company"   ? COMPANY
-                                : kind == "suffix"    ? SUFFIX
-                                : kind == "place"     ? PLACE
-                                : kind == "member"    ? MEMBER
-                                                      : std::uint32_t{0};
-      WordSet* set = kind == "title"       ? &title
-                     : kind == "rank"      ? &rank
-                     : kind == "honorific" ? &honorific
-                     : kind == "role"      ? &role
-                     : kind == "speech"    ? &speech
-                     : kind == "org"       ? &org
-                     : kind == "not_name"  ? &not_name
-                     : kind == "given"     ? &given
-                     : kind == "firm"      ? &firm
-                     : kind == "quote"     ? &quote
-                     : kind == "company"   ? &company
-                     : kind == "suffix"    ? &suffix
-                     : kind == "place"     ? &place
-                     : kind == "member"    ? &member
-                                           : nullptr;
+      // Each list: where its words go and the Kind bit they carry (firm names are
+      // phrases and carry none; "ending" holds suffixes, not words).
+      const struct {
+        const char* name;
+        WordSet* set;
+        std::uint32_t bit;
+      } lists[] = {
+          {"title", &title, TITLE},       {"rank", &rank, RANK},          {"honorific", &honorific, HONORIFIC},
+          {"role", &role, ROLE},          {"speech", &speech, SPEECH},    {"org", &org, ORG},
+          {"not_name", &not_name, NOT_NAME}, {"given", &given, GIVEN},    {"firm", &firm, 0},
+          {"quote", &quote, QUOTE},       {"company", &company, COMPANY}, {"suffix", &suffix, SUFFIX},
+          {"place", &place, PLACE},       {"member", &member, MEMBER},
+      };
+      WordSet* set = nullptr;
+      std::uint32_t bit = 0;
+      for (const auto& list : lists) {
+        if (kind != list.name) continue;
+        set = list.set;
+        bit = list.bit;
+      }
       if (!set && kind != "ending") throw std::logic_error("people_words.tsv: unknown list '" + kind + "'");
       std::istringstream words(line.substr(tab + 1));
       for (std::string word; std::getline(words, word, '|');) {
