@@ -276,8 +276,8 @@ void QueryBuilder::set_default_or(bool use_or) {
   parser_.set_default_op(use_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
 }
 
-std::string QueryBuilder::normalise(std::string_view text) {
-  return normalise_query_text(analyzer_, text, is_field_name);
+std::string QueryBuilder::normalise(std::string_view text, std::size_t* words) {
+  return normalise_query_text(analyzer_, text, is_field_name, words);
 }
 
 Xapian::Query QueryBuilder::parse(std::string_view original, const std::string& normalised, unsigned flags) {
@@ -305,7 +305,7 @@ Xapian::Query QueryBuilder::build(std::string_view query_text) {
   check_balance(query_text);
   check_fields(query_text);
   std::size_t words = 0;
-  const std::string normalised = normalise_query_text(analyzer_, query_text, is_field_name, &words);
+  const std::string normalised = normalise(query_text, &words);
   if (words > limits_.max_terms)
     throw QueryError(fmt::format("the query has {} words; at most {} are allowed (--max-query-terms N raises the limit)",
                                  words, limits_.max_terms));

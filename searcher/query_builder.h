@@ -75,8 +75,9 @@ class QueryBuilder {
   // or "" when there is none.
   std::string suggest_spelling(std::string_view query_text);
 
-  // The query text after analysis, as QueryParser sees it (for --verbose and tests).
-  std::string normalise(std::string_view query_text);
+  // The query text after analysis, as QueryParser sees it (for --verbose and tests);
+  // `words`, if given, receives how many words it holds (operators and fields not counted).
+  std::string normalise(std::string_view query_text, std::size_t* words = nullptr);
 
   // The stemmer used for the query's language (snippets highlight stemmed matches).
   const Xapian::Stem& stemmer() const { return stemmer_; }
