@@ -18,12 +18,13 @@
 #include "directory_lock.h"
 #include "durable_files.h"
 #include "schema.h"
+#include "shard_layout.h"
 
 namespace newsdex {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* STUB = "XAPIANDB";
+const std::string STUB(STUB_FILE_NAME);  // the stub that names the current generation
 constexpr const char* STAGING = "staging";
 
 std::string generation_name(unsigned generation) { return fmt::format("gen-{:06}", generation); }
@@ -160,7 +161,7 @@ void IndexWriter::recover_and_open() {
   for (const auto& entry : fs::directory_iterator(dir)) {
     const auto name = entry.path().filename().string();
     const bool stale_generation = name.starts_with("gen-") && (legacy_ || name != generation_name(generation_));
-    if (stale_generation || name == std::string(STUB) + ".tmp" || (legacy_ && name == STUB) || name == STAGING)
+    if (stale_generation || name == STUB + ".tmp" || (legacy_ && name == STUB) || name == STAGING)
       fs::remove_all(entry.path(), ec);
   }
   if (!legacy_ && generation_ == 0) {
@@ -186,7 +187,7 @@ void IndexWriter::recover_and_open() {
 
 void IndexWriter::write_stub(const std::string& generation) {
   const fs::path dir(dir_);
-  const fs::path tmp = dir / (std::string(STUB) + ".tmp");
+  const fs::path tmp = dir / (STUB + ".tmp");
   {
     std::ofstream out(tmp, std::ios::trunc);
     out << "glass " << generation << "\n";
