@@ -12,6 +12,7 @@
 #include "language.h"
 #include "query_text.h"
 #include "schema.h"
+#include "stem_cache.h"
 
 namespace newsdex {
 
@@ -248,7 +249,7 @@ std::optional<DayRange> parse_day_range(std::string_view text) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language)
-    : stemmer_(stemmer_for(language)), errors_(std::make_unique<FieldErrors>()) {
+    : stemmer_(with_stem_cache(stemmer_for(language))), errors_(std::make_unique<FieldErrors>()) {
   for (const auto& word : stop_words()) stopper_.add(word);
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);

@@ -79,7 +79,8 @@ class QueryBuilder {
   // `words`, if given, receives how many words it holds (operators and fields not counted).
   std::string normalise(std::string_view query_text, std::size_t* words = nullptr);
 
-  // The stemmer used for the query's language (snippets highlight stemmed matches).
+  // The stemmer used for the query's language (snippets highlight stemmed matches), with a
+  // cache of the stems it has computed: use it from this builder's thread only.
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
   struct FieldErrors;  // problems found by the field processors while parsing
