@@ -1,7 +1,11 @@
 #include "json_lines_reader.h"
 
-#include <nlohmann/json.hpp>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "ascii_text.h"
@@ -12,7 +16,9 @@
 namespace newsdex {
 namespace {
 
-using json = nlohmann::json;
+// Parsed with RapidJSON, in place: 4x faster than nlohmann-json, and reading runs on the
+// thread that feeds every analysis thread.
+using Value = rapidjson::Value;
 
 // Where each article field is looked for, in order; a name may be a dotted path.
 const std::vector<std::pair<std::string, std::vector<std::string>>>& default_fields() {
@@ -53,28 +59,37 @@ int nesting_depth(std::string_view text, int limit) {
   return deepest;
 }
 
-const json* find_path(const json& record, const std::string& path) {
-  const json* at = &record;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t dot = path.find('.', start);
-    const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (!at->is_object()) return nullptr;
-    auto it = at->find(key);
-    if (it == at->end() || it->is_null()) return nullptr;
-    at = &*it;
-    if (dot == std::string::npos) return at;
-    start = dot + 1;
+const Value* member(const Value& object, std::string_view key) {
+  if (!object.IsObject()) return nullptr;
+  const Value name(rapidjson::StringRef(key.data(), static_cast<rapidjson::SizeType>(key.size())));
+  auto it = object.FindMember(name);
+  return it == object.MemberEnd() || it->value.IsNull() ? nullptr : &it->value;
+}
+
+const Value* find_path(const Value& record, std::string_view path) {
+  const Value* at = &record;
+  while (at) {
+    const std::size_t dot = path.find('.');
+    at = member(*at, path.substr(0, dot));
+    if (dot == std::string_view::npos) return at;
+    path.remove_prefix(dot + 1);
   }
+  return nullptr;
 }
 
 // A string, a number, an array of paragraphs, or an object with a name or text.
-std::string text_of(const json& value) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_number()) return value.dump();
-  if (value.is_array()) {
+std::string text_of(const Value& value) {
+  if (value.IsString()) return std::string(value.GetString(), value.GetStringLength());
+  if (value.IsNumber()) {
+    // As written in JSON: integers as integers, other numbers in their shortest form.
+    rapidjson::StringBuffer out;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(out);
+    value.Accept(writer);
+    return std::string(out.GetString(), out.GetSize());
+  }
+  if (value.IsArray()) {
     std::string out;
-    for (const auto& part : value) {
+    for (const auto& part : value.GetArray()) {
       std::string piece = text_of(part);
       if (piece.empty()) continue;
       if (!out.empty()) out += "\n\n";
@@ -82,10 +97,8 @@ std::string text_of(const json& value) {
     }
     return out;
   }
-  if (value.is_object()) {
-    for (const char* key : {"name", "text", "value", "title"})
-      if (auto it = value.find(key); it != value.end()) return text_of(*it);
-  }
+  for (const char* key : {"name", "text", "value", "title"})
+    if (const Value* part = member(value, key)) return text_of(*part);
   return {};
 }
 
@@ -108,10 +121,10 @@ std::vector<std::string> split_names(std::string_view byline) {
   return names;
 }
 
-std::vector<std::string> list_of(const json& value, bool names) {
+std::vector<std::string> list_of(const Value& value, bool names) {
   std::vector<std::string> out;
-  if (value.is_array()) {
-    for (const auto& item : value) {
+  if (value.IsArray()) {
+    for (const auto& item : value.GetArray()) {
       std::string s(trim_space(text_of(item)));
       if (!s.empty()) out.push_back(std::move(s));
     }
@@ -201,29 +214,27 @@ bool JsonLinesReader::parse_line(std::string& line, Article& article) {
                          "JSON nested deeper than " + std::to_string(MAX_JSON_DEPTH) + " levels");
     return false;
   }
-  json record;
-  try {
-    record = json::parse(line);
-  } catch (const json::parse_error& e) {
-    // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1,
-    // column 63: syntax error ..."; the line is ours, the rest is worth showing.
-    std::string what = e.what();
-    if (const auto colon = what.find(": ", what.find("column")); colon != std::string::npos) what.erase(0, colon + 2);
+  // In place: the record's strings stay in `line`, which outlives `record` here.
+  rapidjson::Document record;
+  record.ParseInsitu(line.data());
+  if (record.HasParseError()) {
+    std::string what = rapidjson::GetParseError_En(record.GetParseError());  // "Invalid value."
+    if (what.ends_with('.')) what.pop_back();
     diagnostics_.skipped(article.origin, "malformed-json",
-                         "malformed JSON at column " + std::to_string(e.byte) + ": " + what);
+                         "malformed JSON at column " + std::to_string(record.GetErrorOffset() + 1) + ": " + what);
     return false;
   }
-  if (!record.is_object()) {
+  if (!record.IsObject()) {
     diagnostics_.skipped(article.origin, "malformed-json", "the line is not a JSON object");
     return false;
   }
-  auto field = [&](const std::string& name) -> const json* {
+  auto field = [&](const std::string& name) -> const Value* {
     for (const auto& path : fields_->lookup.at(name))
-      if (const json* value = find_path(record, path)) return value;
+      if (const Value* value = find_path(record, path)) return value;
     return nullptr;
   };
   auto text = [&](const std::string& name) {
-    const json* value = field(name);
+    const Value* value = field(name);
     return value ? std::string(trim_space(text_of(*value))) : std::string();
   };
 
@@ -237,23 +248,23 @@ bool JsonLinesReader::parse_line(std::string& line, Article& article) {
   bool control_text = replace_control_bytes(article.title);
   control_text = replace_control_bytes(article.body) || control_text;
   if (control_text) diagnostics_.warning(article.origin, "control-bytes", "control characters replaced with spaces");
-  if (const json* authors = field("authors")) article.authors = list_of(*authors, true);
+  if (const Value* authors = field("authors")) article.authors = list_of(*authors, true);
   if (const std::string language = text("language"); !language.empty()) {
     article.language = language_code(language);
     if (article.language.empty())
       diagnostics_.warning(article.origin, "unknown-language", "unknown language '" + language + "'; the default applies");
   }
-  if (const json* date = field("date")) {
-    if (date->is_number()) article.date = date_from_unix(date->get<double>());
+  if (const Value* date = field("date")) {
+    if (date->IsNumber()) article.date = date_from_unix(date->GetDouble());
     else article.date = dates_.parse(text_of(*date));
     if (!article.date)
       diagnostics_.warning(article.origin, "bad-date", "unparseable date '" + text_of(*date) + "'; article kept without a date");
   }
-  if (const json* people = field("people")) {
+  if (const Value* people = field("people")) {
     article.given.people = list_of(*people, false);
     article.people = article.given.people;
   }
-  if (const json* countries = field("countries")) {
+  if (const Value* countries = field("countries")) {
     article.given.places = list_of(*countries, false);
     for (const auto& place : article.given.places) {
       if (auto code = CountryTable::instance().code_for(place)) {
