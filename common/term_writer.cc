@@ -15,8 +15,8 @@ namespace {
 // indexing time. A word leads to its stem once; a stem carries its "Z" term, ready to
 // write, and its wdf in the text being indexed, so each word costs one hash lookup.
 struct StemInfo {
-  std::string term;            // PREFIX_STEM + stem
-  std::uint64_t counted_in = 0;  // the index() call whose wdf `wdf` is
+  std::string term;              // PREFIX_STEM + stem
+  std::uint64_t counted_in = 0;  // the index() call that `wdf` belongs to
   Xapian::termcount wdf = 0;
 };
 
