@@ -11,8 +11,9 @@ Article full_article() {
   Article a;
   a.id = "wire-42";
   a.title = "Grain \"Embargo\" \\ talks";
-  a.body = "Lukashenko’s talks in Zürich.\nLine two\twith a tab, a NUL \0 and 北京.";
-  a.body += std::string("\0 end", 5);
+  a.body = "Lukashenko’s talks in Zürich.\nLine two\twith a tab, a NUL ";
+  a.body += '\0';
+  a.body += " and 北京.";
   a.dateline = "MINSK, March 2";
   a.date = PartialDate{2023, 3, 2};
   a.source = "Example Wire";
