@@ -4,7 +4,7 @@
 //                       per database (the fast path for local databases and batches);
 //   SlotFacetCounter    Xapian's stock ValueCountMatchSpy, one per facet slot, the only
 //                       spy a remote xapian-tcpsrv shard can run.
-// Both run a separate BoolWeight pass that visits every match: counting needs no scores,
+// Both run a separate unscored pass that visits every match: counting needs no scores,
 // and the ranked top-k pass may then stop early.
 #pragma once
 
@@ -65,13 +65,15 @@ class ColumnFacetCounter : public FacetCounter {
 };
 
 // Remembers which slots of `db` hold values: build one per database handle (asking a
-// remote shard costs a round trip per slot).
+// remote shard costs a round trip per slot). `remote`: some shard of `db` is remote.
 class SlotFacetCounter : public FacetCounter {
  public:
+  explicit SlotFacetCounter(bool remote = false) : remote_(remote) {}
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
 
  private:
   bool slot_used(const Xapian::Database& db, unsigned slot);
+  bool remote_;
   std::map<unsigned, bool> used_;
 };
 

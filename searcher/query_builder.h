@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "boolean_terms.h"
 
 namespace newsdex {
 
@@ -55,7 +56,10 @@ class QueryBuilder {
  public:
   // `db` is used for wildcard expansion, person names and spelling; `language` (ISO
   // 639-1) picks the stemmer. Keeps a reference to `db`: it must outlive the builder.
-  QueryBuilder(const Xapian::Database& db, std::string_view language);
+  // `shards` are db's sub-databases on their own (empty: db is one database), and
+  // `any_remote` says whether one is remote: boolean terms need them (boolean_terms.h).
+  QueryBuilder(const Xapian::Database& db, std::string_view language, std::vector<Xapian::Database> shards = {},
+               bool any_remote = false);
   ~QueryBuilder();
 
   // Words are combined with AND (default) or OR when no operator joins them.
@@ -89,6 +93,7 @@ class QueryBuilder {
   Xapian::Query parse(std::string_view original, const std::string& normalised, unsigned flags);
 
   Analyzer analyzer_;
+  BooleanTerms terms_;
   Xapian::Stem stemmer_;
   Xapian::QueryParser parser_;
   Xapian::SimpleStopper stopper_;

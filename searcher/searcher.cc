@@ -140,13 +140,13 @@ std::string iso_date_label(std::string_view key) {
 
 Searcher::Searcher(const DatabaseSpec& databases, bool many_queries)
     : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_)),
-      db_(shards_.db), columns_(make_column_counter(shards_)), slots_(std::make_unique<SlotFacetCounter>()) {}
+      db_(shards_.db), columns_(make_column_counter(shards_)), slots_(std::make_unique<SlotFacetCounter>(shards_.remote)) {}
 
 Searcher::~Searcher() = default;
 
 QueryBuilder& Searcher::builder(const std::string& language) {
   auto& slot = builders_[language];
-  if (!slot) slot = std::make_unique<QueryBuilder>(db_, language);
+  if (!slot) slot = std::make_unique<QueryBuilder>(db_, language, shards_.handles, shards_.remote);
   return *slot;
 }
 
@@ -183,7 +183,7 @@ void Searcher::reopen() {
   db_ = shards_.db;
   builders_.clear();  // their person lists and spellings belong to the old revision
   columns_ = make_column_counter(shards_);
-  slots_ = std::make_unique<SlotFacetCounter>();
+  slots_ = std::make_unique<SlotFacetCounter>(shards_.remote);
 }
 
 Xapian::Query Searcher::like_query(const std::string& id) {
