@@ -110,6 +110,8 @@ class JsonWriter : public ResultWriter {
     if (per_hit_) j["summary"] = true;
     j["total"] = result.total;
     j["total_exact"] = result.total_exact;
+    j["total_min"] = result.total_min;
+    j["total_max"] = result.total_max;
     if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
     if (!result.missing_shards.empty()) j["missing_shards"] = result.missing_shards;
     if (!result.facets.empty()) j["facets"] = facets_json(result.facets);

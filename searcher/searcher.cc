@@ -281,12 +281,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
   enquire.set_query(query);
   if (request.sort == SortOrder::DATE) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
   if (request.sort == SortOrder::DATE_DESC) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  // The facet pass below counts every match exactly, so the ranked pass need not.
+  const Xapian::doccount count_to = request.facets.facets.empty() ? EXACT_COUNT_BUDGET : 0;
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, count_to);
 
   SearchResult result;
   result.missing_shards = shards_.missing_names();
   result.total = mset.get_matches_estimated();
-  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  result.total_min = mset.get_matches_lower_bound();
+  result.total_max = mset.get_matches_upper_bound();
+  result.total_exact = result.total_min == result.total_max;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
@@ -314,7 +318,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (shards_.remote) use_columns = false;
     FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
     FacetPass pass = counter.count(db_, query, request.facets);
-    result.total = pass.matches;
+    result.total = result.total_min = result.total_max = pass.matches;
     result.total_exact = true;
     for (auto& counts : pass.counts) {
       if (counts.facet == Facet::COUNTRY)

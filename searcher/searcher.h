@@ -58,10 +58,18 @@ struct Hit {
 inline constexpr char SNIPPET_MARK_START = '\x02';
 inline constexpr char SNIPPET_MARK_END = '\x03';
 
+// The ranked pass counts matches exactly up to this many (Xapian's check_at_least), as
+// Elasticsearch's track_total_hits does; past it the total is Xapian's estimate between
+// bounds. Measured in the README (Search speed): counting to it costs little on the
+// topic queries, and a journalist quotes the count.
+inline constexpr Xapian::doccount EXACT_COUNT_BUDGET = 10000;
+
 struct SearchResult {
   std::vector<Hit> hits;
-  Xapian::doccount total = 0;  // number of matching articles
-  bool total_exact = false;    // false when `total` is Xapian's estimate
+  Xapian::doccount total = 0;      // number of matching articles (Xapian's estimate unless total_exact)
+  bool total_exact = false;        // total is the exact count
+  Xapian::doccount total_min = 0;  // bounds on the count (both equal total when exact)
+  Xapian::doccount total_max = 0;
   std::vector<FacetCounts> facets;
   std::string suggestion;      // "did you mean" text when nothing matched, else ""
   std::vector<std::string> missing_shards;  // --allow-partial: shards not searched ("HOST:PORT", paths)

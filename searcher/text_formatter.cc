@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 #include "facet_values.h"
 
@@ -37,19 +38,42 @@ std::string one_line(std::string_view text, bool colour) {
   return out;
 }
 
+// What was asked, for the count line: the query as typed, then its filters and dates,
+// so that a line saying nothing matches names everything that narrowed the search.
+std::string describe_request(const SearchRequest& request) {
+  std::string what = request.like_id.empty() ? request.query : "like " + request.like_id;
+  what = what.empty() ? std::string() : "'" + one_line(what, false) + "'";
+  std::vector<std::string> narrowing = request.filters;
+  if (!request.since.empty()) narrowing.push_back("since " + request.since);
+  if (!request.until.empty()) narrowing.push_back("until " + request.until);
+  if (narrowing.empty()) return what.empty() ? "every article" : what;
+  const std::string list = one_line(fmt::format("{}", fmt::join(narrowing, ", ")), false);
+  return what.empty() ? list : what + " (" + list + ")";
+}
+
+// "57 articles", "1 article", or the bounds when the count is Xapian's estimate.
+std::string count_phrase(const SearchResult& result) {
+  if (result.total_exact) return fmt::format("{} {}", result.total, result.total == 1 ? "article" : "articles");
+  return fmt::format("between {} and {} articles", result.total_min, result.total_max);
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour) {
-  const std::string shown_query = one_line(request.like_id.empty() ? request.query : "like " + request.like_id, false);
-  if (result.hits.empty()) {
-    if (result.total == 0) fmt::print(out, "No articles match '{}'.\n", shown_query);
-    else fmt::print(out, "{} articles match '{}'; none from {}.\n", result.total, shown_query, request.offset + 1);
-    if (!result.suggestion.empty()) fmt::print(out, "Did you mean {}?\n", one_line(result.suggestion, false));
+  const std::string what = describe_request(request);
+  const std::string verb = result.total_exact && result.total == 1 ? "matches" : "match";
+  if (result.total == 0) {
+    fmt::print(out, "No articles match {}.\n", what);
+  } else if (request.limit == 0) {
+    fmt::print(out, "{} {} {}.\n", count_phrase(result), verb, what);
+  } else if (result.hits.empty()) {
+    fmt::print(out, "{} {} {}; none from {}.\n", count_phrase(result), verb, what, request.offset + 1);
   } else {
-    fmt::print(out, "{}{} {} '{}'; showing {}-{}:\n", result.total_exact ? "" : "about ", result.total,
-               result.total == 1 ? "article matches" : "articles match", shown_query, request.offset + 1,
+    fmt::print(out, "{} {} {}; showing {}-{}:\n", count_phrase(result), verb, what, request.offset + 1,
                request.offset + result.hits.size());
   }
+  if (result.hits.empty() && !result.suggestion.empty())
+    fmt::print(out, "Did you mean {}?\n", one_line(result.suggestion, false));
   for (const auto& hit : result.hits) {
     const std::string date = hit.article.date ? hit.article.date->to_iso() : std::string("----------");
     const std::string title = one_line(hit.article.title, false);

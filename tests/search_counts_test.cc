@@ -1,0 +1,83 @@
+// The count a reader sees: exact whenever the ranked pass can have it within its budget,
+// bounds otherwise, and a count line that names every filter that narrowed the search.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "searcher.h"
+#include "test_support.h"
+
+namespace newsdex {
+namespace {
+
+using testing::run;
+
+class SearchCounts : public ::testing::Test {
+ protected:
+  // 400 articles: 57 hold "interest" and "rates", 150 only "interest", 100 only "rates".
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    std::string jsonl;
+    for (int i = 0; i < 400; ++i) {
+      std::string body = "Officials met on Monday to discuss the budget and trade.";
+      if (i < 57) body += " Interest rates were left unchanged, the bank said.";
+      else if (i < 207) body += " Interest in the plan grew.";
+      else if (i < 307) body += " Freight rates fell.";
+      // Word counts differ from article to article, so scores and bounds differ too.
+      for (int k = 0; k < i % 17; ++k) body += " More talks followed.";
+      jsonl += R"({"id": "n)" + std::to_string(i) + R"(", "title": "Report )" + std::to_string(i) +
+               R"(", "body": ")" + body + R"(", "date": "1987-03-0)" + std::to_string(1 + i % 9) + "\"}\n";
+    }
+    testing::write_file(dir_->path() / "news.jsonl", jsonl);
+    const auto r = run(NEWSDEX_INDEX_BIN, {"-q", "--db", db(), *dir_ / "news.jsonl"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string db() { return *dir_ / "news.db"; }
+  static testing::CommandResult search(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db()});
+    return run(NEWSDEX_SEARCH_BIN, args);
+  }
+  static std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+  static testing::TempDir* dir_;
+};
+testing::TempDir* SearchCounts::dir_ = nullptr;
+
+// Bug: "about 3 articles match 'interest rates'" at --limit 1, "about 9" at --limit 3,
+// where 57 match: Xapian's estimate from a tiny check_at_least was printed as the count.
+TEST_F(SearchCounts, TheCountIsExactWhateverTheLimit) {
+  for (const char* limit : {"1", "3", "10"}) {
+    const auto r = search({"--limit", limit, "interest rates"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(first_line(r.out), std::string("57 articles match 'interest rates'; showing 1-") + limit + ":");
+    const auto j = nlohmann::json::parse(search({"--limit", limit, "--format", "json", "interest rates"}).out);
+    EXPECT_EQ(j["total"], 57);
+    EXPECT_EQ(j["total_exact"], true);
+    EXPECT_EQ(j["total_min"], 57);
+    EXPECT_EQ(j["total_max"], 57);
+  }
+  const auto any = search({"--limit", "1", "--or", "interest rates"});
+  EXPECT_EQ(first_line(any.out), "307 articles match 'interest rates'; showing 1-1:");
+}
+
+TEST_F(SearchCounts, LimitZeroGivesTheCountAlone) {
+  const auto r = search({"--limit", "0", "interest rates"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "57 articles match 'interest rates'.\n");
+  const auto past = search({"--offset", "100", "interest rates"});
+  EXPECT_EQ(first_line(past.out), "57 articles match 'interest rates'; none from 101.");
+}
+
+TEST_F(SearchCounts, TheCountLineNamesTheFiltersAndDates) {
+  const auto none = search({"--since", "1988", "interest"});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(none.out, "No articles match 'interest' (since 1988).\n");
+  const auto filtered = search({"--limit", "0", "--filter", "date:1987-03-01", "--until", "1987-03"});
+  EXPECT_EQ(filtered.out, "45 articles match date:1987-03-01, until 1987-03.\n");
+}
+
+}  // namespace
+}  // namespace newsdex
