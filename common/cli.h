@@ -2,6 +2,8 @@
 // --version, and the way an error reaches the user.
 #pragma once
 
+#include <charconv>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,22 @@ enum ExitCode : int {
   EXIT_RUNTIME_ERROR = 1,  // bad input in --strict mode, unreadable database, I/O failure
   EXIT_USAGE_ERROR = 2,    // bad command line or malformed query
 };
+
+// The value of an option that counts something (--limit N, -j N) into `target`.
+// Boost's own unsigned parsing takes "-1" and wraps it to 4294967295; this refuses a
+// sign, a fraction or a value past T's range with "--limit: '-1' is not a whole number
+// from 0 to 4294967295", so a typo never becomes a huge number.
+template <class T>
+boost::program_options::typed_value<std::string>* count_value(T* target, std::string option) {
+  return boost::program_options::value<std::string>()->notifier([target, option](const std::string& text) {
+    T value{};
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+      throw boost::program_options::error("--" + option + ": '" + text + "' is not a whole number from 0 to " +
+                                          std::to_string(std::numeric_limits<T>::max()));
+    *target = value;
+  });
+}
 
 // -v/--verbose (repeatable), -q/--quiet, --version.
 boost::program_options::options_description common_options();

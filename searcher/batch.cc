@@ -1,12 +1,15 @@
 #include "batch.h"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -19,6 +22,41 @@ namespace {
 
 using json = nlohmann::json;
 
+// A JSON batch line nests no deeper than this: a query needs two levels (the object and
+// a list of filters or facets); a line of 100,000 nested arrays would otherwise reach
+// nlohmann's recursive code (dump, destruction) and overflow the stack.
+constexpr int MAX_JSON_DEPTH = 16;
+
+json parse_bounded(const std::string& line) {
+  return json::parse(line, [](int depth, json::parse_event_t, json&) {
+    if (depth > MAX_JSON_DEPTH)
+      throw std::invalid_argument("nested deeper than " + std::to_string(MAX_JSON_DEPTH) + " levels");
+    return true;
+  });
+}
+
+// Each field's value as the type it must have, or an error that names the field:
+// "limit: expected a whole number from 0 to 4294967295, not -1".
+std::string as_string(const json& value, const std::string& field) {
+  if (!value.is_string()) throw std::invalid_argument(field + ": expected a string, not " + value.dump());
+  return value.get<std::string>();
+}
+
+std::vector<std::string> as_strings(const json& value, const std::string& field) {
+  if (!value.is_array()) throw std::invalid_argument(field + ": expected a list of strings, not " + value.dump());
+  std::vector<std::string> strings;
+  for (const auto& item : value) strings.push_back(as_string(item, field));
+  return strings;
+}
+
+template <class T>
+T as_count(const json& value, const std::string& field) {
+  const auto most = std::numeric_limits<T>::max();
+  if (!value.is_number_unsigned() || value.get<std::uint64_t>() > most)
+    throw std::invalid_argument(fmt::format("{}: expected a whole number from 0 to {}, not {}", field, most, value.dump()));
+  return static_cast<T>(value.get<std::uint64_t>());
+}
+
 std::vector<Facet> facets_from_json(const json& j) {
   std::vector<std::string> names;
   if (j.is_string()) {
@@ -26,37 +64,40 @@ std::vector<Facet> facets_from_json(const json& j) {
     for (std::string name; std::getline(list, name, ',');)
       if (!name.empty()) names.push_back(name);
   } else {
-    names = j.get<std::vector<std::string>>();
+    names = as_strings(j, "facets");
   }
   std::vector<Facet> facets;
   for (const auto& name : names) {
     const auto facet = facet_from_name(name);
-    if (!facet) throw std::invalid_argument("unknown facet '" + name + "'");
+    if (!facet) throw std::invalid_argument("facets: unknown facet '" + name + "'");
     facets.push_back(*facet);
   }
   return facets;
 }
 
 void read_json_query(const std::string& line, BatchQuery& query) {
-  const json j = json::parse(line);
+  const json j = parse_bounded(line);
   if (!j.is_object()) throw std::invalid_argument("not a JSON object");
   auto& r = query.request;
-  if (auto it = j.find("qid"); it != j.end()) r.qid = it->is_string() ? it->get<std::string>() : it->dump();
-  if (auto it = j.find("query"); it != j.end()) r.query = it->get<std::string>();
-  if (auto it = j.find("filters"); it != j.end()) r.filters = it->get<std::vector<std::string>>();
+  if (auto it = j.find("qid"); it != j.end()) {
+    if (!it->is_string() && !it->is_number()) throw std::invalid_argument("qid: expected a string or a number, not " + it->dump());
+    r.qid = it->is_string() ? it->get<std::string>() : it->dump();
+  }
+  if (auto it = j.find("query"); it != j.end()) r.query = as_string(*it, "query");
+  if (auto it = j.find("filters"); it != j.end()) r.filters = as_strings(*it, "filters");
   if (auto it = j.find("facets"); it != j.end()) r.facets.facets = facets_from_json(*it);
-  if (auto it = j.find("facet_limit"); it != j.end()) r.facets.limit = it->get<std::size_t>();
-  if (auto it = j.find("limit"); it != j.end()) r.limit = it->get<Xapian::doccount>();
-  if (auto it = j.find("offset"); it != j.end()) r.offset = it->get<Xapian::doccount>();
-  if (auto it = j.find("since"); it != j.end()) r.since = it->get<std::string>();
-  if (auto it = j.find("until"); it != j.end()) r.until = it->get<std::string>();
-  if (auto it = j.find("like"); it != j.end()) r.like_id = it->get<std::string>();
+  if (auto it = j.find("facet_limit"); it != j.end()) r.facets.limit = as_count<std::size_t>(*it, "facet_limit");
+  if (auto it = j.find("limit"); it != j.end()) r.limit = as_count<Xapian::doccount>(*it, "limit");
+  if (auto it = j.find("offset"); it != j.end()) r.offset = as_count<Xapian::doccount>(*it, "offset");
+  if (auto it = j.find("since"); it != j.end()) r.since = as_string(*it, "since");
+  if (auto it = j.find("until"); it != j.end()) r.until = as_string(*it, "until");
+  if (auto it = j.find("like"); it != j.end()) r.like_id = as_string(*it, "like");
   if (auto it = j.find("sort"); it != j.end()) {
-    const auto sort = it->get<std::string>();
+    const auto sort = as_string(*it, "sort");
     if (sort == "relevance") r.sort = SortOrder::RELEVANCE;
     else if (sort == "date") r.sort = SortOrder::DATE;
     else if (sort == "-date") r.sort = SortOrder::DATE_DESC;
-    else throw std::invalid_argument("unknown sort '" + sort + "'");
+    else throw std::invalid_argument("sort: unknown order '" + sort + "' (relevance, date or -date)");
   }
 }
 
@@ -81,7 +122,9 @@ std::vector<BatchQuery> read_batch(std::istream& in, const SearchRequest& defaul
       query.request.qid = line.substr(0, tab);
       query.request.query = line.substr(tab + 1);
     } else {
-      query.request.query = line;
+      // Neither form: running the line as a query would give results under a qid the
+      // user never wrote, for a query they may not have meant.
+      query.error = "line " + std::to_string(number) + ": malformed: expected qid<TAB>query or a JSON object";
     }
     queries.push_back(std::move(query));
   }

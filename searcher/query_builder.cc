@@ -326,9 +326,22 @@ Xapian::Query QueryBuilder::build(std::string_view query_text) {
   if (words > limits_.max_terms)
     throw QueryError(fmt::format("the query has {} words; at most {} are allowed (--max-query-terms N raises the limit)",
                                  words, limits_.max_terms));
+  bound_wildcards(normalised);
   constexpr unsigned FLAGS = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                              Xapian::QueryParser::FLAG_PURE_NOT;
   return parse(query_text, normalised, FLAGS);
+}
+
+void QueryBuilder::bound_wildcards(std::string_view normalised) {
+  // A '*' that ends a word is a wildcard; one elsewhere is punctuation the parser drops.
+  unsigned wildcards = 0;
+  for (std::size_t i = 1; i < normalised.size(); ++i)
+    if (normalised[i] == '*' && normalised[i - 1] != ' ' && normalised[i - 1] != '*') ++wildcards;
+  if (wildcards > MAX_WILDCARDS)
+    throw QueryError(fmt::format("the query has {} wildcards; at most {} are allowed", wildcards, MAX_WILDCARDS));
+  const unsigned each = wildcards == 0 ? WILDCARD_EXPANSION
+                                       : std::clamp(MAX_WILDCARD_TERMS / wildcards, 1u, WILDCARD_EXPANSION);
+  parser_.set_max_expansion(each, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
 Xapian::Query QueryBuilder::filter(std::string_view field_and_value) {

@@ -52,6 +52,8 @@ Exit status: 0 success (also when nothing matches), 1 runtime error (e.g. missin
 database), 2 usage error or malformed query (in a batch: when any query was malformed).
 )";
 
+constexpr double MAX_BM25_K1 = 1000;
+
 std::optional<std::pair<double, double>> parse_bm25(const std::string& text) {
   const auto comma = text.find(',');
   if (comma == std::string::npos) return std::nullopt;
@@ -61,7 +63,9 @@ std::optional<std::pair<double, double>> parse_bm25(const std::string& text) {
     if (used != comma) return std::nullopt;
     const std::string rest = text.substr(comma + 1);
     const double b = std::stod(rest, &used);
-    if (used != rest.size() || k1 < 0 || b < 0 || b > 1) return std::nullopt;
+    // Past these the scores are not numbers (nan, inf) or not comparable; Lucene and
+    // Xapian both document k1 in about [0, 3] as the useful range.
+    if (used != rest.size() || !(k1 >= 0 && k1 <= MAX_BM25_K1) || !(b >= 0 && b <= 1)) return std::nullopt;
     return std::pair{k1, b};
   } catch (const std::exception&) {
     return std::nullopt;
@@ -96,12 +100,12 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("db,d", po::value<std::vector<std::string>>(&options.db.databases)->value_name("DIR"),
        "database directory (required); repeat it, or give a sharded index directory or a stub file "
        "(lines \"auto PATH\", \"remote HOST:PORT\"), to search several shards as one database")
-      ("timeout", po::value<unsigned>(&options.db.timeout_ms)->value_name("MS"),
+      ("timeout", cli::count_value(&options.db.timeout_ms, "timeout")->value_name("MS"),
        "remote shards: give up on one that does not connect or answer within MS milliseconds (default: 10000)")
       ("allow-partial", po::bool_switch(&options.db.allow_partial),
        "answer from the shards that respond; the missing ones are named on stderr and in JSON output")
-      ("limit,n", po::value<Xapian::doccount>(&request.limit)->value_name("N"), "show at most N hits (default: 10)")
-      ("offset", po::value<Xapian::doccount>(&request.offset)->value_name("N"),
+      ("limit,n", cli::count_value(&request.limit, "limit")->value_name("N"), "show at most N hits (default: 10)")
+      ("offset", cli::count_value(&request.offset, "offset")->value_name("N"),
        "skip the first N hits, for paging (default: 0)")
       ("filter", po::value<std::vector<std::string>>(&request.filters)->value_name("FIELD:VALUE"),
        "only articles with this field value, without changing scores (repeatable), e.g. country:BY")
@@ -122,23 +126,23 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        "BM25 parameters (default: 1.2,0.3, tuned on Reuters-21578)")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
        "language of the query, for stemming (default: english)")
-      ("max-query-terms", po::value<std::size_t>(&request.query_limits.max_terms)->value_name("N"),
+      ("max-query-terms", cli::count_value(&request.query_limits.max_terms, "max-query-terms")->value_name("N"),
        ("refuse a query of more than N words, operators and field names not counted (default: " +
         std::to_string(DEFAULT_MAX_QUERY_TERMS) + ")").c_str())
-      ("max-query-bytes", po::value<std::size_t>(&request.query_limits.max_bytes)->value_name("N"),
+      ("max-query-bytes", cli::count_value(&request.query_limits.max_bytes, "max-query-bytes")->value_name("N"),
        ("refuse a query longer than N bytes (default: " + std::to_string(DEFAULT_MAX_QUERY_BYTES) + ")").c_str());
   po::options_description facets("Facets and snippets");
   facets.add_options()
       ("facet", po::value<std::vector<std::string>>(&facet_lists)->value_name("LIST"),
        "count these over all matches: person,country,author,source,year,month,day,mentioned")
-      ("facet-limit", po::value<std::size_t>(&request.facets.limit)->value_name("N"),
+      ("facet-limit", cli::count_value(&request.facets.limit, "facet-limit")->value_name("N"),
        "show the top N values of each facet (default: 10)")
       ("facet-method", po::value<std::string>(&facet_method)->value_name("HOW"),
        "auto (default), columns (in-memory, fastest for many queries) or slots (Xapian's "
        "ValueCountMatchSpy); the counts are the same")
       ("locale", po::value<std::string>(&request.locale)->value_name("LOCALE"),
        "language of country names in facets, an ICU locale such as de or fr_CA (default: en)")
-      ("snippet-length", po::value<std::size_t>(&request.snippet_length)->value_name("N"),
+      ("snippet-length", cli::count_value(&request.snippet_length, "snippet-length")->value_name("N"),
        "snippet length in characters, 0 for none (default: 180)");
   po::options_description output("Output and batches");
   output.add_options()
@@ -146,7 +150,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("color", po::value<std::string>(&colour)->value_name("WHEN"), "auto (default: on a terminal), always, never")
       ("batch", po::value<std::string>(&options.batch)->value_name("FILE"),
        "run the queries of FILE (- for standard input), one per line")
-      ("threads,j", po::value<unsigned>(&options.threads)->value_name("N"), "batch threads (default: all cores)")
+      ("threads,j", cli::count_value(&options.threads, "threads")->value_name("N"), "batch threads (default: all cores)")
       ("timings", po::value<std::string>(&options.timings)->value_name("FILE"),
        "write each batch query's search time to FILE: \"qid<TAB>microseconds\" lines");
 
@@ -219,7 +223,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   }
   if (!bm25.empty()) {
     const auto parameters = parse_bm25(bm25);
-    if (!parameters) return usage_error("bad --bm25 '" + bm25 + "' (K1,B with K1 >= 0 and 0 <= B <= 1)");
+    if (!parameters) return usage_error("bad --bm25 '" + bm25 + "' (K1,B with 0 <= K1 <= 1000 and 0 <= B <= 1)");
     std::tie(request.bm25_k1, request.bm25_b) = *parameters;
   }
   for (const auto& list : facet_lists) {

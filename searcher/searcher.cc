@@ -1,5 +1,6 @@
 #include "searcher.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -234,15 +235,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
   // The scored part: the user's words, or the words of the article to find more like.
   Xapian::Query scored;
-  // Not Xapian::Query::MatchAll: that is one static object whose reference count is not
-  // atomic, and batch threads copying it at once corrupted the count (a batch on several
-  // threads crashed in Query's destructor). `filters` is only read once a filter is set.
-  Xapian::Query filters;
-  bool filtered = false;
-  auto add_filter = [&](const Xapian::Query& f) {
-    filters = filtered ? Xapian::Query(Xapian::Query::OP_AND, filters, f) : f;
-    filtered = true;
-  };
+  // Filters are gathered and joined by one n-ary AND at the end: joining them two at a
+  // time built a tree as deep as the list, and Xapian's recursion over 50,000 of them
+  // overflowed the stack.
+  if (request.filters.size() > MAX_FILTERS)
+    throw QueryError(fmt::format("{} filters; at most {} are allowed in one search", request.filters.size(), MAX_FILTERS));
+  std::vector<Xapian::Query> filter_list;
+  auto add_filter = [&](const Xapian::Query& f) { filter_list.push_back(f); };
   if (!request.like_id.empty()) {
     scored = like_query(request.like_id);
     if (!request.query.empty()) add_filter(qb.build(request.query));
@@ -260,6 +259,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
   };
   if (!request.since.empty()) date_bound(request.since, true);
   if (!request.until.empty()) date_bound(request.until, false);
+  const bool filtered = !filter_list.empty();
+  // Not Xapian::Query::MatchAll: that is one static object whose reference count is not
+  // atomic, and batch threads copying it at once corrupted the count (a batch on several
+  // threads crashed in Query's destructor). `filters` is only read once a filter is set.
+  Xapian::Query filters;
+  if (filtered)
+    filters = filter_list.size() == 1 ? filter_list.front()
+                                      : Xapian::Query(Xapian::Query::OP_AND, filter_list.begin(), filter_list.end());
   if (scored.empty() && !filtered) throw QueryError("empty query: give words, --filter, or --like ID");
 
   Xapian::Query query = scored.empty() ? filters : filtered ? filter_by(scored, filters) : scored;

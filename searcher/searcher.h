@@ -64,6 +64,11 @@ inline constexpr char SNIPPET_MARK_END = '\x03';
 // topic queries, and a journalist quotes the count.
 inline constexpr Xapian::doccount EXACT_COUNT_BUDGET = 10000;
 
+// At most this many --filter values (or "filters" in a batch line) in one search: far
+// more than a person types, and it keeps a scripted query's filter list from growing
+// without bound (each one is a posting list the matcher must intersect).
+inline constexpr std::size_t MAX_FILTERS = 1000;
+
 struct SearchResult {
   std::vector<Hit> hits;
   Xapian::doccount total = 0;      // number of matching articles (Xapian's estimate unless total_exact)

@@ -4,6 +4,8 @@
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
 
+#include <cstdint>
+
 #include "facet_values.h"
 
 namespace newsdex {
@@ -62,15 +64,16 @@ std::string count_phrase(const SearchResult& result) {
 void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour) {
   const std::string what = describe_request(request);
   const std::string verb = result.total_exact && result.total == 1 ? "matches" : "match";
+  const std::uint64_t first = std::uint64_t{request.offset} + 1;  // 64 bits: --offset 4294967295 shows 4294967296
   if (result.total == 0) {
     fmt::print(out, "No articles match {}.\n", what);
   } else if (request.limit == 0) {
     fmt::print(out, "{} {} {}.\n", count_phrase(result), verb, what);
   } else if (result.hits.empty()) {
-    fmt::print(out, "{} {} {}; none from {}.\n", count_phrase(result), verb, what, request.offset + 1);
+    fmt::print(out, "{} {} {}; none from {}.\n", count_phrase(result), verb, what, first);
   } else {
-    fmt::print(out, "{} {} {}; showing {}-{}:\n", count_phrase(result), verb, what, request.offset + 1,
-               request.offset + result.hits.size());
+    fmt::print(out, "{} {} {}; showing {}-{}:\n", count_phrase(result), verb, what, first,
+               first + result.hits.size() - 1);
   }
   if (result.hits.empty() && !result.suggestion.empty())
     fmt::print(out, "Did you mean {}?\n", one_line(result.suggestion, false));
