@@ -7,6 +7,10 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+
 #include "version.h"
 
 namespace po = boost::program_options;
@@ -31,6 +35,15 @@ void configure_logging(const po::variables_map& vm, std::string_view program) {
   if (vm.count("quiet") && vm["quiet"].as<bool>()) level = spdlog::level::err;
   logger->set_level(level);
   spdlog::set_default_logger(logger);
+}
+
+int print_to_stdout(std::string_view program, std::string_view text) {
+  std::cout << text;
+  std::cout.flush();
+  if (std::cout) return EXIT_OK;
+  if (errno == EPIPE) return EXIT_OK;
+  std::cerr << program << ": cannot write to standard output: " << std::strerror(errno) << "\n";
+  return EXIT_RUNTIME_ERROR;
 }
 
 std::string version_line(std::string_view program) {

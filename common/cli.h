@@ -41,6 +41,11 @@ boost::program_options::options_description common_options();
 // Call once, after parsing. Colour on a terminal, plain otherwise.
 void configure_logging(const boost::program_options::variables_map& vm, std::string_view program);
 
+// Prints --help or --version text on stdout and returns the exit code: EXIT_OK, also
+// when the reader went away (`| head -1`); EXIT_RUNTIME_ERROR with a message on stderr
+// when stdout cannot take it (`> /dev/full`, a closed stdout).
+int print_to_stdout(std::string_view program, std::string_view text);
+
 // "newsdex-index 0.1.0 (Xapian 1.4.22, ICU 72.1)".
 std::string version_line(std::string_view program);
 

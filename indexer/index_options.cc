@@ -4,6 +4,7 @@
 #include <charconv>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli.h"
 #include "json_lines_reader.h"
@@ -129,13 +130,11 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
     return cli::EXIT_USAGE_ERROR;
   }
   if (vm.count("help")) {
-    std::cout << USAGE << "\n" << visible << "\n";
-    return cli::EXIT_OK;
+    std::ostringstream help;
+    help << USAGE << "\n" << visible << "\n";
+    return cli::print_to_stdout("newsdex-index", help.str());
   }
-  if (vm.count("version")) {
-    std::cout << cli::version_line("newsdex-index") << "\n";
-    return cli::EXIT_OK;
-  }
+  if (vm.count("version")) return cli::print_to_stdout("newsdex-index", cli::version_line("newsdex-index") + "\n");
   cli::configure_logging(vm, "newsdex-index");
 
   auto usage_error = [](const std::string& message) {

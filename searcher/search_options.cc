@@ -175,13 +175,11 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     return cli::EXIT_USAGE_ERROR;
   }
   if (vm.count("help")) {
-    std::cout << USAGE << "\n" << visible << "\n";
-    return cli::EXIT_OK;
+    std::ostringstream help;
+    help << USAGE << "\n" << visible << "\n";
+    return cli::print_to_stdout("newsdex-search", help.str());
   }
-  if (vm.count("version")) {
-    std::cout << cli::version_line("newsdex-search") << "\n";
-    return cli::EXIT_OK;
-  }
+  if (vm.count("version")) return cli::print_to_stdout("newsdex-search", cli::version_line("newsdex-search") + "\n");
   cli::configure_logging(vm, "newsdex-search");
 
   auto usage_error = [](const std::string& message) {

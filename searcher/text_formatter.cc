@@ -17,17 +17,23 @@ constexpr std::string_view DIM = "\x1b[2m";
 constexpr std::string_view RESET = "\x1b[0m";
 
 // One line of text, safe for a terminal: control characters (escape sequences in the
-// articles included) become spaces, runs of white space one space.
+// articles included) become spaces, runs of white space one space. That covers the C1
+// controls U+0080-U+009F too (UTF-8 C2 80 to C2 9F): a terminal takes U+009B as CSI and
+// U+009D as OSC, and Reuters and TREC files hold them as `&#x9b;`.
 std::string one_line(std::string_view text, bool colour) {
   std::string out;
   out.reserve(text.size());
   bool space = false;
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     if (c == SNIPPET_MARK_START || c == SNIPPET_MARK_END) {
       if (colour) out.append(c == SNIPPET_MARK_START ? HIGHLIGHT : RESET);
       continue;
     }
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    const bool c1 = static_cast<unsigned char>(c) == 0xc2 && i + 1 < text.size() &&
+                    static_cast<unsigned char>(text[i + 1]) >= 0x80 && static_cast<unsigned char>(text[i + 1]) <= 0x9f;
+    if (c1) ++i;
+    if (c1 || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
     if (c == ' ') {
       if (space || out.empty()) continue;
       space = true;

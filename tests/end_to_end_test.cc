@@ -89,6 +89,17 @@ TEST_F(EndToEnd, BadCommandLinesExitWith2AndHelpExitsWith0) {
   }
 }
 
+// Bug: `newsdex-search --help > /dev/full` exited 0, as if the help had been shown.
+TEST_F(EndToEnd, HelpThatCannotBeWrittenExitsWith1) {
+  for (const char* program : {NEWSDEX_INDEX_BIN, NEWSDEX_SEARCH_BIN}) {
+    for (const char* option : {"--help", "--version"}) {
+      const auto r = run("/bin/sh", {"-c", std::string("'") + program + "' " + option + " > /dev/full"});
+      EXPECT_EQ(r.exit_code, 1) << program << " " << option;
+      EXPECT_NE(r.err.find("cannot write to standard output: No space left on device"), std::string::npos) << r.err;
+    }
+  }
+}
+
 TEST_F(EndToEnd, IndexesFromStandardInput) {
   TempDir dir;
   const auto result = run(NEWSDEX_INDEX_BIN, {"--db", dir / "stdin.db", "--format", "plain", "-"},

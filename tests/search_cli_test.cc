@@ -128,6 +128,30 @@ TEST_F(SearchCli, ControlCharactersNeverReachTheTerminal) {
   EXPECT_EQ(j["hits"][0]["id"], "ctrl id\t1");
 }
 
+// Bug: C1 controls (U+009B CSI, U+009D OSC, U+009C ST; `&#x9b;` in Reuters and TREC
+// files) reached the terminal in titles and snippets, even with --color never.
+TEST(ResultWriters, C1ControlsNeverReachTheTerminal) {
+  SearchRequest request;
+  request.query = "q \xc2\x9b" "2J";
+  SearchResult result;
+  Hit hit;
+  hit.rank = 1;
+  hit.article.id = "id\xc2\x9c";
+  hit.article.title = "Title \xc2\x9b" "31m red \xc2\x9d" "0;pwned\xc2\x9c end \xc2\xa3" "5";
+  hit.snippet = std::string("a \xc2\x9b") + SNIPPET_MARK_START + "b" + SNIPPET_MARK_END + " \xc2\x85";
+  result.hits.push_back(hit);
+  result.total = 1;
+  result.total_exact = true;
+  for (bool colour : {false, true}) {
+    std::ostringstream out;
+    make_writer(OutputFormat::TEXT, colour, false)->write(out, request, result);
+    const std::string text = out.str();
+    for (unsigned char c1 = 0x80; c1 <= 0x9f; ++c1)
+      EXPECT_EQ(text.find(std::string("\xc2") + static_cast<char>(c1)), std::string::npos) << int(c1) << ": " << text;
+    EXPECT_NE(text.find("red 0;pwned end \xc2\xa3" "5"), std::string::npos) << "other characters stay: " << text;
+  }
+}
+
 TEST(ResultWriters, EveryJsonLineIsValidWhateverTheText) {
   SearchRequest request;
   request.query = "bad \xff query";
