@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "cli.h"
-#include "json_lines_reader.h"
+#include "record_fields.h"
 #include "language.h"
 
 namespace po = boost::program_options;
@@ -83,7 +83,7 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
        "input format: plain, jsonl, reuters, trec (default: detect per file)")
       ("field", po::value<std::vector<std::string>>(&fields)->value_name("FIELD=NAME"),
        "JSON Lines: read article FIELD (id, title, body, date, authors, url, source, language, "
-       "dateline, people, countries) from the record's NAME (a dotted path reaches into objects); repeatable")
+       "dateline, people, countries, topics) from the record's NAME (a dotted path reaches into objects); repeatable")
       ("delete", po::value<std::vector<std::string>>(&options.deletions)->multitoken()->value_name("ID..."),
        "remove the articles with these ids")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
@@ -153,13 +153,13 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
   for (const auto& mapping : fields) {
     const auto equals = mapping.find('=');
     const std::string field = mapping.substr(0, equals);
-    const auto& known = json_article_fields();
+    const auto& known = article_field_names();
     const bool alias = field == "author" || field == "text";
     if (equals == std::string::npos || equals + 1 == mapping.size() ||
         (!alias && std::find(known.begin(), known.end(), field) == known.end()))
       return usage_error("bad --field '" + mapping + "': expected FIELD=NAME with FIELD one of id, title, body, "
-                         "date, authors, url, source, language, dateline, people, countries");
-    pipeline.reader.json_fields[field] = mapping.substr(equals + 1);
+                         "date, authors, url, source, language, dateline, people, countries, topics");
+    pipeline.reader.fields[field] = mapping.substr(equals + 1);
   }
   const auto max_bytes = parse_byte_size(max_record);
   if (!max_bytes || *max_bytes == 0) return usage_error("bad --max-record-size '" + max_record + "'");

@@ -216,8 +216,8 @@ TEST(JsonLinesReader, MapsOtherSchemasWithFieldOptions) {
   std::ifstream in(NEWSDEX_FIXTURES_DIR "/jsonl/custom_schema.jsonl", std::ios::binary);
   Diagnostics diagnostics;
   ReaderOptions options;
-  options.json_fields = {{"id", "story_id"}, {"title", "hed"}, {"body", "story.body"},
-                         {"date", "when"}, {"source", "meta.site"}};
+  options.fields = {{"id", "story_id"}, {"title", "hed"}, {"body", "story.body"},
+                    {"date", "when"}, {"source", "meta.site"}};
   JsonLinesReader reader(in, "custom_schema.jsonl", "custom_schema", diagnostics, options);
   const auto articles = read_all(reader);
   ASSERT_EQ(articles.size(), 1u);

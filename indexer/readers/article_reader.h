@@ -11,12 +11,13 @@ namespace newsdex {
 
 // What every reader is told, from the command line.
 struct ReaderOptions {
-  // The longest record (a JSON line, a <DOC> or <REUTERS> record, a plain-text file)
-  // accepted, in bytes; longer ones are skipped with an error naming file and line.
+  // The longest record (a JSON line, a <DOC> or <REUTERS> record, a plain-text
+  // file) accepted, in bytes; longer ones are skipped with an error naming file and line.
   std::size_t max_record_bytes = 16u << 20;
   // JSON Lines: article field -> the record's field name (`--field title=headline`);
-  // a name may be a dotted path ("source.name"). Fields not named use the defaults.
-  std::map<std::string, std::string> json_fields;
+  // a name may be a dotted path ("source.name"). Fields not named use the defaults
+  // (record_fields.h).
+  std::map<std::string, std::string> fields;
 };
 
 class ArticleReader {
