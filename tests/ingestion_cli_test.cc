@@ -211,5 +211,43 @@ TEST(IndexingCommandLine, ReutersSgmlIsDetectedAndIndexed) {
   EXPECT_TRUE(database.term_exists("muller")) << "Latin-1 decoded and folded";
 }
 
+TEST(IndexingCommandLine, CsvFilesAreReadRowByRowWithBrokenRowsReported) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  const std::string input = NEWSDEX_FIXTURES_DIR "/csv/articles.csv";
+  const auto result = run(NEWSDEX_INDEX_BIN, {"--db", db, input});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("articles.csv:5: row has 6 fields; the header has 5"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("4 articles read from 1 inputs: 4 added"), std::string::npos) << result.err;
+  EXPECT_EQ(doccount(db), 4u);
+
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "resign"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("\"id\":\"p1\""), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("\"title\":\"Minister stays, for now\""), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("second paragraph"), std::string::npos) << "the quoted newline kept the row whole: " << found.out;
+}
+
+TEST(IndexingCommandLine, CsvNeedsItsNameOrFormatAndTakesADelimiter) {
+  TempDir dir;
+  const std::string rows = "title;body\nFirst;Walrus escapes the zoo\nSecond;Penguins stay put\n";
+  testing::write_file(dir.path() / "export", rows);
+  // Without an extension the file is plain text: one article.
+  const auto plain = run(NEWSDEX_INDEX_BIN, {"--db", dir / "plain.db", dir / "export"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(doccount(dir / "plain.db"), 1u);
+  // Forced, with the delimiter given, it is two.
+  const auto forced = run(NEWSDEX_INDEX_BIN, {"--db", dir / "csv.db", "--format", "csv", "--csv-delimiter", ";",
+                                              dir / "export"});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(doccount(dir / "csv.db"), 2u);
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", dir / "csv.db", "--format", "jsonl", "walrus"});
+  EXPECT_NE(found.out.find("\"id\":\"export:2\""), std::string::npos) << found.out;
+
+  const auto bad = run(NEWSDEX_INDEX_BIN, {"--db", dir / "bad.db", "--csv-delimiter", "ab", dir / "export"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad --csv-delimiter 'ab'"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace newsdex

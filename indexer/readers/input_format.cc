@@ -1,17 +1,30 @@
 #include "input_format.h"
 
+#include "csv_reader.h"
 #include "json_lines_reader.h"
 #include "plain_text_reader.h"
 #include "reuters_reader.h"
 #include "trec_reader.h"
 
 namespace newsdex {
+namespace {
+
+// The file name without directories and without a .gz suffix.
+std::string_view base_name(std::string_view name) {
+  const auto slash = name.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  if (base.ends_with(".gz")) base.remove_suffix(3);
+  return base;
+}
+
+}  // namespace
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
   if (name == "plain" || name == "text") return InputFormat::Plain;
   if (name == "reuters") return InputFormat::Reuters;
   if (name == "jsonl" || name == "json" || name == "ndjson") return InputFormat::JsonLines;
   if (name == "trec") return InputFormat::Trec;
+  if (name == "csv") return InputFormat::Csv;
   return std::nullopt;
 }
 
@@ -21,14 +34,14 @@ std::string_view input_format_name(InputFormat format) {
     case InputFormat::Reuters: return "reuters";
     case InputFormat::JsonLines: return "jsonl";
     case InputFormat::Trec: return "trec";
+    case InputFormat::Csv: return "csv";
   }
   return "plain";
 }
 
 InputFormat detect_input_format(std::string_view name, std::string_view head) {
-  const auto slash = name.find_last_of('/');
-  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
-  if (base.ends_with(".gz")) base.remove_suffix(3);
+  const std::string_view base = base_name(name);
+  if (base.ends_with(".csv") || base.ends_with(".tsv")) return InputFormat::Csv;
   if (base.starts_with("reut2-") || head.find("<REUTERS") != std::string_view::npos ||
       head.find("<!DOCTYPE lewis") != std::string_view::npos)
     return InputFormat::Reuters;
@@ -51,6 +64,13 @@ std::unique_ptr<ArticleReader> make_reader(InputFormat format, std::istream& in,
     case InputFormat::JsonLines:
       return std::make_unique<JsonLinesReader>(in, name, default_id, diagnostics, options);
     case InputFormat::Trec: return std::make_unique<TrecReader>(in, name, diagnostics, options);
+    case InputFormat::Csv: {
+      if (options.csv_delimiter || !base_name(name).ends_with(".tsv"))
+        return std::make_unique<CsvReader>(in, name, default_id, diagnostics, options);
+      ReaderOptions tabs = options;
+      tabs.csv_delimiter = '\t';
+      return std::make_unique<CsvReader>(in, name, default_id, diagnostics, tabs);
+    }
     case InputFormat::Plain: break;
   }
   return std::make_unique<PlainTextReader>(in, name, default_id, diagnostics, options);

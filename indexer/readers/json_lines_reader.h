@@ -10,7 +10,7 @@
 //   language language, lang;  dateline: dateline
 //   people   people, persons;  countries: countries, places (names or ISO codes)
 //   topics   topics, topic, category, categories (kept as given labels)
-// (record_fields.h) and ReaderOptions::fields maps any other schema (`--field title=headline`,
+// (record_fields.h, shared with the CSV reader) and ReaderOptions::fields maps any other schema (`--field title=headline`,
 // dotted paths such as `--field source=meta.site` reach into objects). Given people and
 // country lists are kept as given labels and also fill the facets (extraction adds to them).
 // A record without an id gets "<file id>:<line>".
