@@ -39,6 +39,8 @@ Files ending in .gz are decompressed. Formats are detected from the name and con
   reuters   Reuters-21578, SGML (reut2-NNN.sgm) or XML (reut2-NNN.xml)
   trec      TREC <DOC> newswire files (AP, WSJ, FT, LA Times): DOCNO, HEADLINE/HL/HEAD,
             TEXT, DATE/DD
+Plain text is a name without extension, or ending .txt or .text; any other file that
+no format claims (notes.md, a binary) is skipped with an error; --format reads it.
 
 Examples:
   newsdex-index --db news.db seeds/

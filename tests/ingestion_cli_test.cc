@@ -249,5 +249,36 @@ TEST(IndexingCommandLine, CsvNeedsItsNameOrFormatAndTakesADelimiter) {
   EXPECT_NE(bad.err.find("bad --csv-delimiter 'ab'"), std::string::npos) << bad.err;
 }
 
+TEST(IndexingCommandLine, FilesOfUnknownFormatAreRefusedByName) {
+  TempDir dir;
+  testing::write_file(dir.path() / "in" / "story.txt", "Walrus escapes\n\nThe walrus left the zoo.\n");
+  testing::write_file(dir.path() / "in" / "brief", "Penguins stay\n\nThe penguins stayed.\n");
+  testing::write_file(dir.path() / "in" / "notes.md", "# Notes\n\nNot an article.\n");
+  testing::write_file(dir.path() / "in" / "archive", std::string("PK\3\4\0\0binary", 12));
+  const auto result = run(NEWSDEX_INDEX_BIN, {"--db", dir / "news.db", dir / "in"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("notes.md: unknown file type '.md' (--format NAME reads it as"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("archive: binary content"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("2 unknown-format"), std::string::npos) << result.err;
+  EXPECT_EQ(doccount(dir / "news.db"), 2u);
+
+  // A forced format reads what detection refuses.
+  const auto forced = run(NEWSDEX_INDEX_BIN, {"--db", dir / "md.db", "--format", "plain", (dir.path() / "in" / "notes.md").string()});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(doccount(dir / "md.db"), 1u);
+}
+
+TEST(IndexingCommandLine, AForcedRecordFormatThatFindsNoRecordSaysSo) {
+  TempDir dir;
+  testing::write_file(dir.path() / "story.txt", "Walrus escapes\n\nThe walrus left the zoo.\n");
+  for (const std::string format : {"reuters", "trec"}) {
+    const auto result = run(NEWSDEX_INDEX_BIN, {"--db", dir / (format + ".db"), "--format", format, dir / "story.txt"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string tag = format == "trec" ? "<DOC>" : "<REUTERS>";
+    EXPECT_NE(result.err.find("story.txt: no " + tag + " record in the file"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("1 no-records"), std::string::npos) << result.err;
+  }
+}
+
 }  // namespace
 }  // namespace newsdex

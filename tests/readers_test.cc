@@ -291,6 +291,13 @@ TEST(InputFormat, DetectsFormatsByNameAndContent) {
   EXPECT_EQ(detect_input_format("-", "  {\"id\": 1}"), InputFormat::JsonLines);
   EXPECT_EQ(detect_input_format("ap880212", "\n<DOC>\n<DOCNO>"), InputFormat::Trec);
   EXPECT_EQ(detect_input_format("story.txt", "Title: x\n\nbody"), InputFormat::Plain);
+  EXPECT_EQ(detect_input_format("STORY.TXT.gz", "x"), InputFormat::Plain);
+  EXPECT_EQ(detect_input_format("README", "a,b,c\n1,2,3\n"), InputFormat::Plain);
+  EXPECT_EQ(detect_input_format("ap880212.0001", "Title"), InputFormat::Plain) << "a number is no extension";
+  EXPECT_EQ(detect_input_format("notes.md", "# Notes"), std::nullopt);
+  EXPECT_EQ(detect_input_format("page.html", "<html>"), std::nullopt);
+  EXPECT_EQ(detect_input_format("blob", std::string_view("\x7f" "ELF\0\0", 6)), std::nullopt);
+  EXPECT_NE(undetected_format_reason("dir/notes.md").find("unknown file type '.md'"), std::string::npos);
   EXPECT_EQ(parse_input_format("trec"), InputFormat::Trec);
   EXPECT_EQ(parse_input_format("jsonl"), InputFormat::JsonLines);
   EXPECT_FALSE(parse_input_format("pdf"));

@@ -1,5 +1,8 @@
 #include "input_format.h"
 
+#include <algorithm>
+
+#include "ascii_text.h"
 #include "csv_reader.h"
 #include "json_lines_reader.h"
 #include "plain_text_reader.h"
@@ -15,6 +18,24 @@ std::string_view base_name(std::string_view name) {
   std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
   if (base.ends_with(".gz")) base.remove_suffix(3);
   return base;
+}
+
+// ".txt" of "story.txt"; empty for "README", ".profile", or a number such as ".0001"
+// (an extension names a type only when it holds a letter).
+std::string_view extension_of(std::string_view base) {
+  const auto dot = base.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  const std::string_view extension = base.substr(dot);
+  const bool letter = std::any_of(extension.begin(), extension.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  return letter ? extension : std::string_view();
+}
+
+// Plain text by name: .txt or .text (any case).
+bool is_plain_text_extension(std::string_view extension) {
+  const std::string lower = lower_ascii(extension);
+  return lower == ".txt" || lower == ".text";
 }
 
 }  // namespace
@@ -39,7 +60,7 @@ std::string_view input_format_name(InputFormat format) {
   return "plain";
 }
 
-InputFormat detect_input_format(std::string_view name, std::string_view head) {
+std::optional<InputFormat> detect_input_format(std::string_view name, std::string_view head) {
   const std::string_view base = base_name(name);
   if (base.ends_with(".csv") || base.ends_with(".tsv")) return InputFormat::Csv;
   if (base.starts_with("reut2-") || head.find("<REUTERS") != std::string_view::npos ||
@@ -53,7 +74,17 @@ InputFormat detect_input_format(std::string_view name, std::string_view head) {
   const std::string_view content = head.substr(first);
   if (content.starts_with("<DOC>")) return InputFormat::Trec;
   if (content.starts_with("{")) return InputFormat::JsonLines;
-  return InputFormat::Plain;
+  const std::string_view extension = extension_of(base);
+  if (is_plain_text_extension(extension)) return InputFormat::Plain;
+  if (extension.empty() && head.find('\0') == std::string_view::npos) return InputFormat::Plain;
+  return std::nullopt;
+}
+
+std::string undetected_format_reason(std::string_view name) {
+  const std::string_view extension = extension_of(base_name(name));
+  const std::string why = extension.empty() ? std::string("binary content (a NUL byte in its first bytes)")
+                                            : "unknown file type '" + std::string(extension) + "'";
+  return why + " (--format NAME reads it as plain, jsonl, csv, reuters or trec)";
 }
 
 std::unique_ptr<ArticleReader> make_reader(InputFormat format, std::istream& in, const std::string& name,
