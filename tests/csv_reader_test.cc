@@ -43,6 +43,9 @@ TEST(CsvReader, ReadsQuotesNewlinesCrlfAByteOrderMarkAndAnyColumnOrder) {
   EXPECT_EQ(articles[2].id, "t1") << "the row with one field too many is skipped";
   EXPECT_EQ(articles[2].origin.line, 6u);
   EXPECT_FALSE(articles[2].date) << "an empty date cell is no date, and no warning";
+  EXPECT_EQ(articles[2].title, "No title here.") << "derived from the text";
+  EXPECT_TRUE(articles[2].title_derived);
+  EXPECT_FALSE(articles[0].title_derived);
   EXPECT_EQ(articles[3].id, "e1");
   EXPECT_EQ(articles[3].origin.line, 8u) << "blank lines between rows are passed over";
 

@@ -280,5 +280,32 @@ TEST(IndexingCommandLine, AForcedRecordFormatThatFindsNoRecordSaysSo) {
   }
 }
 
+TEST(IndexingCommandLine, ARecordWithoutATitleShowsItsFirstSentenceMarkedAsDerived) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  testing::write_file(dir.path() / "crawl.jsonl",
+                      "{\"id\": \"j1\", \"body\": \"Walrus escapes from the zoo. Keepers searched all night.\"}\n"
+                      "{\"id\": \"j2\", \"title\": \"Penguins stay\", \"body\": \"The penguins stayed. Walrus news.\"}\n");
+  testing::write_file(dir.path() / "rows.csv", "text,category\n\"Otter opens a bank account. Staff were surprised.\",business\n");
+  const auto indexed = run(NEWSDEX_INDEX_BIN, {"--db", db, dir / "crawl.jsonl", dir / "rows.csv"});
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "walrus OR otter"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("\"id\":\"j1\",\"score\""), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("\"title\":\"Walrus escapes from the zoo.\",\"title_derived\":true"), std::string::npos)
+      << found.out;
+  EXPECT_NE(found.out.find("\"title\":\"Otter opens a bank account.\",\"title_derived\":true"), std::string::npos)
+      << found.out;
+  EXPECT_NE(found.out.find("\"title\":\"Penguins stay\",\"date\""), std::string::npos) << "a given title is not derived: "
+                                                                                      << found.out;
+  // Its words are the text's, not a title's.
+  const auto titled = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "title:walrus"});
+  EXPECT_EQ(titled.out.find("\"id\":\"j1\""), std::string::npos) << titled.out;
+
+  const auto extracted = run(NEWSDEX_INDEX_BIN, {"--extract", "-q", dir / "crawl.jsonl"});
+  EXPECT_NE(extracted.out.find("\"title_derived\":true"), std::string::npos) << extracted.out;
+}
+
 }  // namespace
 }  // namespace newsdex

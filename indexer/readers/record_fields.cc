@@ -5,6 +5,7 @@
 
 #include "ascii_text.h"
 #include "country_table.h"
+#include "derived_title.h"
 #include "language.h"
 #include "text_encoding.h"
 
@@ -124,6 +125,10 @@ bool finish_record(Article& article, Diagnostics& diagnostics) {
   if (article.title.empty() && article.body.empty()) {
     diagnostics.skipped(article.origin, "empty", "article has no text");
     return false;
+  }
+  if (article.title.empty()) {
+    article.title = derive_title(article.body);
+    article.title_derived = !article.title.empty();
   }
   return true;
 }

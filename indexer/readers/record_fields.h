@@ -57,8 +57,9 @@ void set_given_people(Article& article, std::vector<std::string> people);
 void set_given_countries(Article& article, std::vector<std::string> places, Diagnostics& diagnostics);
 
 // The last step for a record: control characters in title and body replaced (warning
-// [control-bytes]), and a record with no text at all skipped [empty]. Returns false when
-// the article is to be skipped.
+// [control-bytes]), a record with no text at all skipped [empty], and a missing title
+// derived from the text's first sentence (derived_title.h, marked title_derived).
+// Returns false when the article is to be skipped.
 bool finish_record(Article& article, Diagnostics& diagnostics);
 
 }  // namespace newsdex
