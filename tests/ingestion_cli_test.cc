@@ -307,5 +307,25 @@ TEST(IndexingCommandLine, ARecordWithoutATitleShowsItsFirstSentenceMarkedAsDeriv
   EXPECT_NE(extracted.out.find("\"title_derived\":true"), std::string::npos) << extracted.out;
 }
 
+TEST(IndexingCommandLine, TextGarbledByADoubleEncodingIsRepairedAndCounted) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  // "£" and "’" as UTF-8 bytes read as Windows-1252 and written as UTF-8 again.
+  testing::write_file(dir.path() / "rows.csv",
+                      "id,text\n"
+                      "m1,\"Yukos claims $20bn (\xC3\x82\xC2\xA3" "11bn) in damages; it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s the largest claim.\"\n"
+                      "m2,\"A caf\xC3\xA9 and a \xC2\xA3" "5 coffee, written right.\"\n");
+  const auto indexed = run(NEWSDEX_INDEX_BIN, {"--db", db, dir / "rows.csv"});
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  EXPECT_NE(indexed.err.find("rows.csv:2: text garbled by a double encoding"), std::string::npos) << indexed.err;
+  EXPECT_NE(indexed.err.find("1 mojibake"), std::string::npos) << "the correct row is left alone: " << indexed.err;
+
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "damages"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("$20bn (\xC2\xA3" "11bn) in damages; it\xE2\x80\x99s the largest"), std::string::npos) << found.out;
+  const auto cafe = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "coffee"});
+  EXPECT_NE(cafe.out.find("A caf\xC3\xA9 and a \xC2\xA3" "5 coffee"), std::string::npos) << cafe.out;
+}
+
 }  // namespace
 }  // namespace newsdex

@@ -56,7 +56,8 @@ void set_given_people(Article& article, std::vector<std::string> people);
 // country facet, the others are reported [unknown-country].
 void set_given_countries(Article& article, std::vector<std::string> places, Diagnostics& diagnostics);
 
-// The last step for a record: control characters in title and body replaced (warning
+// The last step for a record: title and body garbled by a double encoding repaired
+// (text_encoding.h, warning [mojibake]), control characters replaced (warning
 // [control-bytes]), a record with no text at all skipped [empty], and a missing title
 // derived from the text's first sentence (derived_title.h, marked title_derived).
 // Returns false when the article is to be skipped.
