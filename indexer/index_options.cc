@@ -47,6 +47,7 @@ Examples:
   newsdex-index --db news.db --format reuters corpus/reut2-000.xml
   newsdex-index --db news.db --field title=headline --field body=story crawl.jsonl.gz
   zcat archive.txt.gz | newsdex-index --db news.db --format plain -
+  newsdex-index --db news.db --csv-delimiter ';' --field body=story export.csv
   newsdex-index --db news.db --delete wire-42 wire-43
   newsdex-index --db news.idx --shards 4 corpus/      (4 shards, written in parallel)
   newsdex-index --db one.db --reshard news.idx        (merge shards into one database)

@@ -230,6 +230,22 @@ TEST(JsonLinesReader, MapsOtherSchemasWithFieldOptions) {
   EXPECT_EQ(diagnostics.warning_count() + diagnostics.skipped_count(), 0u);
 }
 
+TEST(JsonLinesReader, KeepsACategoryAsTheGivenTopicsAndDerivesAMissingTitle) {
+  std::istringstream in("{\"id\": \"t1\", \"text\": \"Otter opens a bank account.\\nStaff were surprised.\", "
+                        "\"category\": \"business\"}\n"
+                        "{\"id\": \"t2\", \"title\": \"Given\", \"body\": \"Text.\", \"topics\": [\"a\", \"b\"]}\n");
+  Diagnostics diagnostics;
+  JsonLinesReader reader(in, "t.jsonl", "t", diagnostics);
+  const auto articles = read_all(reader);
+  ASSERT_EQ(articles.size(), 2u);
+  EXPECT_EQ(articles[0].given.topics, std::vector<std::string>{"business"});
+  EXPECT_EQ(articles[0].title, "Otter opens a bank account.");
+  EXPECT_TRUE(articles[0].title_derived);
+  EXPECT_EQ(articles[1].given.topics, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(articles[1].title, "Given");
+  EXPECT_FALSE(articles[1].title_derived);
+}
+
 TEST(JsonLinesReader, NestingDeepEnoughToExhaustARecursiveParserIsRejected) {
   std::string line = "{\"id\": \"deep\", \"title\": \"t\", \"x\": ";
   line += std::string(1000000, '[') + std::string(1000000, ']') + "}\n";
