@@ -314,6 +314,8 @@ TEST(InputFormat, DetectsFormatsByNameAndContent) {
   EXPECT_EQ(detect_input_format("page.html", "<html>"), std::nullopt);
   EXPECT_EQ(detect_input_format("blob", std::string_view("\x7f" "ELF\0\0", 6)), std::nullopt);
   EXPECT_NE(undetected_format_reason("dir/notes.md").find("unknown file type '.md'"), std::string::npos);
+  EXPECT_EQ(detect_input_format("EXPORT.CSV", "Title,Body\n"), InputFormat::Csv) << "extensions in any case";
+  EXPECT_EQ(detect_input_format("Crawl.JSONL", "x"), InputFormat::JsonLines);
   EXPECT_EQ(parse_input_format("trec"), InputFormat::Trec);
   EXPECT_EQ(parse_input_format("jsonl"), InputFormat::JsonLines);
   EXPECT_FALSE(parse_input_format("pdf"));

@@ -12,11 +12,12 @@
 namespace newsdex {
 namespace {
 
-// The file name without directories and without a .gz suffix.
-std::string_view base_name(std::string_view name) {
+// The file name without directories and without a .gz suffix, its A-Z lowered (so
+// DATA.CSV is a .csv file).
+std::string base_name(std::string_view name) {
   const auto slash = name.find_last_of('/');
-  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
-  if (base.ends_with(".gz")) base.remove_suffix(3);
+  std::string base = lower_ascii(slash == std::string_view::npos ? name : name.substr(slash + 1));
+  if (base.ends_with(".gz")) base.resize(base.size() - 3);
   return base;
 }
 
@@ -32,11 +33,8 @@ std::string_view extension_of(std::string_view base) {
   return letter ? extension : std::string_view();
 }
 
-// Plain text by name: .txt or .text (any case).
-bool is_plain_text_extension(std::string_view extension) {
-  const std::string lower = lower_ascii(extension);
-  return lower == ".txt" || lower == ".text";
-}
+// Plain text by name: .txt or .text.
+bool is_plain_text_extension(std::string_view extension) { return extension == ".txt" || extension == ".text"; }
 
 }  // namespace
 
@@ -61,7 +59,7 @@ std::string_view input_format_name(InputFormat format) {
 }
 
 std::optional<InputFormat> detect_input_format(std::string_view name, std::string_view head) {
-  const std::string_view base = base_name(name);
+  const std::string base = base_name(name);
   if (base.ends_with(".csv") || base.ends_with(".tsv")) return InputFormat::Csv;
   if (base.starts_with("reut2-") || head.find("<REUTERS") != std::string_view::npos ||
       head.find("<!DOCTYPE lewis") != std::string_view::npos)
@@ -81,7 +79,8 @@ std::optional<InputFormat> detect_input_format(std::string_view name, std::strin
 }
 
 std::string undetected_format_reason(std::string_view name) {
-  const std::string_view extension = extension_of(base_name(name));
+  const std::string base = base_name(name);
+  const std::string_view extension = extension_of(base);
   const std::string why = extension.empty() ? std::string("binary content (a NUL byte in its first bytes)")
                                             : "unknown file type '" + std::string(extension) + "'";
   return why + " (--format NAME reads it as plain, jsonl, csv, reuters or trec)";
