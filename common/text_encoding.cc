@@ -62,6 +62,23 @@ bool undo_one_encoding(std::string& text) {
 
 }  // namespace
 
+bool looks_double_encoded(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  UChar32 previous = 0;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    // A lead byte of a 2-, 3- or 4-byte sequence, then what a continuation byte
+    // (0x80..0xBF) decodes as in Windows-1252 or Latin-1.
+    const bool lead = previous >= 0xC2 && previous <= 0xF4;
+    const int byte = c < 0 ? -1 : cp1252_byte(c);
+    if (lead && byte >= 0x80 && byte <= 0xBF) return true;
+    previous = c;
+  }
+  return false;
+}
+
 bool repair_double_encoding(std::string& text) {
   // Fast path: ASCII text (most text) cannot be garbled this way.
   if (std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))

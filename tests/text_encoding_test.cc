@@ -51,6 +51,13 @@ TEST(DoubleEncoding, LeavesCorrectMixedAndAmbiguousTextAlone) {
   }
 }
 
+TEST(DoubleEncoding, IsSuspectedInTextThatMixesItWithCorrectText) {
+  EXPECT_TRUE(looks_double_encoded("\xC3\x82\xC2\xA3" "5 and \xC2\xA3" "6"));                 // "Â£5 and £6"
+  EXPECT_TRUE(looks_double_encoded("it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s \xE5\x8C\x97"));   // "itâ€™s 北"
+  EXPECT_FALSE(looks_double_encoded("caf\xC3\xA9 \xC2\xA3" "5, S\xC3\xA3o Paulo, \xC3\x80 la carte"));
+  EXPECT_FALSE(looks_double_encoded("plain"));
+}
+
 TEST(ControlBytes, BecomeSpacesButLineBreaksStay) {
   std::string text = "a\x03" "b\nc\td\x7f";
   EXPECT_TRUE(replace_control_bytes(text));

@@ -121,8 +121,9 @@ void set_given_countries(Article& article, std::vector<std::string> places, Diag
 bool finish_record(Article& article, Diagnostics& diagnostics) {
   bool garbled = repair_double_encoding(article.title);
   garbled = repair_double_encoding(article.body) || garbled;
-  if (garbled)
-    diagnostics.warning(article.origin, "mojibake", DOUBLE_ENCODING_REPAIRED);
+  if (garbled) diagnostics.warning(article.origin, "mojibake", DOUBLE_ENCODING_REPAIRED);
+  else if (looks_double_encoded(article.title) || looks_double_encoded(article.body))
+    diagnostics.warning(article.origin, "mojibake-suspected", DOUBLE_ENCODING_SUSPECTED);
   bool control = replace_control_bytes(article.title);
   control = replace_control_bytes(article.body) || control;
   if (control) diagnostics.warning(article.origin, "control-bytes", "control characters replaced with spaces");
