@@ -37,6 +37,7 @@ struct GivenLabels {
 struct Article {
   std::string id;        // stable identifier; becomes the Q term
   std::string title;
+  bool title_derived = false;  // the record had no title: `title` is its text's first sentence
   std::string body;
   std::string dateline;  // where and when the story was filed ("SALVADOR, Feb 26"), if given
   std::optional<PartialDate> date;  // publication date (UTC), day precision when known

@@ -52,6 +52,10 @@ class ArticleWriter {
     w_.Key(key);
     valid = w_.String(value.data(), static_cast<rapidjson::SizeType>(value.size())) && valid;
   }
+  void boolean(const char* key, bool value) {
+    w_.Key(key);
+    w_.Bool(value);
+  }
   void strings(const char* key, const std::vector<std::string>& values) {
     w_.Key(key);
     w_.StartArray();
@@ -78,6 +82,7 @@ bool write_article(const Article& a, rapidjson::StringBuffer& out) {
   w.start_object();
   w.string("id", a.id);
   w.string("title", a.title);
+  if (a.title_derived) w.boolean("title_derived", true);
   if (a.date) w.string("date", a.date->to_iso());
   if (!a.source.empty()) w.string("source", a.source);
   if (!a.url.empty()) w.string("url", a.url);
@@ -126,6 +131,8 @@ Article decode_stored_article(std::string_view data) {
   Article a;
   get_if_present(j, "id", a.id);
   get_if_present(j, "title", a.title);
+  if (auto derived = j.FindMember("title_derived"); derived != j.MemberEnd() && derived->value.IsBool())
+    a.title_derived = derived->value.GetBool();
   get_if_present(j, "source", a.source);
   get_if_present(j, "url", a.url);
   get_if_present(j, "dateline", a.dateline);

@@ -2,6 +2,7 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace newsdex {
@@ -15,7 +16,77 @@ void append_utf8(std::string& out, char32_t c) {
   if (!error) out.append(buffer, static_cast<std::size_t>(length));
 }
 
+// Windows-1252 bytes 0x80..0x9F -> the characters they stand for; 0 where the code page
+// defines none (those bytes come back as U+0080..U+009F, as Latin-1 has them).
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// The single byte that Windows-1252 (or Latin-1) decodes as `c`, or -1.
+int cp1252_byte(UChar32 c) {
+  if (c < 0x100) return c;
+  for (int i = 0; i < 32; ++i)
+    if (kCp1252High[i] == c) return 0x80 + i;
+  return -1;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// One round of repair_double_encoding.
+bool undo_one_encoding(std::string& text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  std::string out;
+  out.reserve(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    const int byte = c < 0 ? -1 : cp1252_byte(c);
+    if (byte < 0) return false;
+    out += static_cast<char>(byte);
+  }
+  if (out == text || !is_valid_utf8(out)) return false;
+  text.swap(out);
+  return true;
+}
+
 }  // namespace
+
+bool looks_double_encoded(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  UChar32 previous = 0;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    // A lead byte of a 2-, 3- or 4-byte sequence, then what a continuation byte
+    // (0x80..0xBF) decodes as in Windows-1252 or Latin-1.
+    const bool lead = previous >= 0xC2 && previous <= 0xF4;
+    const int byte = c < 0 ? -1 : cp1252_byte(c);
+    if (lead && byte >= 0x80 && byte <= 0xBF) return true;
+    previous = c;
+  }
+  return false;
+}
+
+bool repair_double_encoding(std::string& text) {
+  // Fast path: ASCII text (most text) cannot be garbled this way.
+  if (std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+    return false;
+  bool changed = false;
+  for (int round = 0; round < 3 && undo_one_encoding(text); ++round) changed = true;
+  return changed;
+}
 
 bool repair_utf8(std::string& text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());

@@ -34,7 +34,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
   const std::string& language = article.language.empty() ? default_language_ : article.language;
   TermWriter terms(analyzer_, stemmer_for(language));
 
-  terms.index(doc, article.title, schema::PREFIX_TITLE, schema::TITLE_WDF_BOOST);
+  // A derived title repeats the text's first sentence: its words are not the publisher's
+  // title and are indexed once, as text.
+  if (!article.title_derived) terms.index(doc, article.title, schema::PREFIX_TITLE, schema::TITLE_WDF_BOOST);
   terms.next_field();
   if (!article.dateline.empty()) {
     terms.index(doc, article.dateline);

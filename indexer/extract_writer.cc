@@ -8,6 +8,7 @@ void write_extract_line(std::ostream& out, const Article& article) {
   nlohmann::ordered_json j;
   j["id"] = article.id;
   j["title"] = article.title;
+  if (article.title_derived) j["title_derived"] = true;
   j["date"] = article.date ? nlohmann::ordered_json(article.date->to_iso()) : nlohmann::ordered_json(nullptr);
   j["authors"] = article.authors;
   j["people"] = article.people;

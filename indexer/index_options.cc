@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "cli.h"
-#include "json_lines_reader.h"
+#include "record_fields.h"
 #include "language.h"
 
 namespace po = boost::program_options;
@@ -34,15 +34,21 @@ Files ending in .gz are decompressed. Formats are detected from the name and con
             blank line; otherwise the first line is the title
   jsonl     JSON Lines, one article per line (.jsonl, .ndjson, .json, or a first line
             starting with "{"); common field names are understood, --field maps others
+  csv       CSV or TSV (.csv, .tsv), one article per row under a header row naming the
+            columns as JSON Lines fields are named (text,category works); --field maps
+            others, --csv-delimiter sets the delimiter
   reuters   Reuters-21578, SGML (reut2-NNN.sgm) or XML (reut2-NNN.xml)
   trec      TREC <DOC> newswire files (AP, WSJ, FT, LA Times): DOCNO, HEADLINE/HL/HEAD,
             TEXT, DATE/DD
+Plain text is a name without extension, or ending .txt or .text; any other file that
+no format claims (notes.md, a binary) is skipped with an error; --format reads it.
 
 Examples:
   newsdex-index --db news.db seeds/
   newsdex-index --db news.db --format reuters corpus/reut2-000.xml
   newsdex-index --db news.db --field title=headline --field body=story crawl.jsonl.gz
   zcat archive.txt.gz | newsdex-index --db news.db --format plain -
+  newsdex-index --db news.db --csv-delimiter ';' --field body=story export.csv
   newsdex-index --db news.db --delete wire-42 wire-43
   newsdex-index --db news.idx --shards 4 corpus/      (4 shards, written in parallel)
   newsdex-index --db one.db --reshard news.idx        (merge shards into one database)
@@ -77,14 +83,19 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
   std::string language = "english";
   std::vector<std::string> fields;
   std::string max_record = "16M";
+  std::string csv_delimiter;
   auto& pipeline = options.pipeline;
   indexing.add_options()
       ("db,d", po::value<std::string>(&options.db)->value_name("DIR"), "database directory (required)")
       ("format,f", po::value<std::string>(&format)->value_name("NAME"),
-       "input format: plain, jsonl, reuters, trec (default: detect per file)")
+       "input format: plain, jsonl, csv, reuters, trec (default: detect per file)")
       ("field", po::value<std::vector<std::string>>(&fields)->value_name("FIELD=NAME"),
-       "JSON Lines: read article FIELD (id, title, body, date, authors, url, source, language, "
-       "dateline, people, countries) from the record's NAME (a dotted path reaches into objects); repeatable")
+       "JSON Lines and CSV: read article FIELD (id, title, body, date, authors, url, source, language, "
+       "dateline, people, countries, topics) from the record's NAME (a CSV column; in JSON a dotted "
+       "path reaches into objects); repeatable")
+      ("csv-delimiter", po::value<std::string>(&csv_delimiter)->value_name("CHAR"),
+       "CSV: the field delimiter, one character or \\t (default: a tab for .tsv files, else guessed "
+       "from the header line: ',', ';' or a tab)")
       ("delete", po::value<std::vector<std::string>>(&options.deletions)->multitoken()->value_name("ID..."),
        "remove the articles with these ids")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
@@ -152,13 +163,19 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
   for (const auto& mapping : fields) {
     const auto equals = mapping.find('=');
     const std::string field = mapping.substr(0, equals);
-    const auto& known = json_article_fields();
+    const auto& known = article_field_names();
     const bool alias = field == "author" || field == "text";
     if (equals == std::string::npos || equals + 1 == mapping.size() ||
         (!alias && std::find(known.begin(), known.end(), field) == known.end()))
       return usage_error("bad --field '" + mapping + "': expected FIELD=NAME with FIELD one of id, title, body, "
-                         "date, authors, url, source, language, dateline, people, countries");
-    pipeline.reader.json_fields[field] = mapping.substr(equals + 1);
+                         "date, authors, url, source, language, dateline, people, countries, topics");
+    pipeline.reader.fields[field] = mapping.substr(equals + 1);
+  }
+  if (vm.count("csv-delimiter")) {
+    if (csv_delimiter == "\\t" || csv_delimiter == "tab") csv_delimiter = "\t";
+    if (csv_delimiter.size() != 1 || csv_delimiter == "\"" || csv_delimiter == "\n" || csv_delimiter == "\r")
+      return usage_error("bad --csv-delimiter '" + csv_delimiter + "': expected one character other than a quote or newline, or \\t");
+    pipeline.reader.csv_delimiter = csv_delimiter[0];
   }
   const auto max_bytes = parse_byte_size(max_record);
   if (!max_bytes || *max_bytes == 0) return usage_error("bad --max-record-size '" + max_record + "'");

@@ -86,9 +86,13 @@ void read_inputs(const std::vector<InputFile>& inputs, const PipelineOptions& op
     with_input_stream(
         input, diagnostics,
         [&](std::istream& in, std::string_view head) {
-          const InputFormat format = options.format.value_or(detect_input_format(input.path, head));
-          spdlog::debug("{}: reading as {}", input.path, input_format_name(format));
-          auto reader = make_reader(format, in, input.path, input.default_id, diagnostics, options.reader);
+          const auto format = options.format ? options.format : detect_input_format(input.path, head);
+          if (!format) {
+            diagnostics.skipped({input.path, 0, 0}, "unknown-format", undetected_format_reason(input.path));
+            return;
+          }
+          spdlog::debug("{}: reading as {}", input.path, input_format_name(*format));
+          auto reader = make_reader(*format, in, input.path, input.default_id, diagnostics, options.reader);
           while (!should_stop(run) && reader->next(article)) {
             batch_bytes += article.title.size() + article.body.size();
             ++shard_sequence[shard_for(article.id, shard_count)];

@@ -31,6 +31,7 @@ json hit_json(const Hit& hit) {
   j["id"] = hit.article.id;
   j["score"] = hit.score;
   j["title"] = hit.article.title;
+  if (hit.article.title_derived) j["title_derived"] = true;
   j["date"] = hit.article.date ? json(hit.article.date->to_iso()) : json(nullptr);
   if (!hit.article.source.empty()) j["source"] = hit.article.source;
   if (!hit.article.url.empty()) j["url"] = hit.article.url;

@@ -211,5 +211,124 @@ TEST(IndexingCommandLine, ReutersSgmlIsDetectedAndIndexed) {
   EXPECT_TRUE(database.term_exists("muller")) << "Latin-1 decoded and folded";
 }
 
+TEST(IndexingCommandLine, CsvFilesAreReadRowByRowWithBrokenRowsReported) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  const std::string input = NEWSDEX_FIXTURES_DIR "/csv/articles.csv";
+  const auto result = run(NEWSDEX_INDEX_BIN, {"--db", db, input});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("articles.csv:5: row has 6 fields; the header has 5"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("4 articles read from 1 inputs: 4 added"), std::string::npos) << result.err;
+  EXPECT_EQ(doccount(db), 4u);
+
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "resign"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("\"id\":\"p1\""), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("\"title\":\"Minister stays, for now\""), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("second paragraph"), std::string::npos) << "the quoted newline kept the row whole: " << found.out;
+}
+
+TEST(IndexingCommandLine, CsvNeedsItsNameOrFormatAndTakesADelimiter) {
+  TempDir dir;
+  const std::string rows = "title;body\nFirst;Walrus escapes the zoo\nSecond;Penguins stay put\n";
+  testing::write_file(dir.path() / "export", rows);
+  // Without an extension the file is plain text: one article.
+  const auto plain = run(NEWSDEX_INDEX_BIN, {"--db", dir / "plain.db", dir / "export"});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(doccount(dir / "plain.db"), 1u);
+  // Forced, with the delimiter given, it is two.
+  const auto forced = run(NEWSDEX_INDEX_BIN, {"--db", dir / "csv.db", "--format", "csv", "--csv-delimiter", ";",
+                                              dir / "export"});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(doccount(dir / "csv.db"), 2u);
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", dir / "csv.db", "--format", "jsonl", "walrus"});
+  EXPECT_NE(found.out.find("\"id\":\"export:2\""), std::string::npos) << found.out;
+
+  const auto bad = run(NEWSDEX_INDEX_BIN, {"--db", dir / "bad.db", "--csv-delimiter", "ab", dir / "export"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad --csv-delimiter 'ab'"), std::string::npos) << bad.err;
+}
+
+TEST(IndexingCommandLine, FilesOfUnknownFormatAreRefusedByName) {
+  TempDir dir;
+  testing::write_file(dir.path() / "in" / "story.txt", "Walrus escapes\n\nThe walrus left the zoo.\n");
+  testing::write_file(dir.path() / "in" / "brief", "Penguins stay\n\nThe penguins stayed.\n");
+  testing::write_file(dir.path() / "in" / "notes.md", "# Notes\n\nNot an article.\n");
+  testing::write_file(dir.path() / "in" / "archive", std::string("PK\3\4\0\0binary", 12));
+  const auto result = run(NEWSDEX_INDEX_BIN, {"--db", dir / "news.db", dir / "in"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("notes.md: unknown file type '.md' (--format NAME reads it as"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("archive: binary content"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("2 unknown-format"), std::string::npos) << result.err;
+  EXPECT_EQ(doccount(dir / "news.db"), 2u);
+
+  // A forced format reads what detection refuses.
+  const auto forced = run(NEWSDEX_INDEX_BIN, {"--db", dir / "md.db", "--format", "plain", (dir.path() / "in" / "notes.md").string()});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(doccount(dir / "md.db"), 1u);
+}
+
+TEST(IndexingCommandLine, AForcedRecordFormatThatFindsNoRecordSaysSo) {
+  TempDir dir;
+  testing::write_file(dir.path() / "story.txt", "Walrus escapes\n\nThe walrus left the zoo.\n");
+  for (const std::string format : {"reuters", "trec"}) {
+    const auto result = run(NEWSDEX_INDEX_BIN, {"--db", dir / (format + ".db"), "--format", format, dir / "story.txt"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string tag = format == "trec" ? "<DOC>" : "<REUTERS>";
+    EXPECT_NE(result.err.find("story.txt: no " + tag + " record in the file"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("1 no-records"), std::string::npos) << result.err;
+  }
+}
+
+TEST(IndexingCommandLine, ARecordWithoutATitleShowsItsFirstSentenceMarkedAsDerived) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  testing::write_file(dir.path() / "crawl.jsonl",
+                      "{\"id\": \"j1\", \"body\": \"Walrus escapes from the zoo. Keepers searched all night.\"}\n"
+                      "{\"id\": \"j2\", \"title\": \"Penguins stay\", \"body\": \"The penguins stayed. Walrus news.\"}\n");
+  testing::write_file(dir.path() / "rows.csv", "text,category\n\"Otter opens a bank account. Staff were surprised.\",business\n");
+  const auto indexed = run(NEWSDEX_INDEX_BIN, {"--db", db, dir / "crawl.jsonl", dir / "rows.csv"});
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "walrus OR otter"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("\"id\":\"j1\",\"score\""), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("\"title\":\"Walrus escapes from the zoo.\",\"title_derived\":true"), std::string::npos)
+      << found.out;
+  EXPECT_NE(found.out.find("\"title\":\"Otter opens a bank account.\",\"title_derived\":true"), std::string::npos)
+      << found.out;
+  EXPECT_NE(found.out.find("\"title\":\"Penguins stay\",\"date\""), std::string::npos) << "a given title is not derived: "
+                                                                                      << found.out;
+  // Its words are the text's, not a title's.
+  const auto titled = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "title:walrus"});
+  EXPECT_EQ(titled.out.find("\"id\":\"j1\""), std::string::npos) << titled.out;
+
+  const auto extracted = run(NEWSDEX_INDEX_BIN, {"--extract", "-q", dir / "crawl.jsonl"});
+  EXPECT_NE(extracted.out.find("\"title_derived\":true"), std::string::npos) << extracted.out;
+}
+
+TEST(IndexingCommandLine, TextGarbledByADoubleEncodingIsRepairedAndCounted) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  // "£" and "’" as UTF-8 bytes read as Windows-1252 and written as UTF-8 again.
+  testing::write_file(dir.path() / "rows.csv",
+                      "id,text\n"
+                      "m1,\"Yukos claims $20bn (\xC3\x82\xC2\xA3" "11bn) in damages; it\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s the largest claim.\"\n"
+                      "m2,\"A caf\xC3\xA9 and a \xC2\xA3" "5 coffee, written right.\"\n"
+                      "m3,\"Tea at \xC3\x82\xC2\xA3" "2 and cake at \xC2\xA3" "3: garbled and right in one.\"\n");
+  const auto indexed = run(NEWSDEX_INDEX_BIN, {"--db", db, dir / "rows.csv"});
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  EXPECT_NE(indexed.err.find("rows.csv:2: text garbled by a double encoding"), std::string::npos) << indexed.err;
+  EXPECT_NE(indexed.err.find("rows.csv:4: text looks garbled by a double encoding"), std::string::npos) << indexed.err;
+  EXPECT_NE(indexed.err.find("(1 mojibake, 1 mojibake-suspected)"), std::string::npos)
+      << "the correct row is left alone: " << indexed.err;
+
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "damages"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("$20bn (\xC2\xA3" "11bn) in damages; it\xE2\x80\x99s the largest"), std::string::npos) << found.out;
+  const auto cafe = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "coffee"});
+  EXPECT_NE(cafe.out.find("A caf\xC3\xA9 and a \xC2\xA3" "5 coffee"), std::string::npos) << cafe.out;
+}
+
 }  // namespace
 }  // namespace newsdex

@@ -216,8 +216,8 @@ TEST(JsonLinesReader, MapsOtherSchemasWithFieldOptions) {
   std::ifstream in(NEWSDEX_FIXTURES_DIR "/jsonl/custom_schema.jsonl", std::ios::binary);
   Diagnostics diagnostics;
   ReaderOptions options;
-  options.json_fields = {{"id", "story_id"}, {"title", "hed"}, {"body", "story.body"},
-                         {"date", "when"}, {"source", "meta.site"}};
+  options.fields = {{"id", "story_id"}, {"title", "hed"}, {"body", "story.body"},
+                    {"date", "when"}, {"source", "meta.site"}};
   JsonLinesReader reader(in, "custom_schema.jsonl", "custom_schema", diagnostics, options);
   const auto articles = read_all(reader);
   ASSERT_EQ(articles.size(), 1u);
@@ -228,6 +228,22 @@ TEST(JsonLinesReader, MapsOtherSchemasWithFieldOptions) {
   ASSERT_TRUE(articles[0].date);
   EXPECT_EQ(articles[0].date->to_iso(), "2023-03-01");
   EXPECT_EQ(diagnostics.warning_count() + diagnostics.skipped_count(), 0u);
+}
+
+TEST(JsonLinesReader, KeepsACategoryAsTheGivenTopicsAndDerivesAMissingTitle) {
+  std::istringstream in("{\"id\": \"t1\", \"text\": \"Otter opens a bank account.\\nStaff were surprised.\", "
+                        "\"category\": \"business\"}\n"
+                        "{\"id\": \"t2\", \"title\": \"Given\", \"body\": \"Text.\", \"topics\": [\"a\", \"b\"]}\n");
+  Diagnostics diagnostics;
+  JsonLinesReader reader(in, "t.jsonl", "t", diagnostics);
+  const auto articles = read_all(reader);
+  ASSERT_EQ(articles.size(), 2u);
+  EXPECT_EQ(articles[0].given.topics, std::vector<std::string>{"business"});
+  EXPECT_EQ(articles[0].title, "Otter opens a bank account.");
+  EXPECT_TRUE(articles[0].title_derived);
+  EXPECT_EQ(articles[1].given.topics, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(articles[1].title, "Given");
+  EXPECT_FALSE(articles[1].title_derived);
 }
 
 TEST(JsonLinesReader, NestingDeepEnoughToExhaustARecursiveParserIsRejected) {
@@ -291,6 +307,15 @@ TEST(InputFormat, DetectsFormatsByNameAndContent) {
   EXPECT_EQ(detect_input_format("-", "  {\"id\": 1}"), InputFormat::JsonLines);
   EXPECT_EQ(detect_input_format("ap880212", "\n<DOC>\n<DOCNO>"), InputFormat::Trec);
   EXPECT_EQ(detect_input_format("story.txt", "Title: x\n\nbody"), InputFormat::Plain);
+  EXPECT_EQ(detect_input_format("STORY.TXT.gz", "x"), InputFormat::Plain);
+  EXPECT_EQ(detect_input_format("README", "a,b,c\n1,2,3\n"), InputFormat::Plain);
+  EXPECT_EQ(detect_input_format("ap880212.0001", "Title"), InputFormat::Plain) << "a number is no extension";
+  EXPECT_EQ(detect_input_format("notes.md", "# Notes"), std::nullopt);
+  EXPECT_EQ(detect_input_format("page.html", "<html>"), std::nullopt);
+  EXPECT_EQ(detect_input_format("blob", std::string_view("\x7f" "ELF\0\0", 6)), std::nullopt);
+  EXPECT_NE(undetected_format_reason("dir/notes.md").find("unknown file type '.md'"), std::string::npos);
+  EXPECT_EQ(detect_input_format("EXPORT.CSV", "Title,Body\n"), InputFormat::Csv) << "extensions in any case";
+  EXPECT_EQ(detect_input_format("Crawl.JSONL", "x"), InputFormat::JsonLines);
   EXPECT_EQ(parse_input_format("trec"), InputFormat::Trec);
   EXPECT_EQ(parse_input_format("jsonl"), InputFormat::JsonLines);
   EXPECT_FALSE(parse_input_format("pdf"));

@@ -68,6 +68,16 @@ TEST(StoredArticle, RepairsInvalidUtf8RatherThanStoringIt) {
   EXPECT_EQ(b.title, a.title);
 }
 
+TEST(StoredArticle, KeepsTheMarkOfADerivedTitleAndWritesItOnlyWhenSet) {
+  Article a = full_article();
+  EXPECT_EQ(encode_stored_article(a).find("title_derived"), std::string::npos);
+  EXPECT_FALSE(decode_stored_article(encode_stored_article(a)).title_derived);
+  a.title_derived = true;
+  const std::string data = encode_stored_article(a);
+  EXPECT_NE(data.find("\"title_derived\":true"), std::string::npos) << data;
+  EXPECT_TRUE(decode_stored_article(data).title_derived);
+}
+
 TEST(StoredArticle, RejectsDataThatIsNoArticle) {
   EXPECT_THROW(decode_stored_article("not json"), std::runtime_error);
   EXPECT_THROW(decode_stored_article("[1, 2]"), std::runtime_error);

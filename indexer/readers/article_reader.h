@@ -3,6 +3,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "article.h"
@@ -11,12 +12,16 @@ namespace newsdex {
 
 // What every reader is told, from the command line.
 struct ReaderOptions {
-  // The longest record (a JSON line, a <DOC> or <REUTERS> record, a plain-text file)
-  // accepted, in bytes; longer ones are skipped with an error naming file and line.
+  // The longest record (a JSON line, a CSV row, a <DOC> or <REUTERS> record, a plain-text
+  // file) accepted, in bytes; longer ones are skipped with an error naming file and line.
   std::size_t max_record_bytes = 16u << 20;
-  // JSON Lines: article field -> the record's field name (`--field title=headline`);
-  // a name may be a dotted path ("source.name"). Fields not named use the defaults.
-  std::map<std::string, std::string> json_fields;
+  // JSON Lines and CSV: article field -> the record's field name (`--field
+  // title=headline`); in JSON a name may be a dotted path ("source.name"), in CSV it is a
+  // header column. Fields not named use the defaults (record_fields.h).
+  std::map<std::string, std::string> fields;
+  // CSV: the field delimiter; unset: a tab for .tsv files, else guessed from the header
+  // line (',' unless it holds more ';' or tabs).
+  std::optional<char> csv_delimiter;
 };
 
 class ArticleReader {

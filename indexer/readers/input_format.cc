@@ -1,17 +1,49 @@
 #include "input_format.h"
 
+#include <algorithm>
+
+#include "ascii_text.h"
+#include "csv_reader.h"
 #include "json_lines_reader.h"
 #include "plain_text_reader.h"
 #include "reuters_reader.h"
 #include "trec_reader.h"
 
 namespace newsdex {
+namespace {
+
+// The file name without directories and without a .gz suffix, its A-Z lowered (so
+// DATA.CSV is a .csv file).
+std::string base_name(std::string_view name) {
+  const auto slash = name.find_last_of('/');
+  std::string base = lower_ascii(slash == std::string_view::npos ? name : name.substr(slash + 1));
+  if (base.ends_with(".gz")) base.resize(base.size() - 3);
+  return base;
+}
+
+// ".txt" of "story.txt"; empty for "README", ".profile", or a number such as ".0001"
+// (an extension names a type only when it holds a letter).
+std::string_view extension_of(std::string_view base) {
+  const auto dot = base.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  const std::string_view extension = base.substr(dot);
+  const bool letter = std::any_of(extension.begin(), extension.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  return letter ? extension : std::string_view();
+}
+
+// Plain text by name: .txt or .text.
+bool is_plain_text_extension(std::string_view extension) { return extension == ".txt" || extension == ".text"; }
+
+}  // namespace
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
   if (name == "plain" || name == "text") return InputFormat::Plain;
   if (name == "reuters") return InputFormat::Reuters;
   if (name == "jsonl" || name == "json" || name == "ndjson") return InputFormat::JsonLines;
   if (name == "trec") return InputFormat::Trec;
+  if (name == "csv") return InputFormat::Csv;
   return std::nullopt;
 }
 
@@ -21,14 +53,14 @@ std::string_view input_format_name(InputFormat format) {
     case InputFormat::Reuters: return "reuters";
     case InputFormat::JsonLines: return "jsonl";
     case InputFormat::Trec: return "trec";
+    case InputFormat::Csv: return "csv";
   }
   return "plain";
 }
 
-InputFormat detect_input_format(std::string_view name, std::string_view head) {
-  const auto slash = name.find_last_of('/');
-  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
-  if (base.ends_with(".gz")) base.remove_suffix(3);
+std::optional<InputFormat> detect_input_format(std::string_view name, std::string_view head) {
+  const std::string base = base_name(name);
+  if (base.ends_with(".csv") || base.ends_with(".tsv")) return InputFormat::Csv;
   if (base.starts_with("reut2-") || head.find("<REUTERS") != std::string_view::npos ||
       head.find("<!DOCTYPE lewis") != std::string_view::npos)
     return InputFormat::Reuters;
@@ -40,7 +72,18 @@ InputFormat detect_input_format(std::string_view name, std::string_view head) {
   const std::string_view content = head.substr(first);
   if (content.starts_with("<DOC>")) return InputFormat::Trec;
   if (content.starts_with("{")) return InputFormat::JsonLines;
-  return InputFormat::Plain;
+  const std::string_view extension = extension_of(base);
+  if (is_plain_text_extension(extension)) return InputFormat::Plain;
+  if (extension.empty() && head.find('\0') == std::string_view::npos) return InputFormat::Plain;
+  return std::nullopt;
+}
+
+std::string undetected_format_reason(std::string_view name) {
+  const std::string base = base_name(name);
+  const std::string_view extension = extension_of(base);
+  const std::string why = extension.empty() ? std::string("binary content (a NUL byte in its first bytes)")
+                                            : "unknown file type '" + std::string(extension) + "'";
+  return why + " (--format NAME reads it as plain, jsonl, csv, reuters or trec)";
 }
 
 std::unique_ptr<ArticleReader> make_reader(InputFormat format, std::istream& in, const std::string& name,
@@ -51,6 +94,13 @@ std::unique_ptr<ArticleReader> make_reader(InputFormat format, std::istream& in,
     case InputFormat::JsonLines:
       return std::make_unique<JsonLinesReader>(in, name, default_id, diagnostics, options);
     case InputFormat::Trec: return std::make_unique<TrecReader>(in, name, diagnostics, options);
+    case InputFormat::Csv: {
+      if (options.csv_delimiter || !base_name(name).ends_with(".tsv"))
+        return std::make_unique<CsvReader>(in, name, default_id, diagnostics, options);
+      ReaderOptions tabs = options;
+      tabs.csv_delimiter = '\t';
+      return std::make_unique<CsvReader>(in, name, default_id, diagnostics, tabs);
+    }
     case InputFormat::Plain: break;
   }
   return std::make_unique<PlainTextReader>(in, name, default_id, diagnostics, options);

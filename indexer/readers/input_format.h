@@ -13,17 +13,23 @@
 
 namespace newsdex {
 
-enum class InputFormat { Plain, Reuters, JsonLines, Trec };
+enum class InputFormat { Plain, Reuters, JsonLines, Trec, Csv };
 
-// "plain", "reuters", "jsonl" (or "json"), "trec" -> the format; nullopt for an unknown name.
+// "plain", "reuters", "jsonl" (or "json"), "trec", "csv" -> the format; nullopt for an unknown name.
 std::optional<InputFormat> parse_input_format(std::string_view name);
 std::string_view input_format_name(InputFormat format);
 
 // Detects the format of an input from its name (a .gz suffix is ignored) and the first
 // bytes of its (decompressed) content: Reuters by "reut2-" names or <REUTERS>/DOCTYPE
 // lewis; TREC by a leading <DOC>; JSON Lines by a .jsonl/.ndjson/.json name or a first
-// line that starts with "{"; anything else is a plain-text article.
-InputFormat detect_input_format(std::string_view name, std::string_view head);
+// line that starts with "{"; CSV by a .csv or .tsv name (a .tsv file's delimiter is a
+// tab); a plain-text article when the name ends .txt or .text, or has no extension and
+// the content holds no NUL byte. Anything else (report.pdf, notes.md, a binary file) is
+// nullopt: guessing would index structured data or binary as one article of noise.
+std::optional<InputFormat> detect_input_format(std::string_view name, std::string_view head);
+
+// Why detect_input_format found no format for `name`, for the message that skips the file.
+std::string undetected_format_reason(std::string_view name);
 
 // A reader of `format` over `in`. `default_id` names articles whose record carries no
 // id (one-article formats: the id itself; JSON Lines: "<default_id>:<line>").

@@ -6,11 +6,8 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
-#include <ctime>
 
 #include "ascii_text.h"
-#include "country_table.h"
-#include "language.h"
 #include "text_encoding.h"
 
 namespace newsdex {
@@ -19,24 +16,6 @@ namespace {
 // Parsed with RapidJSON, in place: 4x faster than nlohmann-json, and reading runs on the
 // thread that feeds every analysis thread.
 using Value = rapidjson::Value;
-
-// Where each article field is looked for, in order; a name may be a dotted path.
-const std::vector<std::pair<std::string, std::vector<std::string>>>& default_fields() {
-  static const std::vector<std::pair<std::string, std::vector<std::string>>> kDefaults = {
-      {"id", {"id", "_id", "guid", "uuid", "docid", "doc_id"}},
-      {"title", {"title", "headline"}},
-      {"body", {"body", "text", "content"}},
-      {"date", {"date", "published", "published_at", "publishedAt", "pubDate", "datePublished"}},
-      {"authors", {"authors", "author", "byline"}},
-      {"url", {"url", "link"}},
-      {"source", {"source", "publisher"}},
-      {"language", {"language", "lang"}},
-      {"dateline", {"dateline"}},
-      {"people", {"people", "persons"}},
-      {"countries", {"countries", "places"}},
-  };
-  return kDefaults;
-}
 
 // The deepest nesting of arrays and objects in `text`, counted without parsing (strings
 // are skipped), stopping as soon as it passes `limit`.
@@ -102,25 +81,6 @@ std::string text_of(const Value& value) {
   return {};
 }
 
-// "Tessa Wong and George Wright", "By A, B & C" -> the names.
-std::vector<std::string> split_names(std::string_view byline) {
-  std::string normalised(trim_space(byline));
-  if (normalised.starts_with("By ") || normalised.starts_with("by ")) normalised.erase(0, 3);
-  for (std::string_view sep : {" and ", " & ", ";"}) {
-    for (std::size_t at; (at = normalised.find(sep)) != std::string::npos;) normalised.replace(at, sep.size(), ",");
-  }
-  std::vector<std::string> names;
-  std::size_t start = 0;
-  while (start <= normalised.size()) {
-    std::size_t comma = normalised.find(',', start);
-    if (comma == std::string::npos) comma = normalised.size();
-    const auto name = trim_space(std::string_view(normalised).substr(start, comma - start));
-    if (!name.empty()) names.emplace_back(name);
-    start = comma + 1;
-  }
-  return names;
-}
-
 std::vector<std::string> list_of(const Value& value, bool names) {
   std::vector<std::string> out;
   if (value.IsArray()) {
@@ -137,31 +97,7 @@ std::vector<std::string> list_of(const Value& value, bool names) {
   return out;
 }
 
-std::optional<PartialDate> date_from_unix(double seconds) {
-  if (seconds > 1e11) seconds /= 1000;  // milliseconds
-  const auto t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  if (!gmtime_r(&t, &tm)) return std::nullopt;
-  const int year = tm.tm_year + 1900;
-  if (!is_valid_day(year, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday))) return std::nullopt;
-  return PartialDate{year, static_cast<unsigned>(tm.tm_mon + 1), static_cast<unsigned>(tm.tm_mday)};
-}
-
 }  // namespace
-
-const std::vector<std::string>& json_article_fields() {
-  static const std::vector<std::string> kNames = [] {
-    std::vector<std::string> names;
-    for (const auto& [field, _] : default_fields()) names.push_back(field);
-    return names;
-  }();
-  return kNames;
-}
-
-struct JsonLinesReader::Fields {
-  // Article field -> the record field names tried, in order.
-  std::map<std::string, std::vector<std::string>> lookup;
-};
 
 JsonLinesReader::JsonLinesReader(std::istream& in, std::string name, std::string default_id,
                                  Diagnostics& diagnostics, const ReaderOptions& options)
@@ -169,14 +105,7 @@ JsonLinesReader::JsonLinesReader(std::istream& in, std::string name, std::string
       default_id_(std::move(default_id)),
       diagnostics_(diagnostics),
       scanner_(in, options.max_record_bytes),
-      fields_(std::make_unique<Fields>()) {
-  for (const auto& [field, names] : default_fields()) fields_->lookup[field] = names;
-  // "author" is how users will write it; the article field is "authors".
-  for (const auto& [field, name] : options.json_fields)
-    fields_->lookup[field == "author" ? "authors" : field == "text" ? "body" : field] = {name};
-}
-
-JsonLinesReader::~JsonLinesReader() = default;
+      fields_(options.fields) {}
 
 bool JsonLinesReader::next(Article& article) {
   while (true) {
@@ -229,7 +158,7 @@ bool JsonLinesReader::parse_line(std::string& line, Article& article) {
     return false;
   }
   auto field = [&](const std::string& name) -> const Value* {
-    for (const auto& path : fields_->lookup.at(name))
+    for (const auto& path : fields_.names(name))
       if (const Value* value = find_path(record, path)) return value;
     return nullptr;
   };
@@ -245,41 +174,21 @@ bool JsonLinesReader::parse_line(std::string& line, Article& article) {
   article.dateline = text("dateline");
   article.url = text("url");
   article.source = text("source");
-  bool control_text = replace_control_bytes(article.title);
-  control_text = replace_control_bytes(article.body) || control_text;
-  if (control_text) diagnostics_.warning(article.origin, "control-bytes", "control characters replaced with spaces");
   if (const Value* authors = field("authors")) article.authors = list_of(*authors, true);
-  if (const std::string language = text("language"); !language.empty()) {
-    article.language = language_code(language);
-    if (article.language.empty())
-      diagnostics_.warning(article.origin, "unknown-language", "unknown language '" + language + "'; the default applies");
-  }
+  set_language(article, text("language"), diagnostics_);
   if (const Value* date = field("date")) {
-    if (date->IsNumber()) article.date = date_from_unix(date->GetDouble());
-    else article.date = dates_.parse(text_of(*date));
-    if (!article.date)
-      diagnostics_.warning(article.origin, "bad-date", "unparseable date '" + text_of(*date) + "'; article kept without a date");
-  }
-  if (const Value* people = field("people")) {
-    article.given.people = list_of(*people, false);
-    article.people = article.given.people;
-  }
-  if (const Value* countries = field("countries")) {
-    article.given.places = list_of(*countries, false);
-    for (const auto& place : article.given.places) {
-      if (auto code = CountryTable::instance().code_for(place)) {
-        if (std::find(article.countries.begin(), article.countries.end(), *code) == article.countries.end())
-          article.countries.push_back(*code);
-      } else {
-        diagnostics_.warning(article.origin, "unknown-country", "unknown country '" + place + "'; kept as a given label only");
-      }
+    if (date->IsNumber()) {
+      article.date = date_from_unix(date->GetDouble());
+      if (!article.date)
+        diagnostics_.warning(article.origin, "bad-date", "unparseable date '" + text_of(*date) + "'; article kept without a date");
+    } else {
+      set_date(article, text_of(*date), dates_, diagnostics_);
     }
   }
-  if (article.title.empty() && article.body.empty()) {
-    diagnostics_.skipped(article.origin, "empty", "article has no text");
-    return false;
-  }
-  return true;
+  if (const Value* people = field("people")) set_given_people(article, list_of(*people, false));
+  if (const Value* countries = field("countries")) set_given_countries(article, list_of(*countries, false), diagnostics_);
+  if (const Value* topics = field("topics")) article.given.topics = list_of(*topics, false);
+  return finish_record(article, diagnostics_);
 }
 
 }  // namespace newsdex

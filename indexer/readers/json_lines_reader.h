@@ -9,7 +9,8 @@
 //   url      url, link;  source: source, publisher (a string, or {"name": ...})
 //   language language, lang;  dateline: dateline
 //   people   people, persons;  countries: countries, places (names or ISO codes)
-// and ReaderOptions::json_fields maps any other schema (`--field title=headline`,
+//   topics   topics, topic, category, categories (kept as given labels)
+// (record_fields.h, shared with the CSV reader) and ReaderOptions::fields maps any other schema (`--field title=headline`,
 // dotted paths such as `--field source=meta.site` reach into objects). Given people and
 // country lists are kept as given labels and also fill the facets (extraction adds to them).
 // A record without an id gets "<file id>:<line>".
@@ -21,6 +22,7 @@
 #include "article_reader.h"
 #include "date_parser.h"
 #include "diagnostics.h"
+#include "record_fields.h"
 #include "record_scanner.h"
 
 namespace newsdex {
@@ -29,18 +31,13 @@ namespace newsdex {
 // hostile input cannot exhaust the parser's stack.
 inline constexpr int MAX_JSON_DEPTH = 64;
 
-// The article fields --field can name.
-const std::vector<std::string>& json_article_fields();
-
 class JsonLinesReader : public ArticleReader {
  public:
   JsonLinesReader(std::istream& in, std::string name, std::string default_id, Diagnostics& diagnostics,
                   const ReaderOptions& options = {});
-  ~JsonLinesReader() override;
   bool next(Article& article) override;
 
  private:
-  struct Fields;
   bool parse_line(std::string& line, Article& article);
 
   std::string name_;
@@ -48,7 +45,7 @@ class JsonLinesReader : public ArticleReader {
   Diagnostics& diagnostics_;
   DateParser dates_;
   RecordScanner scanner_;
-  std::unique_ptr<Fields> fields_;
+  FieldMapping fields_;
   std::string line_;
 };
 

@@ -71,6 +71,9 @@ bool PlainTextReader::next(Article& article) {
   }
   if (repair_utf8(content))
     diagnostics_.warning(article.origin, "invalid-utf8", "invalid UTF-8 replaced with U+FFFD");
+  if (repair_double_encoding(content)) diagnostics_.warning(article.origin, "mojibake", DOUBLE_ENCODING_REPAIRED);
+  else if (looks_double_encoded(content))
+    diagnostics_.warning(article.origin, "mojibake-suspected", DOUBLE_ENCODING_SUSPECTED);
   if (replace_control_bytes(content))
     diagnostics_.warning(article.origin, "control-bytes", "control characters replaced with spaces");
 

@@ -157,6 +157,11 @@ bool next_usable_record(RecordScanner& scanner, std::string_view open, std::stri
     const auto status = scanner.next_record(open, close, record);
     if (status == RecordScanner::Status::End) {
       if (scanner.read_error()) diagnostics.skipped({file, scanner.line(), 0}, "unreadable", "read error");
+      else if (record_number == 0) {
+        // Most often a file forced into the wrong --format: say so rather than read nothing quietly.
+        const std::string_view tag_end = open.ends_with('>') ? "" : ">";
+        diagnostics.warning({file, 0, 0}, "no-records", fmt::format("no {}{} record in the file", open, tag_end));
+      }
       return false;
     }
     ++record_number;

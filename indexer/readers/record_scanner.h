@@ -59,7 +59,8 @@ class RecordScanner {
 
 // The next tagged record that can be used: records that never close or exceed the size
 // limit are reported to `diagnostics` as skipped (with the file, line and record number)
-// and passed over, as is a read error at the end. Returns false at the end of the input;
+// and passed over, as is a read error at the end; input that holds no record at all is
+// reported as a warning [no-records] naming the file. Returns false at the end of the input;
 // otherwise `record` holds the record and `origin` where it started. `record_number`
 // counts every record seen, usable or not.
 bool next_usable_record(RecordScanner& scanner, std::string_view open, std::string_view close,
