@@ -30,7 +30,10 @@ struct Tally {
     out.distinct = by_key.size();
     std::vector<FacetValue> values;
     values.reserve(by_key.size());
-    for (const auto& [key, entry] : by_key) values.push_back({key, entry.label, entry.count});
+    for (const auto& [key, entry] : by_key) {
+      values.push_back({key, entry.label, entry.count});
+      out.counted += entry.count;
+    }
     const auto by_count = [](const FacetValue& a, const FacetValue& b) {
       return a.count != b.count ? a.count > b.count : a.key < b.key;
     };

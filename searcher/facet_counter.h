@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +31,10 @@ struct FacetCounts {
   Facet facet = Facet::PERSON;
   std::vector<FacetValue> top;   // by count (highest first), then key
   std::size_t distinct = 0;      // number of values with a count above zero
+  Xapian::doccount counted = 0;  // the sum of all values' counts, listed or not
+  // Date facets (year, month, day): matches without a publication date, which no value
+  // counts. Filled by the searcher, which knows the number of matches.
+  std::optional<Xapian::doccount> undated;
 };
 
 struct FacetRequest {

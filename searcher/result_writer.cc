@@ -47,7 +47,9 @@ json facets_json(const std::vector<FacetCounts>& facets) {
   for (const auto& facet : facets) {
     json values = json::array();
     for (const auto& v : facet.top) values.push_back({{"value", v.key}, {"label", v.label}, {"count", v.count}});
-    j[std::string(facet_name(facet.facet))] = {{"distinct", facet.distinct}, {"values", std::move(values)}};
+    json& entry = j[std::string(facet_name(facet.facet))];
+    entry = {{"distinct", facet.distinct}, {"values", std::move(values)}};
+    if (facet.undated) entry["undated"] = *facet.undated;
   }
   return j;
 }

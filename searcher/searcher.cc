@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "country_table.h"
+#include "derived_title.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "shard_facets.h"
@@ -286,8 +287,19 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
   }
   enquire.set_query(query);
-  if (request.sort == SortOrder::DATE) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
-  if (request.sort == SortOrder::DATE_DESC) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
+  // Words give scores; fields and filters alone (person:blair, --filter country:BY) give
+  // every match the same 0, and Xapian would list them in docid order. Those are listed
+  // newest first, as a news archive lists a person's or a country's articles.
+  const bool weightless = scored.empty() || enquire.get_mset(0, 0).get_max_possible() == 0;
+  const SortOrder sort = request.sort == SortOrder::RELEVANCE && weightless ? SortOrder::DATE_DESC : request.sort;
+  // Undated articles come last in both date orders. Descending, an empty date sorts last
+  // by itself; ascending needs a key maker that files a missing date after every date.
+  // A stock xapian-tcpsrv cannot run a key maker: there undated articles come first.
+  Xapian::MultiValueKeyMaker oldest_first;
+  oldest_first.add_value(schema::SLOT_DATE, false, std::string(1, '\xff'));
+  if (sort == SortOrder::DATE && !shards_.remote) enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+  else if (sort == SortOrder::DATE) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
+  if (sort == SortOrder::DATE_DESC) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
   // The facet pass below counts every match exactly, so the ranked pass need not.
   const Xapian::doccount count_to = request.facets.facets.empty() ? EXACT_COUNT_BUDGET : 0;
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, count_to);
@@ -303,7 +315,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
     hit.article = decode_stored_article(it.get_document().get_data());
-    if (request.snippet_length > 0 && !scored.empty()) {
+    if (request.snippet_length > 0 && weightless) {
+      // No word to find a passage by: the lead sentence, which in news says what the story is.
+      hit.snippet = derive_title(hit.article.body.empty() ? hit.article.title : hit.article.body,
+                                 request.snippet_length);
+    } else if (request.snippet_length > 0) {
       const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
       // Without SNIPPET_BACKGROUND_MODEL and SNIPPET_EXHAUSTIVE (Xapian's defaults) the
       // snippet is the first good passage, not the best one: 0.5 ms for ten hits on the
@@ -332,6 +348,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
         for (auto& value : counts.top) value.label = CountryTable::instance().label(value.key, request.locale);
       if (counts.facet == Facet::MONTH || counts.facet == Facet::DAY || counts.facet == Facet::MENTIONED)
         for (auto& value : counts.top) value.label = iso_date_label(value.key);
+      // An article has at most one publication date: the matches no date value counted are undated.
+      if (counts.facet == Facet::YEAR || counts.facet == Facet::MONTH || counts.facet == Facet::DAY)
+        counts.undated = pass.matches - std::min(counts.counted, pass.matches);
       result.facets.push_back(std::move(counts));
     }
   }

@@ -38,7 +38,10 @@ FacetPass ShardColumnFacetCounter::count(const Xapian::Database&, const Xapian::
     FacetCounts counts;
     counts.facet = request.facets[f];
     counts.distinct = merged[f].size();
-    for (auto& [key, entry] : merged[f]) counts.top.push_back({key, std::move(entry.label), entry.count});
+    for (auto& [key, entry] : merged[f]) {
+      counts.top.push_back({key, std::move(entry.label), entry.count});
+      counts.counted += entry.count;
+    }
     const auto by_count = [](const FacetValue& a, const FacetValue& b) {
       return a.count != b.count ? a.count > b.count : a.key < b.key;
     };

@@ -91,8 +91,9 @@ void write_text(std::ostream& out, const SearchRequest& request, const SearchRes
     if (!hit.snippet.empty()) fmt::print(out, "      {}{}\n", one_line(hit.snippet, colour), colour ? RESET : "");
   }
   for (const auto& facet : result.facets) {
-    fmt::print(out, "{}{}{} ({} distinct):", colour ? BOLD : "", facet_name(facet.facet), colour ? RESET : "",
-               facet.distinct);
+    const std::string undated = facet.undated && *facet.undated ? fmt::format("; {} undated", *facet.undated) : "";
+    fmt::print(out, "{}{}{} ({} distinct{}):", colour ? BOLD : "", facet_name(facet.facet), colour ? RESET : "",
+               facet.distinct, undated);
     for (const auto& value : facet.top) fmt::print(out, "  {} {}{}{}", one_line(value.label, false),
                                                    colour ? DIM : "", value.count, colour ? RESET : "");
     out << '\n';
