@@ -17,6 +17,7 @@
 
 #include "directory_lock.h"
 #include "durable_files.h"
+#include "id_term.h"
 #include "schema.h"
 #include "shard_layout.h"
 
@@ -296,7 +297,7 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
                                  Xapian::docid old_last, WriteCounts& delta) {
   Xapian::WritableDatabase& db = direct();
   for (const auto& id : deletions) {
-    for (Xapian::docid docid : documents_with(db, std::string(schema::PREFIX_ID) + id)) {
+    for (Xapian::docid docid : documents_with(db, id_term(id))) {
       if (docid > old_last) continue;
       db.delete_document(docid);
       ++delta.deleted;
@@ -356,7 +357,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
     Xapian::WritableDatabase db(out.string(), Xapian::DB_OPEN);
     // --delete applies to what the database held before: documents up to old_last.
     for (const auto& id : deletions) {
-      for (Xapian::docid docid : documents_with(db, std::string(schema::PREFIX_ID) + id)) {
+      for (Xapian::docid docid : documents_with(db, id_term(id))) {
         if (docid > old_last) continue;
         db.delete_document(docid);
         ++delta.deleted;
@@ -379,7 +380,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
         ++delta.added;
         continue;
       }
-      const auto docids = documents_with(db, std::string(schema::PREFIX_ID) + id);
+      const auto docids = documents_with(db, id_term(id));
       if (docids.empty()) continue;
       const auto older = static_cast<std::size_t>(
           std::count_if(docids.begin(), docids.end(), [&](Xapian::docid d) { return d <= old_last; }));

@@ -20,8 +20,10 @@
 
 #include "directory_lock.h"
 #include "durable_files.h"
+#include "id_term.h"
 #include "schema.h"
 #include "shard_layout.h"
+#include "stored_article.h"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -251,11 +253,14 @@ ReshardSummary reshard_index(const std::vector<std::string>& sources, const std:
     };
     const std::string prefix(schema::PREFIX_ID);
     for (auto term = all.allterms_begin(prefix); term != all.allterms_end(prefix); ++term) {
-      const std::string id = (*term).substr(prefix.size());
-      if (shard_for(id, shards) != k) continue;
       // The same id in several sources: the last one listed wins, as in indexing.
       Xapian::docid latest = 0;
       for (auto it = all.postlist_begin(*term); it != all.postlist_end(*term); ++it) latest = *it;
+      // A hashed term (common/id_term.h) does not hold the whole id: the stored article does.
+      const std::string id = id_term_may_be_hashed(*term)
+                                 ? decode_stored_article(all.get_document(latest).get_data()).id
+                                 : (*term).substr(prefix.size());
+      if (shard_for(id, shards) != k) continue;
       if (!part) {
         part.emplace(writer.new_part_path());
         part_first = next;
