@@ -135,7 +135,10 @@ std::string IndexWriter::current_path() const {
 void IndexWriter::recover_and_open() {
   const fs::path dir(dir_);
   std::error_code ec;
-  legacy_ = fs::exists(dir / "iamglass");
+  // A stub next to a plain glass database: a conversion that stopped after the stub named
+  // its new generation (the commit), before the old files were removed; they go below.
+  const bool has_stub = fs::exists(dir / STUB);
+  legacy_ = !has_stub && fs::exists(dir / "iamglass");
   if (legacy_) {
     // Another program may be writing this glass database through Xapian: its lock.
     try {
@@ -143,7 +146,7 @@ void IndexWriter::recover_and_open() {
     } catch (const Xapian::DatabaseLockError&) {
       throw std::runtime_error(dir_ + ": database is locked by another indexer");
     }
-  } else if (fs::exists(dir / STUB)) {
+  } else if (has_stub) {
     std::ifstream stub(dir / STUB);
     std::string backend, name;
     stub >> backend >> name;
@@ -156,19 +159,21 @@ void IndexWriter::recover_and_open() {
       if (name != LOCK_FILE_NAME && name != STAGING && !name.starts_with("gen-") && !name.starts_with("XAPIANDB"))
         throw std::runtime_error(dir_ + ": not a newsdex database (and not empty)");
     }
+    recover_stub();
   }
   // Leftovers of an interrupted run: generations never made current, a half-written
   // stub, and the parts of the run.
   for (const auto& entry : fs::directory_iterator(dir)) {
     const auto name = entry.path().filename().string();
     const bool stale_generation = name.starts_with("gen-") && (legacy_ || name != generation_name(generation_));
-    if (stale_generation || name == STUB + ".tmp" || (legacy_ && name == STUB) || name == STAGING)
-      fs::remove_all(entry.path(), ec);
+    if (stale_generation || name == STUB + ".tmp" || name == STAGING) fs::remove_all(entry.path(), ec);
   }
+  if (has_stub && fs::exists(dir / "iamglass")) remove_legacy_files();
   if (!legacy_ && generation_ == 0) {
     generation_ = 1;
     Xapian::WritableDatabase created(current_path(), Xapian::DB_CREATE);
     created.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+    created.set_metadata(std::string(schema::METADATA_GENERATION), generation_name(generation_));
     created.commit();
     created.close();
     write_stub(generation_name(generation_));
@@ -184,6 +189,67 @@ void IndexWriter::recover_and_open() {
                              std::to_string(schema::VERSION) + "; index into a new database");
   docid_base_ = current.get_lastdocid();
   committed_through_ = docid_base_;
+}
+
+void IndexWriter::remove_legacy_files() {
+  const fs::path dir(dir_);
+  std::error_code ec;
+  // Without iamglass Xapian no longer takes DIR for a glass database, and follows the stub.
+  fs::remove(dir / "iamglass", ec);
+  fsync_path(dir, true);
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const auto name = entry.path().filename().string();
+    if (name.ends_with(".glass") || name == "flintlock" || name.ends_with(".baseA") || name.ends_with(".baseB"))
+      fs::remove(entry.path(), ec);
+  }
+}
+
+void IndexWriter::recover_stub() {
+  // No stub, so no generation is current: this is a new directory, a first run that
+  // stopped before its stub was written, or a database whose stub was lost (deleted,
+  // moved, not restored from a backup). Its generations are the archive, never leftovers:
+  // the newest one that a commit finished (it carries its own name in its metadata; a
+  // generation written before that mark existed counts when it opens) becomes current.
+  const fs::path dir(dir_);
+  std::vector<unsigned> generations;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const auto name = entry.path().filename().string();
+    unsigned n = 0;
+    if (std::sscanf(name.c_str(), "gen-%u", &n) == 1 && n != 0 && name == generation_name(n)) generations.push_back(n);
+  }
+  if (generations.empty()) return;
+  std::sort(generations.rbegin(), generations.rend());
+  unsigned unmarked = 0;  // the newest generation that opens but carries no mark
+  std::string why_not;
+  for (unsigned n : generations) {
+    try {
+      const Xapian::Database db((dir / generation_name(n)).string());
+      const std::string mark = db.get_metadata(std::string(schema::METADATA_GENERATION));
+      if (mark == generation_name(n)) {
+        generation_ = n;
+        break;
+      }
+      if (mark.empty() && unmarked == 0) unmarked = n;
+    } catch (const Xapian::Error& e) {
+      if (why_not.empty()) why_not = generation_name(n) + ": " + e.get_description();
+    }
+  }
+  if (generation_ == 0) generation_ = unmarked;
+  if (generation_ == 0) {
+    for (unsigned n : generations)
+      if (!fs::is_empty(dir / generation_name(n)))
+        throw std::runtime_error(fmt::format(
+            "{}: has no {} stub and no generation that opens ({}); nothing was removed: restore {} (one line, "
+            "'glass gen-NNNNNN', naming the generation to use) or move the gen-* directories away",
+            dir_, STUB, why_not, STUB));
+    return;  // empty generation directories: a creation that stopped at once
+  }
+  write_stub(generation_name(generation_));
+  const Xapian::doccount articles = Xapian::Database(current_path()).get_doccount();
+  if (articles != 0)
+    spdlog::warn("{}: the {} stub was missing; a new one names {} ({} articles), the newest generation a commit "
+                 "finished",
+                 dir_, STUB, generation_name(generation_), articles);
 }
 
 void IndexWriter::write_stub(const std::string& generation) {
@@ -398,6 +464,8 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
     sync_spelling(db, Xapian::Database(current_path()));
     phase_done("spelling table");
     db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+    // The mark of a finished generation, for finding it again should the stub be lost.
+    db.set_metadata(std::string(schema::METADATA_GENERATION), generation_name(next_generation));
     db.commit();
     db.close();
     phase_done("database commit");
@@ -409,13 +477,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
 
   // The new generation is current; what it replaced can go.
   if (legacy_) {
-    fs::remove(dir / "iamglass", ec);
-    fsync_path(dir, true);
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      const auto name = entry.path().filename().string();
-      if (name.ends_with(".glass") || name == "flintlock" || name.ends_with(".baseA") || name.ends_with(".baseB"))
-        fs::remove(entry.path(), ec);
-    }
+    remove_legacy_files();
     legacy_ = false;
   } else {
     fs::remove_all(dir / generation_name(generation_), ec);

@@ -115,6 +115,8 @@ class IndexWriter {
                       Xapian::docid old_last, WriteCounts& delta);
   void merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                            Xapian::docid old_last, WriteCounts& delta);
+  void recover_stub();
+  void remove_legacy_files();
   void write_stub(const std::string& generation);
   std::string current_path() const;
 

@@ -86,6 +86,24 @@ Xapian::Database open_source(const ShardLocation& shard) {
   return db;
 }
 
+// Whether a shard directory holds articles, also when its own stub is lost too: each
+// database in it is looked at (a plain glass database, or its gen-* generations). One that
+// does not open but is not empty counts as holding articles: it is not ours to remove.
+bool holds_articles(const fs::path& shard) {
+  std::vector<fs::path> databases;
+  if (fs::exists(shard / "iamglass")) databases.push_back(shard);
+  for (const auto& entry : fs::directory_iterator(shard))
+    if (entry.path().filename().string().starts_with("gen-")) databases.push_back(entry.path());
+  for (const auto& path : databases) {
+    try {
+      if (Xapian::Database(path.string()).get_doccount() != 0) return true;
+    } catch (const Xapian::Error&) {
+      if (!fs::is_empty(path)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 unsigned existing_shard_count(const std::string& dir_name) {
@@ -133,26 +151,31 @@ ShardedIndex::ShardedIndex(const std::string& dir, unsigned requested_shards, st
           dir_, existing, requested_shards, existing, dir_, requested_shards));
     const unsigned shards = existing > 1 ? existing : existing == 1 ? 1 : std::max(1u, requested_shards);
     sharded_ = shards > 1;
+    if (existing == 0 && fs::is_directory(dir_)) {
+      // Shard directories without a stub: a creation interrupted before any article was
+      // written (the stub is written first), or a sharded index whose stub was lost.
+      // Anything else is not ours to reuse.
+      for (const auto& entry : fs::directory_iterator(dir_)) {
+        const auto name = entry.path().filename().string();
+        unsigned k = 0;
+        const bool shard_name = std::sscanf(name.c_str(), "shard-%u", &k) == 1 && name == shard_directory_name(k);
+        if (!shard_name) {
+          if (!sharded_ || name == LOCK_FILE_NAME || name == std::string(STUB_FILE_NAME) + ".tmp") continue;
+          throw std::runtime_error(dir_ + ": not a newsdex database (and not empty)");
+        }
+        if (holds_articles(entry.path()))
+          throw std::runtime_error(fmt::format(
+              "{}: holds articles but {} lists no shards (its {} stub is missing); nothing was removed: write "
+              "{}/{} again, one line 'auto shard-K' for each shard K = 0 .. N-1, or move the directory away",
+              entry.path().string(), dir_, STUB_FILE_NAME, dir_, STUB_FILE_NAME));
+        if (sharded_ && k >= shards) fs::remove_all(entry.path());
+      }
+    }
     if (!sharded_) {
       ::close(lock_fd_);
       lock_fd_ = -1;
       owned_.push_back(std::make_unique<IndexWriter>(dir_, commit_every));
     } else {
-      if (existing == 0) {
-        // Shard directories without a stub: a creation interrupted before any article
-        // was written (the stub is written first). Anything else is not ours to reuse.
-        for (const auto& entry : fs::directory_iterator(dir_)) {
-          const auto name = entry.path().filename().string();
-          unsigned k = 0;
-          if (name == LOCK_FILE_NAME || name == std::string(STUB_FILE_NAME) + ".tmp") continue;
-          if (std::sscanf(name.c_str(), "shard-%u", &k) != 1 || name != shard_directory_name(k))
-            throw std::runtime_error(dir_ + ": not a newsdex database (and not empty)");
-          if (existing_shard_count(entry.path().string()) != 0 &&
-              Xapian::Database(entry.path().string()).get_doccount() != 0)
-            throw std::runtime_error(entry.path().string() + ": holds articles but " + dir_ + " lists no shards");
-          if (k >= shards) fs::remove_all(entry.path());
-        }
-      }
       for (unsigned k = 0; k < shards; ++k)
         owned_.push_back(
             std::make_unique<IndexWriter>((fs::path(dir_) / shard_directory_name(k)).string(), commit_every));

@@ -21,7 +21,109 @@ namespace fs = std::filesystem;
 using testing::run;
 using testing::TempDir;
 
+// A JSON Lines file of `count` articles with ids PREFIX-0 .. PREFIX-(count-1).
+std::string write_articles(const TempDir& dir, const std::string& prefix, std::size_t count) {
+  const std::string path = dir / (prefix + ".jsonl");
+  std::ofstream out(path);
+  for (std::size_t i = 0; i < count; ++i) {
+    out << "{\"id\": \"" << prefix << "-" << i << "\", \"title\": \"Report " << prefix << " " << i
+        << " on grain\", \"body\": \"";
+    for (std::size_t w = 0; w < 40; ++w) out << "word" << (i * 31 + w * 7) % 2003 << ' ';
+    out << prefix << "marker\", \"date\": \"2023-03-0" << i % 9 + 1 << "\"}\n";
+  }
+  return path;
+}
+
 Xapian::doccount doccount(const std::string& db) { return Xapian::Database(db).get_doccount(); }
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(IndexSafety, ALostStubIsWrittenAgainAndNoGenerationIsRemoved) {
+  TempDir dir;
+  const std::string db = dir / "r.db";
+  const auto a = write_articles(dir, "a", 300), b = write_articles(dir, "b", 300), c = write_articles(dir, "c", 200);
+  const auto first = run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, a, b});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_EQ(doccount(db), 600u);
+  const std::string committed = read_text(fs::path(db) / "XAPIANDB");  // "glass gen-NNNNNN"
+  const std::string generation = committed.substr(committed.find("gen-"), 10);
+  // The stub is lost, and a generation that no commit finished lies next to the committed
+  // one: a copy of it, which carries the committed generation's mark and not its own.
+  fs::rename(fs::path(db) / "XAPIANDB", dir / "XAPIANDB.elsewhere");
+  fs::copy(fs::path(db) / generation, fs::path(db) / "gen-000900", fs::copy_options::recursive);
+
+  const auto second = run(NEWSDEX_INDEX_BIN, {"--db", db, c});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.err.find("stub was missing"), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find(generation + " (600 articles)"), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("200 added"), std::string::npos) << second.err;
+  EXPECT_EQ(doccount(db), 800u);
+  EXPECT_FALSE(fs::exists(fs::path(db) / "gen-000900"));
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "amarker"});
+  EXPECT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("\"a-0\""), std::string::npos) << found.out.substr(0, 500);
+}
+
+TEST(IndexSafety, GenerationsThatDoNotOpenAreNeverRemovedWithoutAStub) {
+  TempDir dir;
+  const std::string db = dir / "r.db";
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, write_articles(dir, "a", 50)}).exit_code, 0);
+  fs::remove(fs::path(db) / "XAPIANDB");
+  for (const auto& entry : fs::directory_iterator(db))
+    if (entry.path().filename().string().starts_with("gen-")) fs::remove(entry.path() / "iamglass");
+  const auto r = run(NEWSDEX_INDEX_BIN, {"--db", db, write_articles(dir, "c", 10)});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("nothing was removed"), std::string::npos) << r.err;
+  std::size_t generations = 0;
+  for (const auto& entry : fs::directory_iterator(db))
+    generations += entry.path().filename().string().starts_with("gen-") && !fs::is_empty(entry.path());
+  EXPECT_EQ(generations, 1u);
+}
+
+// A plain glass database (as older versions and --reshard into one database write it) is
+// moved into generations at its first commit: the stub naming the new generation is the
+// commit, and the old files go after it. A run that stopped in between left both.
+TEST(IndexSafety, AConversionInterruptedAfterItsCommitKeepsTheCommittedArticles) {
+  TempDir dir;
+  const std::string source = dir / "source.db", db = dir / "plain.db";
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"-q", "--db", source, write_articles(dir, "a", 100)}).exit_code, 0);
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, "--reshard", source}).exit_code, 0);
+  ASSERT_TRUE(fs::exists(fs::path(db) / "iamglass"));
+  fs::copy(db, dir / "plain-files");
+  const auto converted = run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, write_articles(dir, "b", 100)});
+  ASSERT_EQ(converted.exit_code, 0) << converted.err;
+  ASSERT_FALSE(fs::exists(fs::path(db) / "iamglass"));
+  ASSERT_EQ(doccount(db), 200u);
+  for (const auto& entry : fs::directory_iterator(dir / "plain-files"))
+    fs::copy(entry.path(), fs::path(db) / entry.path().filename(), fs::copy_options::overwrite_existing);
+
+  const auto next = run(NEWSDEX_INDEX_BIN, {"--db", db, write_articles(dir, "c", 100)});
+  ASSERT_EQ(next.exit_code, 0) << next.err;
+  EXPECT_FALSE(fs::exists(fs::path(db) / "iamglass"));
+  EXPECT_EQ(doccount(db), 300u);
+  const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "bmarker"});
+  EXPECT_NE(found.out.find("\"b-0\""), std::string::npos) << found.out.substr(0, 500) << found.err;
+}
+
+TEST(IndexSafety, ShardsOfAnIndexThatLostItsStubAreNeverRemoved) {
+  TempDir dir;
+  const std::string db = dir / "news.idx";
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, "--shards", "3", write_articles(dir, "a", 300)}).exit_code, 0);
+  const fs::path top_stub = fs::path(db) / "XAPIANDB", shard_stub = fs::path(db) / "shard-2" / "XAPIANDB";
+  fs::rename(top_stub, dir / "top-stub");
+  fs::rename(shard_stub, dir / "shard-stub");
+  for (const char* shards : {"2", "1"}) {
+    const auto r = run(NEWSDEX_INDEX_BIN, {"--db", db, "--shards", shards, write_articles(dir, "c", 10)});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find("nothing was removed"), std::string::npos) << r.err;
+  }
+  fs::rename(dir / "top-stub", top_stub);
+  fs::rename(dir / "shard-stub", shard_stub);
+  EXPECT_EQ(doccount(db), 300u);
+}
 
 // Xapian refuses terms over 245 bytes; an id that long is hashed into its id term, for
 // the indexer, --delete and the searcher alike.
