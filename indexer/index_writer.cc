@@ -80,6 +80,39 @@ std::vector<Xapian::docid> documents_with(const Xapian::Database& db, const std:
   return docids;
 }
 
+// Copies the documents of `parts` into `db` under their own document ids (so ids keep
+// following reading order), each replacing the older versions of its article.
+void copy_parts(Xapian::WritableDatabase& db, const std::vector<PartInfo>& parts, WriteCounts& delta) {
+  for (const auto& part : parts) {
+    const Xapian::Database source(part.path);
+    for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it) {
+      const Xapian::Document doc = source.get_document(*it);
+      auto term = doc.termlist_begin();
+      term.skip_to(std::string(schema::PREFIX_ID));
+      if (term == doc.termlist_end() || !(*term).starts_with(schema::PREFIX_ID)) continue;
+      const auto older = documents_with(db, *term);
+      // The part's document id, so ids keep following reading order.
+      db.replace_document(*it, doc);
+      add_spelling_words(db, doc);
+      for (Xapian::docid docid : older) db.delete_document(docid);
+      ++(older.empty() ? delta.added : delta.replaced);
+    }
+  }
+}
+
+// --delete: removes the articles with these ids that the database held before this run
+// (document ids up to old_last).
+void apply_deletions(Xapian::WritableDatabase& db, const std::vector<std::string>& deletions,
+                     Xapian::docid old_last, WriteCounts& delta) {
+  for (const auto& id : deletions) {
+    for (Xapian::docid docid : documents_with(db, id_term(id))) {
+      if (docid > old_last) continue;
+      db.delete_document(docid);
+      ++delta.deleted;
+    }
+  }
+}
+
 }  // namespace
 
 // --- PartWriter ------------------------------------------------------------------------
@@ -94,6 +127,12 @@ void PartWriter::add(Xapian::docid docid, const std::string& article_id, const X
   // Spelling data is added when parts are merged (sync_spelling).
   db_.replace_document(docid, doc);
   info_.ids.push_back(article_id);
+}
+
+void PartWriter::restart() {
+  db_.close();
+  db_ = Xapian::WritableDatabase(info_.path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+  info_.ids.clear();
 }
 
 PartInfo PartWriter::finish() {
@@ -345,8 +384,16 @@ void IndexWriter::commit() {
   const Xapian::docid old_last = current.get_lastdocid();
   // Compaction rewrites the whole database: worth it for a large batch, not to add a few
   // articles to a large archive, where copying them in is cheaper.
-  if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, delta);
-  else merge_by_compaction(parts, deletions, old_last, delta);
+  // A failure here is the disk's (full, failing, a file size limit), not an article's:
+  // the run stops, and the directory keeps opening as its last commit.
+  try {
+    if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, delta);
+    else merge_by_compaction(parts, deletions, old_last, delta);
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error(dir_ + ": commit failed: " + e.get_description());
+  } catch (const std::exception& e) {
+    throw std::runtime_error(dir_ + ": commit failed: " + e.what());
+  }
 
   std::error_code ec;
   for (const auto& part : parts) fs::remove_all(part.path, ec);
@@ -362,32 +409,25 @@ void IndexWriter::commit() {
 void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                                  Xapian::docid old_last, WriteCounts& delta) {
   Xapian::WritableDatabase& db = direct();
-  for (const auto& id : deletions) {
-    for (Xapian::docid docid : documents_with(db, id_term(id))) {
-      if (docid > old_last) continue;
-      db.delete_document(docid);
-      ++delta.deleted;
+  // One transaction: when a write fails, none of the merge is applied, not even by the
+  // commit that closing the database makes.
+  db.begin_transaction();
+  try {
+    apply_deletions(db, deletions, old_last, delta);
+    copy_parts(db, parts, delta);
+    db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+    db.commit_transaction();
+  } catch (...) {
+    try {
+      db.cancel_transaction();
+    } catch (const Xapian::Error&) {
+      // commit_transaction() failed and ended the transaction itself
     }
+    throw;
   }
-  for (const auto& part : parts) {
-    const Xapian::Database source(part.path);
-    for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it) {
-      const Xapian::Document doc = source.get_document(*it);
-      auto term = doc.termlist_begin();
-      term.skip_to(std::string(schema::PREFIX_ID));
-      if (term == doc.termlist_end() || !(*term).starts_with(schema::PREFIX_ID)) continue;
-      const auto older = documents_with(db, *term);
-      // The part's document id, so ids keep following reading order.
-      db.replace_document(*it, doc);
-      add_spelling_words(db, doc);
-      for (Xapian::docid docid : older) db.delete_document(docid);
-      ++(older.empty() ? delta.added : delta.replaced);
-    }
-  }
-  db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
-  db.commit();
   pending_writes_ = 0;
 }
+
 
 void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                                       Xapian::docid old_last, WriteCounts& delta) {
@@ -414,64 +454,67 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
     spdlog::debug("commit: {} in {:.2f} s", what, std::chrono::duration<double>(now - phase_start).count());
     phase_start = now;
   };
-  // Document ids are kept: they say which version of an article is the latest.
-  sources.compact(out.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-  sources.close();
-  phase_done("compaction");
+  // Until the stub names it, the new generation is nobody's: on a failure (a full disk)
+  // it goes, so that it holds no space, and the stub still names the last commit.
+  try {
+    // Document ids are kept: they say which version of an article is the latest.
+    sources.compact(out.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    sources.close();
+    phase_done("compaction");
 
-  {
-    Xapian::WritableDatabase db(out.string(), Xapian::DB_OPEN);
-    // --delete applies to what the database held before: documents up to old_last.
-    for (const auto& id : deletions) {
-      for (Xapian::docid docid : documents_with(db, id_term(id))) {
-        if (docid > old_last) continue;
-        db.delete_document(docid);
-        ++delta.deleted;
+    {
+      Xapian::WritableDatabase db(out.string(), Xapian::DB_OPEN);
+      // --delete applies to what the database held before: documents up to old_last.
+      apply_deletions(db, deletions, old_last, delta);
+      std::vector<std::string> ids;
+      for (const auto& part : parts) ids.insert(ids.end(), part.ids.begin(), part.ids.end());
+      std::sort(ids.begin(), ids.end());
+      // An id read once in this commit, into a database that held nothing before, has one
+      // version: no lookup needed. That is every id of a first run over a corpus, where this
+      // loop would otherwise be a serial second of the run's tail.
+      const bool nothing_before = old_last == 0 && !wrote_directly;
+      for (std::size_t i = 0; i < ids.size();) {
+        std::size_t j = i + 1;
+        while (j < ids.size() && ids[j] == ids[i]) ++j;
+        const std::string& id = ids[i];
+        const bool read_once = j - i == 1;
+        i = j;
+        if (nothing_before && read_once) {
+          ++delta.added;
+          continue;
+        }
+        const auto docids = documents_with(db, id_term(id));
+        if (docids.empty()) continue;
+        const auto older = static_cast<std::size_t>(
+            std::count_if(docids.begin(), docids.end(), [&](Xapian::docid d) { return d <= old_last; }));
+        const std::size_t versions = docids.size() - older;  // written by this commit
+        if (older == 0) {
+          ++delta.added;
+          delta.replaced += versions - 1;
+        } else {
+          delta.replaced += versions;
+        }
+        // The highest document id is the version read last: it stays.
+        for (std::size_t i = 0; i + 1 < docids.size(); ++i) db.delete_document(docids[i]);
       }
+      // What the part says it holds is not counted: what the database holds is.
+      if (nothing_before) delta.added = db.get_doccount();
+      phase_done("older versions removed");
+      sync_spelling(db, Xapian::Database(current_path()));
+      phase_done("spelling table");
+      db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+      // The mark of a finished generation, for finding it again should the stub be lost.
+      db.set_metadata(std::string(schema::METADATA_GENERATION), generation_name(next_generation));
+      db.commit();
+      db.close();
+      phase_done("database commit");
     }
-    std::vector<std::string> ids;
-    for (const auto& part : parts) ids.insert(ids.end(), part.ids.begin(), part.ids.end());
-    std::sort(ids.begin(), ids.end());
-    // An id read once in this commit, into a database that held nothing before, has one
-    // version: no lookup needed. That is every id of a first run over a corpus, where this
-    // loop would otherwise be a serial second of the run's tail.
-    const bool nothing_before = old_last == 0 && !wrote_directly;
-    for (std::size_t i = 0; i < ids.size();) {
-      std::size_t j = i + 1;
-      while (j < ids.size() && ids[j] == ids[i]) ++j;
-      const std::string& id = ids[i];
-      const bool read_once = j - i == 1;
-      i = j;
-      if (nothing_before && read_once) {
-        ++delta.added;
-        continue;
-      }
-      const auto docids = documents_with(db, id_term(id));
-      if (docids.empty()) continue;
-      const auto older = static_cast<std::size_t>(
-          std::count_if(docids.begin(), docids.end(), [&](Xapian::docid d) { return d <= old_last; }));
-      const std::size_t versions = docids.size() - older;  // written by this commit
-      if (older == 0) {
-        ++delta.added;
-        delta.replaced += versions - 1;
-      } else {
-        delta.replaced += versions;
-      }
-      // The highest document id is the version read last: it stays.
-      for (std::size_t i = 0; i + 1 < docids.size(); ++i) db.delete_document(docids[i]);
-    }
-    phase_done("older versions removed");
-    sync_spelling(db, Xapian::Database(current_path()));
-    phase_done("spelling table");
-    db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
-    // The mark of a finished generation, for finding it again should the stub be lost.
-    db.set_metadata(std::string(schema::METADATA_GENERATION), generation_name(next_generation));
-    db.commit();
-    db.close();
-    phase_done("database commit");
+    // The compactor's output must be on disk before the stub names it.
+    fsync_tree(out);
+  } catch (...) {
+    fs::remove_all(out, ec);
+    throw;
   }
-  // The compactor's output must be on disk before the stub names it.
-  fsync_tree(out);
   write_stub(generation_name(next_generation));
   phase_done("fsync");
 

@@ -58,8 +58,14 @@ class PartWriter {
   explicit PartWriter(std::string path);
   // Writes `doc` (which carries its Q term) as document `docid`. Its unprefixed words
   // reach the spelling table (for Database::get_spelling_suggestion) when parts are merged.
+  // When Xapian throws, it has dropped every document of the part written so far (a
+  // WritableDatabase discards its uncommitted changes on error), not only this one: the
+  // caller restart()s the part and writes the others again.
   void add(Xapian::docid docid, const std::string& article_id, const Xapian::Document& doc);
+  // Empties the part, for writing its documents again after add() failed.
+  void restart();
   std::size_t size() const { return info_.ids.size(); }
+  const std::string& path() const { return info_.path; }
   // Flushes the part to disk (without fsync: parts are disposable) and closes it.
   PartInfo finish();
 

@@ -41,6 +41,16 @@ std::string read_text(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// A file size limit (setrlimit RLIMIT_FSIZE, SIGXFSZ ignored so that writes fail with
+// EFBIG) stands in for a full disk: a write fails in the middle of a run.
+testing::CommandResult run_with_file_size_limit(std::size_t kilobytes, const std::vector<std::string>& arguments) {
+  std::vector<std::string> shell{"-c", "trap '' XFSZ; ulimit -f " + std::to_string(kilobytes * 2) +
+                                           "; exec \"$0\" \"$@\"",
+                                 NEWSDEX_INDEX_BIN};
+  shell.insert(shell.end(), arguments.begin(), arguments.end());
+  return run("/bin/sh", shell);
+}
+
 TEST(IndexSafety, ALostStubIsWrittenAgainAndNoGenerationIsRemoved) {
   TempDir dir;
   const std::string db = dir / "r.db";
@@ -165,6 +175,27 @@ TEST(IndexSafety, AnIdTooLongForAXapianTermIsIndexedFoundAndDeleted) {
   const auto removed_from_shards = run(NEWSDEX_INDEX_BIN, {"--db", dir / "news3.idx", "--delete", long_id});
   EXPECT_NE(removed_from_shards.err.find("1 deleted"), std::string::npos) << removed_from_shards.err;
   EXPECT_EQ(doccount(dir / "news3.idx"), 300u);
+}
+
+TEST(IndexSafety, AWriteErrorStopsTheRunCleanlyAndKeepsTheLastCommit) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  const auto corpus = write_articles(dir, "a", 6000);
+  // Every part fits under the limit; the database outgrows it after a few commits.
+  const auto r = run_with_file_size_limit(1500, {"--db", db, "--commit-every", "1000", "-j", "2", corpus});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.err.find("terminate"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("File too large"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("keeps its last commit"), std::string::npos) << r.err;
+  const Xapian::doccount kept = doccount(db);
+  EXPECT_GT(kept, 0u);
+  EXPECT_LT(kept, 6000u);
+  EXPECT_EQ(kept % 1000, 0u) << "whole parts only";
+  EXPECT_FALSE(fs::exists(fs::path(db) / "staging"));
+
+  const auto rerun = run(NEWSDEX_INDEX_BIN, {"--db", db, corpus});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(doccount(db), 6000u);
 }
 
 }  // namespace
