@@ -101,14 +101,20 @@ void copy_parts(Xapian::WritableDatabase& db, const std::vector<PartInfo>& parts
 }
 
 // --delete: removes the articles with these ids that the database held before this run
-// (document ids up to old_last).
+// (document ids up to old_last); an id it did not hold is named and counted.
 void apply_deletions(Xapian::WritableDatabase& db, const std::vector<std::string>& deletions,
                      Xapian::docid old_last, WriteCounts& delta) {
   for (const auto& id : deletions) {
+    bool found = false;
     for (Xapian::docid docid : documents_with(db, id_term(id))) {
       if (docid > old_last) continue;
       db.delete_document(docid);
       ++delta.deleted;
+      found = true;
+    }
+    if (!found) {
+      spdlog::warn("--delete: no article with id '{}'", id);
+      ++delta.not_found;
     }
   }
 }
@@ -402,6 +408,7 @@ void IndexWriter::commit() {
   counts_.added += delta.added;
   counts_.replaced += delta.replaced;
   counts_.deleted += delta.deleted;
+  counts_.not_found += delta.not_found;
   spdlog::debug("committed {} articles: +{} added, {} replaced, {} deleted", staged, delta.added, delta.replaced,
                 delta.deleted);
 }

@@ -40,6 +40,7 @@ struct WriteCounts {
   std::size_t added = 0;     // ids new to the database
   std::size_t replaced = 0;  // articles whose id the database (or this run) already had
   std::size_t deleted = 0;   // articles removed by --delete
+  std::size_t not_found = 0; // ids given to --delete that the database did not hold
 };
 
 // A finished part database: its path, the document ids it holds (a contiguous range,

@@ -216,6 +216,7 @@ WriteCounts total_counts(std::span<IndexWriter* const> writers) {
     total.added += counts.added;
     total.replaced += counts.replaced;
     total.deleted += counts.deleted;
+    total.not_found += counts.not_found;
   }
   return total;
 }

@@ -41,16 +41,6 @@ std::string read_text(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-// A file size limit (setrlimit RLIMIT_FSIZE, SIGXFSZ ignored so that writes fail with
-// EFBIG) stands in for a full disk: a write fails in the middle of a run.
-testing::CommandResult run_with_file_size_limit(std::size_t kilobytes, const std::vector<std::string>& arguments) {
-  std::vector<std::string> shell{"-c", "trap '' XFSZ; ulimit -f " + std::to_string(kilobytes * 2) +
-                                           "; exec \"$0\" \"$@\"",
-                                 NEWSDEX_INDEX_BIN};
-  shell.insert(shell.end(), arguments.begin(), arguments.end());
-  return run("/bin/sh", shell);
-}
-
 TEST(IndexSafety, ALostStubIsWrittenAgainAndNoGenerationIsRemoved) {
   TempDir dir;
   const std::string db = dir / "r.db";
@@ -175,6 +165,32 @@ TEST(IndexSafety, AnIdTooLongForAXapianTermIsIndexedFoundAndDeleted) {
   const auto removed_from_shards = run(NEWSDEX_INDEX_BIN, {"--db", dir / "news3.idx", "--delete", long_id});
   EXPECT_NE(removed_from_shards.err.find("1 deleted"), std::string::npos) << removed_from_shards.err;
   EXPECT_EQ(doccount(dir / "news3.idx"), 300u);
+}
+
+TEST(IndexSafety, DeletingAnUnknownIdNamesItAndCountsIt) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, write_articles(dir, "a", 5)}).exit_code, 0);
+  const auto r = run(NEWSDEX_INDEX_BIN, {"--db", db, "--delete", "a-1", "no-such-id", "a-3"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("no article with id 'no-such-id'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 deleted (1 not found)"), std::string::npos) << r.err;
+  EXPECT_EQ(doccount(db), 3u);
+  const auto strict = run(NEWSDEX_INDEX_BIN, {"--db", db, "--strict", "--delete", "a-2", "a-1"});
+  EXPECT_EQ(strict.exit_code, 1) << strict.err;
+  EXPECT_NE(strict.err.find("no article with id 'a-1'"), std::string::npos) << strict.err;
+  EXPECT_NE(strict.err.find("1 deleted (1 not found)"), std::string::npos) << strict.err;
+  EXPECT_EQ(doccount(db), 2u);
+}
+
+// A file size limit (setrlimit RLIMIT_FSIZE, SIGXFSZ ignored so that writes fail with
+// EFBIG) stands in for a full disk: a write fails in the middle of a run.
+testing::CommandResult run_with_file_size_limit(std::size_t kilobytes, const std::vector<std::string>& arguments) {
+  std::vector<std::string> shell{"-c", "trap '' XFSZ; ulimit -f " + std::to_string(kilobytes * 2) +
+                                           "; exec \"$0\" \"$@\"",
+                                 NEWSDEX_INDEX_BIN};
+  shell.insert(shell.end(), arguments.begin(), arguments.end());
+  return run("/bin/sh", shell);
 }
 
 TEST(IndexSafety, AWriteErrorStopsTheRunCleanlyAndKeepsTheLastCommit) {
