@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -209,6 +211,37 @@ TEST(IndexingCommandLine, ReutersSgmlIsDetectedAndIndexed) {
   EXPECT_EQ(database.get_doccount(), 2u);
   EXPECT_TRUE(database.term_exists("Q1"));
   EXPECT_TRUE(database.term_exists("muller")) << "Latin-1 decoded and folded";
+}
+
+std::uintmax_t directory_bytes(const std::string& path) {
+  std::uintmax_t bytes = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(path))
+    if (entry.is_regular_file()) bytes += entry.file_size();
+  return bytes;
+}
+
+// Replacing articles removes their older versions from the compacted generation, which
+// left it three times its size when every article was indexed again.
+TEST(IndexingCommandLine, IndexingTheSameArticlesAgainKeepsTheDatabaseItsSize) {
+  TempDir dir;
+  const std::string db = dir / "news.db", input = dir / "articles.jsonl";
+  {
+    std::ofstream out(input);
+    for (int i = 0; i < 2000; ++i) {
+      out << "{\"id\": \"doc-" << i << "\", \"title\": \"Report " << i << "\", \"body\": \"";
+      for (int w = 0; w < 80; ++w) out << "word" << (i * 31 + w * 7) % 5003 << ' ';
+      out << "\"}\n";
+    }
+  }
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, input}).exit_code, 0);
+  const std::uintmax_t first = directory_bytes(db);
+  for (int again = 0; again < 2; ++again) {
+    const auto r = run(NEWSDEX_INDEX_BIN, {"--db", db, input});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("0 added, 2000 replaced"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(unique_ids(db), 2000u);
+  EXPECT_LT(directory_bytes(db), first * 3 / 2) << first << " bytes after the first run";
 }
 
 }  // namespace
