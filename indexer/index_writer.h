@@ -22,7 +22,10 @@
 // Durability: the stub is replaced with rename(2) after the new generation is on disk
 // (fsync), so after a crash (kill -9, power loss) the directory opens as the last
 // committed generation; staging leftovers are removed by the next run, which indexes
-// again what was not committed, replacing rather than duplicating.
+// again what was not committed, replacing rather than duplicating. The stub is the only
+// mark of which generation is committed, so a directory without one keeps all of them:
+// each finished generation names itself in its metadata, and the newest gets a new stub.
+// A write error (full disk) stops the run: nothing of a failed commit becomes current.
 #pragma once
 
 #include <cstddef>
