@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -212,6 +214,30 @@ TEST(IndexSafety, AWriteErrorStopsTheRunCleanlyAndKeepsTheLastCommit) {
   const auto rerun = run(NEWSDEX_INDEX_BIN, {"--db", db, corpus});
   ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
   EXPECT_EQ(doccount(db), 6000u);
+}
+
+// A few articles into a large database are copied into it in place (no compaction): a
+// write that fails there must not leave half of them committed either.
+TEST(IndexSafety, AWriteErrorWhileCopyingIntoTheDatabaseCommitsNoneOfIt) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, write_articles(dir, "a", 9000)}).exit_code, 0);
+  std::uintmax_t largest = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(db))
+    if (entry.is_regular_file()) largest = std::max<std::uintmax_t>(largest, entry.file_size());
+  // The largest file of the database may not grow: the copy appends to it and fails.
+  const auto more = write_articles(dir, "b", 500);
+  const auto r = run_with_file_size_limit((largest + 1023) / 1024, {"--db", db, more});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("File too large"), std::string::npos) << r.err;
+  {
+    Xapian::Database database(db);
+    EXPECT_EQ(database.get_doccount(), 9000u);
+    EXPECT_FALSE(database.term_exists(id_term("b-0")));
+  }
+  const auto rerun = run(NEWSDEX_INDEX_BIN, {"--db", db, more});
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(doccount(db), 9500u);
 }
 
 }  // namespace
