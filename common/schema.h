@@ -11,6 +11,10 @@ namespace newsdex::schema {
 inline constexpr int VERSION = 1;
 // Metadata key holding VERSION as a decimal string.
 inline constexpr std::string_view METADATA_SCHEMA_VERSION = "newsdex.schema";
+// Metadata key holding the name of the generation directory ("gen-000007") a commit of
+// newsdex-index finished writing: how a directory whose stub was lost finds its newest
+// complete generation again.
+inline constexpr std::string_view METADATA_GENERATION = "newsdex.generation";
 
 // --- Free-text terms (written by the analyser, read by Xapian's QueryParser) -----------
 // Unprefixed: the folded word, with positions. PREFIX_STEM + stem: without positions.

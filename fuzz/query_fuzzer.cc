@@ -11,6 +11,7 @@
 
 #include "document_builder.h"
 #include "fuzz_support.h"
+#include "id_term.h"
 #include "query_builder.h"
 #include "schema.h"
 
@@ -36,7 +37,7 @@ Xapian::WritableDatabase& database() {
       a.date = PartialDate{2023, 3, static_cast<unsigned>(n)};
       a.authors = {"Tessa Wong"};
       a.countries = {"BY", "CN"};
-      d.replace_document(DocumentBuilder::id_term(a.id), builder.build(a));
+      d.replace_document(id_term(a.id), builder.build(a));
     }
     d.commit();
     return d;

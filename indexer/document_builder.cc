@@ -2,6 +2,7 @@
 
 #include "ascii_text.h"
 #include "facet_values.h"
+#include "id_term.h"
 #include "language.h"
 #include "schema.h"
 #include "stored_article.h"
@@ -24,10 +25,6 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
 
 DocumentBuilder::DocumentBuilder(std::string default_language)
     : default_language_(std::move(default_language)) {}
-
-std::string DocumentBuilder::id_term(const std::string& article_id) {
-  return std::string(schema::PREFIX_ID) + article_id;
-}
 
 Xapian::Document DocumentBuilder::build(const Article& article) {
   Xapian::Document doc;

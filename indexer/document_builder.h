@@ -15,10 +15,8 @@ class DocumentBuilder {
   // `default_language` (ISO 639-1) picks the stemmer for articles that name none.
   explicit DocumentBuilder(std::string default_language);
 
+  // The document carries the article's id term (common/id_term.h).
   Xapian::Document build(const Article& article);
-
-  // The id term that identifies `article` in the database ("Q" + id).
-  static std::string id_term(const std::string& article_id);
 
  private:
   Analyzer analyzer_;

@@ -17,6 +17,7 @@
 
 #include "directory_lock.h"
 #include "durable_files.h"
+#include "id_term.h"
 #include "schema.h"
 #include "shard_layout.h"
 
@@ -79,6 +80,45 @@ std::vector<Xapian::docid> documents_with(const Xapian::Database& db, const std:
   return docids;
 }
 
+// Copies the documents of `parts` into `db` under their own document ids (so ids keep
+// following reading order), each replacing the older versions of its article.
+void copy_parts(Xapian::WritableDatabase& db, const std::vector<PartInfo>& parts, WriteCounts& delta) {
+  for (const auto& part : parts) {
+    const Xapian::Database source(part.path);
+    for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it) {
+      const Xapian::Document doc = source.get_document(*it);
+      auto term = doc.termlist_begin();
+      term.skip_to(std::string(schema::PREFIX_ID));
+      if (term == doc.termlist_end() || !(*term).starts_with(schema::PREFIX_ID)) continue;
+      const auto older = documents_with(db, *term);
+      // The part's document id, so ids keep following reading order.
+      db.replace_document(*it, doc);
+      add_spelling_words(db, doc);
+      for (Xapian::docid docid : older) db.delete_document(docid);
+      ++(older.empty() ? delta.added : delta.replaced);
+    }
+  }
+}
+
+// --delete: removes the articles with these ids that the database held before this run
+// (document ids up to old_last); an id it did not hold is named and counted.
+void apply_deletions(Xapian::WritableDatabase& db, const std::vector<std::string>& deletions,
+                     Xapian::docid old_last, WriteCounts& delta) {
+  for (const auto& id : deletions) {
+    bool found = false;
+    for (Xapian::docid docid : documents_with(db, id_term(id))) {
+      if (docid > old_last) continue;
+      db.delete_document(docid);
+      ++delta.deleted;
+      found = true;
+    }
+    if (!found) {
+      spdlog::warn("--delete: no article with id '{}'", id);
+      ++delta.not_found;
+    }
+  }
+}
+
 }  // namespace
 
 // --- PartWriter ------------------------------------------------------------------------
@@ -93,6 +133,12 @@ void PartWriter::add(Xapian::docid docid, const std::string& article_id, const X
   // Spelling data is added when parts are merged (sync_spelling).
   db_.replace_document(docid, doc);
   info_.ids.push_back(article_id);
+}
+
+void PartWriter::restart() {
+  db_.close();
+  db_ = Xapian::WritableDatabase(info_.path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+  info_.ids.clear();
 }
 
 PartInfo PartWriter::finish() {
@@ -134,7 +180,10 @@ std::string IndexWriter::current_path() const {
 void IndexWriter::recover_and_open() {
   const fs::path dir(dir_);
   std::error_code ec;
-  legacy_ = fs::exists(dir / "iamglass");
+  // A stub next to a plain glass database: a conversion that stopped after the stub named
+  // its new generation (the commit), before the old files were removed; they go below.
+  const bool has_stub = fs::exists(dir / STUB);
+  legacy_ = !has_stub && fs::exists(dir / "iamglass");
   if (legacy_) {
     // Another program may be writing this glass database through Xapian: its lock.
     try {
@@ -142,7 +191,7 @@ void IndexWriter::recover_and_open() {
     } catch (const Xapian::DatabaseLockError&) {
       throw std::runtime_error(dir_ + ": database is locked by another indexer");
     }
-  } else if (fs::exists(dir / STUB)) {
+  } else if (has_stub) {
     std::ifstream stub(dir / STUB);
     std::string backend, name;
     stub >> backend >> name;
@@ -155,19 +204,21 @@ void IndexWriter::recover_and_open() {
       if (name != LOCK_FILE_NAME && name != STAGING && !name.starts_with("gen-") && !name.starts_with("XAPIANDB"))
         throw std::runtime_error(dir_ + ": not a newsdex database (and not empty)");
     }
+    recover_stub();
   }
   // Leftovers of an interrupted run: generations never made current, a half-written
   // stub, and the parts of the run.
   for (const auto& entry : fs::directory_iterator(dir)) {
     const auto name = entry.path().filename().string();
     const bool stale_generation = name.starts_with("gen-") && (legacy_ || name != generation_name(generation_));
-    if (stale_generation || name == STUB + ".tmp" || (legacy_ && name == STUB) || name == STAGING)
-      fs::remove_all(entry.path(), ec);
+    if (stale_generation || name == STUB + ".tmp" || name == STAGING) fs::remove_all(entry.path(), ec);
   }
+  if (has_stub && fs::exists(dir / "iamglass")) remove_legacy_files();
   if (!legacy_ && generation_ == 0) {
     generation_ = 1;
     Xapian::WritableDatabase created(current_path(), Xapian::DB_CREATE);
     created.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+    created.set_metadata(std::string(schema::METADATA_GENERATION), generation_name(generation_));
     created.commit();
     created.close();
     write_stub(generation_name(generation_));
@@ -183,6 +234,67 @@ void IndexWriter::recover_and_open() {
                              std::to_string(schema::VERSION) + "; index into a new database");
   docid_base_ = current.get_lastdocid();
   committed_through_ = docid_base_;
+}
+
+void IndexWriter::remove_legacy_files() {
+  const fs::path dir(dir_);
+  std::error_code ec;
+  // Without iamglass Xapian no longer takes DIR for a glass database, and follows the stub.
+  fs::remove(dir / "iamglass", ec);
+  fsync_path(dir, true);
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const auto name = entry.path().filename().string();
+    if (name.ends_with(".glass") || name == "flintlock" || name.ends_with(".baseA") || name.ends_with(".baseB"))
+      fs::remove(entry.path(), ec);
+  }
+}
+
+void IndexWriter::recover_stub() {
+  // No stub, so no generation is current: this is a new directory, a first run that
+  // stopped before its stub was written, or a database whose stub was lost (deleted,
+  // moved, not restored from a backup). Its generations are the archive, never leftovers:
+  // the newest one that a commit finished (it carries its own name in its metadata; a
+  // generation written before that mark existed counts when it opens) becomes current.
+  const fs::path dir(dir_);
+  std::vector<unsigned> generations;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const auto name = entry.path().filename().string();
+    unsigned n = 0;
+    if (std::sscanf(name.c_str(), "gen-%u", &n) == 1 && n != 0 && name == generation_name(n)) generations.push_back(n);
+  }
+  if (generations.empty()) return;
+  std::sort(generations.rbegin(), generations.rend());
+  unsigned unmarked = 0;  // the newest generation that opens but carries no mark
+  std::string why_not;
+  for (unsigned n : generations) {
+    try {
+      const Xapian::Database db((dir / generation_name(n)).string());
+      const std::string mark = db.get_metadata(std::string(schema::METADATA_GENERATION));
+      if (mark == generation_name(n)) {
+        generation_ = n;
+        break;
+      }
+      if (mark.empty() && unmarked == 0) unmarked = n;
+    } catch (const Xapian::Error& e) {
+      if (why_not.empty()) why_not = generation_name(n) + ": " + e.get_description();
+    }
+  }
+  if (generation_ == 0) generation_ = unmarked;
+  if (generation_ == 0) {
+    for (unsigned n : generations)
+      if (!fs::is_empty(dir / generation_name(n)))
+        throw std::runtime_error(fmt::format(
+            "{}: has no {} stub and no generation that opens ({}); nothing was removed: restore {} (one line, "
+            "'glass gen-NNNNNN', naming the generation to use) or move the gen-* directories away",
+            dir_, STUB, why_not, STUB));
+    return;  // empty generation directories: a creation that stopped at once
+  }
+  write_stub(generation_name(generation_));
+  const Xapian::doccount articles = Xapian::Database(current_path()).get_doccount();
+  if (articles != 0)
+    spdlog::warn("{}: the {} stub was missing; a new one names {} ({} articles), the newest generation a commit "
+                 "finished",
+                 dir_, STUB, generation_name(generation_), articles);
 }
 
 void IndexWriter::write_stub(const std::string& generation) {
@@ -278,8 +390,16 @@ void IndexWriter::commit() {
   const Xapian::docid old_last = current.get_lastdocid();
   // Compaction rewrites the whole database: worth it for a large batch, not to add a few
   // articles to a large archive, where copying them in is cheaper.
-  if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, delta);
-  else merge_by_compaction(parts, deletions, old_last, delta);
+  // A failure here is the disk's (full, failing, a file size limit), not an article's:
+  // the run stops, and the directory keeps opening as its last commit.
+  try {
+    if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, delta);
+    else merge_by_compaction(parts, deletions, old_last, delta);
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error(dir_ + ": commit failed: " + e.get_description());
+  } catch (const std::exception& e) {
+    throw std::runtime_error(dir_ + ": commit failed: " + e.what());
+  }
 
   std::error_code ec;
   for (const auto& part : parts) fs::remove_all(part.path, ec);
@@ -288,6 +408,7 @@ void IndexWriter::commit() {
   counts_.added += delta.added;
   counts_.replaced += delta.replaced;
   counts_.deleted += delta.deleted;
+  counts_.not_found += delta.not_found;
   spdlog::debug("committed {} articles: +{} added, {} replaced, {} deleted", staged, delta.added, delta.replaced,
                 delta.deleted);
 }
@@ -295,32 +416,25 @@ void IndexWriter::commit() {
 void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                                  Xapian::docid old_last, WriteCounts& delta) {
   Xapian::WritableDatabase& db = direct();
-  for (const auto& id : deletions) {
-    for (Xapian::docid docid : documents_with(db, std::string(schema::PREFIX_ID) + id)) {
-      if (docid > old_last) continue;
-      db.delete_document(docid);
-      ++delta.deleted;
+  // One transaction: when a write fails, none of the merge is applied, not even by the
+  // commit that closing the database makes.
+  db.begin_transaction();
+  try {
+    apply_deletions(db, deletions, old_last, delta);
+    copy_parts(db, parts, delta);
+    db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+    db.commit_transaction();
+  } catch (...) {
+    try {
+      db.cancel_transaction();
+    } catch (const Xapian::Error&) {
+      // commit_transaction() failed and ended the transaction itself
     }
+    throw;
   }
-  for (const auto& part : parts) {
-    const Xapian::Database source(part.path);
-    for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it) {
-      const Xapian::Document doc = source.get_document(*it);
-      auto term = doc.termlist_begin();
-      term.skip_to(std::string(schema::PREFIX_ID));
-      if (term == doc.termlist_end() || !(*term).starts_with(schema::PREFIX_ID)) continue;
-      const auto older = documents_with(db, *term);
-      // The part's document id, so ids keep following reading order.
-      db.replace_document(*it, doc);
-      add_spelling_words(db, doc);
-      for (Xapian::docid docid : older) db.delete_document(docid);
-      ++(older.empty() ? delta.added : delta.replaced);
-    }
-  }
-  db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
-  db.commit();
   pending_writes_ = 0;
 }
+
 
 void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                                       Xapian::docid old_last, WriteCounts& delta) {
@@ -337,6 +451,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
   for (const auto& part : parts) sources.add_database(Xapian::Database(part.path));
   const unsigned next_generation = generation_ + 1;
   const fs::path out = dir / generation_name(next_generation);
+  const fs::path repacked = dir / (generation_name(next_generation) + ".repacked");
   std::error_code ec;
   fs::remove_all(out, ec);
   // The commit is the serial tail of a run: its phases are logged with -v.
@@ -347,74 +462,89 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
     spdlog::debug("commit: {} in {:.2f} s", what, std::chrono::duration<double>(now - phase_start).count());
     phase_start = now;
   };
-  // Document ids are kept: they say which version of an article is the latest.
-  sources.compact(out.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-  sources.close();
-  phase_done("compaction");
+  // Until the stub names it, the new generation is nobody's: on a failure (a full disk)
+  // it goes, so that it holds no space, and the stub still names the last commit.
+  try {
+    // Document ids are kept: they say which version of an article is the latest.
+    sources.compact(out.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    sources.close();
+    phase_done("compaction");
 
-  {
-    Xapian::WritableDatabase db(out.string(), Xapian::DB_OPEN);
-    // --delete applies to what the database held before: documents up to old_last.
-    for (const auto& id : deletions) {
-      for (Xapian::docid docid : documents_with(db, std::string(schema::PREFIX_ID) + id)) {
-        if (docid > old_last) continue;
-        db.delete_document(docid);
-        ++delta.deleted;
+    Xapian::doccount removed = 0;  // older versions and --delete
+    Xapian::doccount compacted = 0;
+    {
+      Xapian::WritableDatabase db(out.string(), Xapian::DB_OPEN);
+      compacted = db.get_doccount();
+      // --delete applies to what the database held before: documents up to old_last.
+      apply_deletions(db, deletions, old_last, delta);
+      std::vector<std::string> ids;
+      for (const auto& part : parts) ids.insert(ids.end(), part.ids.begin(), part.ids.end());
+      std::sort(ids.begin(), ids.end());
+      // An id read once in this commit, into a database that held nothing before, has one
+      // version: no lookup needed. That is every id of a first run over a corpus, where this
+      // loop would otherwise be a serial second of the run's tail.
+      const bool nothing_before = old_last == 0 && !wrote_directly;
+      for (std::size_t i = 0; i < ids.size();) {
+        std::size_t j = i + 1;
+        while (j < ids.size() && ids[j] == ids[i]) ++j;
+        const std::string& id = ids[i];
+        const bool read_once = j - i == 1;
+        i = j;
+        if (nothing_before && read_once) {
+          ++delta.added;
+          continue;
+        }
+        const auto docids = documents_with(db, id_term(id));
+        if (docids.empty()) continue;
+        const auto older = static_cast<std::size_t>(
+            std::count_if(docids.begin(), docids.end(), [&](Xapian::docid d) { return d <= old_last; }));
+        const std::size_t versions = docids.size() - older;  // written by this commit
+        if (older == 0) {
+          ++delta.added;
+          delta.replaced += versions - 1;
+        } else {
+          delta.replaced += versions;
+        }
+        // The highest document id is the version read last: it stays.
+        for (std::size_t i = 0; i + 1 < docids.size(); ++i) db.delete_document(docids[i]);
       }
+      removed = compacted - db.get_doccount();
+      // What the part says it holds is not counted: what the database holds is.
+      if (nothing_before) delta.added = db.get_doccount();
+      phase_done("older versions removed");
+      sync_spelling(db, Xapian::Database(current_path()));
+      phase_done("spelling table");
+      db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+      // The mark of a finished generation, for finding it again should the stub be lost.
+      db.set_metadata(std::string(schema::METADATA_GENERATION), generation_name(next_generation));
+      db.commit();
+      db.close();
+      phase_done("database commit");
     }
-    std::vector<std::string> ids;
-    for (const auto& part : parts) ids.insert(ids.end(), part.ids.begin(), part.ids.end());
-    std::sort(ids.begin(), ids.end());
-    // An id read once in this commit, into a database that held nothing before, has one
-    // version: no lookup needed. That is every id of a first run over a corpus, where this
-    // loop would otherwise be a serial second of the run's tail.
-    const bool nothing_before = old_last == 0 && !wrote_directly;
-    for (std::size_t i = 0; i < ids.size();) {
-      std::size_t j = i + 1;
-      while (j < ids.size() && ids[j] == ids[i]) ++j;
-      const std::string& id = ids[i];
-      const bool read_once = j - i == 1;
-      i = j;
-      if (nothing_before && read_once) {
-        ++delta.added;
-        continue;
-      }
-      const auto docids = documents_with(db, std::string(schema::PREFIX_ID) + id);
-      if (docids.empty()) continue;
-      const auto older = static_cast<std::size_t>(
-          std::count_if(docids.begin(), docids.end(), [&](Xapian::docid d) { return d <= old_last; }));
-      const std::size_t versions = docids.size() - older;  // written by this commit
-      if (older == 0) {
-        ++delta.added;
-        delta.replaced += versions - 1;
-      } else {
-        delta.replaced += versions;
-      }
-      // The highest document id is the version read last: it stays.
-      for (std::size_t i = 0; i + 1 < docids.size(); ++i) db.delete_document(docids[i]);
+    // Removing documents from a compacted database writes every block they touch anew and
+    // leaves the old ones free inside its files: re-indexing every article of a database
+    // left it 3.2 times its size. When a commit removed many, its output is compacted once
+    // more, into a database no larger than the articles it holds.
+    if (removed != 0 && removed * 8 >= compacted) {
+      fs::remove_all(repacked, ec);
+      Xapian::Database(out.string()).compact(repacked.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+      fs::remove_all(out);
+      fs::rename(repacked, out);
+      phase_done("compacted again");
     }
-    phase_done("older versions removed");
-    sync_spelling(db, Xapian::Database(current_path()));
-    phase_done("spelling table");
-    db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
-    db.commit();
-    db.close();
-    phase_done("database commit");
+    // The compactor's output must be on disk before the stub names it.
+    fsync_tree(out);
+  } catch (...) {
+    fs::remove_all(out, ec);
+    fs::remove_all(repacked, ec);
+    throw;
   }
-  // The compactor's output must be on disk before the stub names it.
-  fsync_tree(out);
   write_stub(generation_name(next_generation));
   phase_done("fsync");
 
   // The new generation is current; what it replaced can go.
   if (legacy_) {
-    fs::remove(dir / "iamglass", ec);
-    fsync_path(dir, true);
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      const auto name = entry.path().filename().string();
-      if (name.ends_with(".glass") || name == "flintlock" || name.ends_with(".baseA") || name.ends_with(".baseB"))
-        fs::remove(entry.path(), ec);
-    }
+    remove_legacy_files();
     legacy_ = false;
   } else {
     fs::remove_all(dir / generation_name(generation_), ec);

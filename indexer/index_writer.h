@@ -22,7 +22,10 @@
 // Durability: the stub is replaced with rename(2) after the new generation is on disk
 // (fsync), so after a crash (kill -9, power loss) the directory opens as the last
 // committed generation; staging leftovers are removed by the next run, which indexes
-// again what was not committed, replacing rather than duplicating.
+// again what was not committed, replacing rather than duplicating. The stub is the only
+// mark of which generation is committed, so a directory without one keeps all of them:
+// each finished generation names itself in its metadata, and the newest gets a new stub.
+// A write error (full disk) stops the run: nothing of a failed commit becomes current.
 #pragma once
 
 #include <cstddef>
@@ -40,6 +43,7 @@ struct WriteCounts {
   std::size_t added = 0;     // ids new to the database
   std::size_t replaced = 0;  // articles whose id the database (or this run) already had
   std::size_t deleted = 0;   // articles removed by --delete
+  std::size_t not_found = 0; // ids given to --delete that the database did not hold
 };
 
 // A finished part database: its path, the document ids it holds (a contiguous range,
@@ -58,8 +62,14 @@ class PartWriter {
   explicit PartWriter(std::string path);
   // Writes `doc` (which carries its Q term) as document `docid`. Its unprefixed words
   // reach the spelling table (for Database::get_spelling_suggestion) when parts are merged.
+  // When Xapian throws, it has dropped every document of the part written so far (a
+  // WritableDatabase discards its uncommitted changes on error), not only this one: the
+  // caller restart()s the part and writes the others again.
   void add(Xapian::docid docid, const std::string& article_id, const Xapian::Document& doc);
+  // Empties the part, for writing its documents again after add() failed.
+  void restart();
   std::size_t size() const { return info_.ids.size(); }
+  const std::string& path() const { return info_.path; }
   // Flushes the part to disk (without fsync: parts are disposable) and closes it.
   PartInfo finish();
 
@@ -115,6 +125,8 @@ class IndexWriter {
                       Xapian::docid old_last, WriteCounts& delta);
   void merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                            Xapian::docid old_last, WriteCounts& delta);
+  void recover_stub();
+  void remove_legacy_files();
   void write_stub(const std::string& generation);
   std::string current_path() const;
 

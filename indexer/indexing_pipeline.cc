@@ -9,6 +9,7 @@
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "bounded_queue.h"
@@ -138,23 +139,46 @@ void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shard
     std::vector<Xapian::docid> first(shard_count), next(shard_count);
     for (std::uint32_t k = 0; k < shard_count; ++k)
       first[k] = next[k] = shards[k]->docid_base() + static_cast<Xapian::docid>(batch->shard_first_sequence[k]) + 1;
+    // Per shard, the articles in its part so far (index in the batch, document id).
+    std::vector<std::vector<std::pair<std::size_t, Xapian::docid>>> in_part(shard_count);
     for (std::size_t i = 0; i < batch->articles.size(); ++i) {
       Article& article = batch->articles[i];
       const std::uint32_t k = shard_for(article.id, shard_count);
       if (!parts[k]) parts[k].emplace(shards[k]->new_part_path());
       const Xapian::docid docid = next[k]++;
+      Xapian::Document doc;
       try {
         if (options.extract_entities) extractor.extract(article);
-        parts[k]->add(docid, article.id, builder.build(article));
+        doc = builder.build(article);
       } catch (const Xapian::Error& e) {
         diagnostics.skipped(article.origin, "index-error", e.get_description());
+        continue;
       } catch (const std::exception& e) {
         diagnostics.skipped(article.origin, "index-error", e.what());
+        continue;
+      }
+      try {
+        parts[k]->add(docid, article.id, doc);
+        in_part[k].emplace_back(i, docid);
+      } catch (const Xapian::DatabaseError& e) {
+        // The disk (full, failing, over a file size limit), not the article: the run stops.
+        throw std::runtime_error(parts[k]->path() + ": cannot write: " + e.get_description());
+      } catch (const Xapian::Error& e) {
+        diagnostics.skipped(article.origin, "index-error", e.get_description());
+        // Xapian dropped the part's other documents with this one: they are written again.
+        parts[k]->restart();
+        for (const auto& [j, kept] : in_part[k])
+          parts[k]->add(kept, batch->articles[j].id, builder.build(batch->articles[j]));
       }
     }
     for (std::uint32_t k = 0; k < shard_count; ++k) {
       if (!parts[k]) continue;
-      PartInfo info = parts[k]->finish();
+      PartInfo info;
+      try {
+        info = parts[k]->finish();
+      } catch (const Xapian::Error& e) {
+        throw std::runtime_error(parts[k]->path() + ": cannot write: " + e.get_description());
+      }
       info.first = first[k];
       info.last = next[k] - 1;
       shards[k]->add_part(std::move(info));
@@ -162,6 +186,18 @@ void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shard
     run.articles_done += batch->articles.size();
     std::lock_guard lock(run.mutex);
     run.changed.notify_all();
+  }
+}
+
+// A run that stops on an error (a write error, most often: a full disk) has committed what
+// it committed; the message says so, and how to complete the job.
+[[noreturn]] void stop_writing_run(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(std::string(e.what()) +
+                             "; the database keeps its last commit: run the same command again once the cause is "
+                             "fixed to complete the job");
   }
 }
 
@@ -202,6 +238,7 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
 
   // This thread commits, reports progress and watches for Ctrl-C.
   auto last_commit = Clock::now();
+  bool commit_failed = false;
   while (true) {
     {
       std::unique_lock lock(run.mutex);
@@ -218,16 +255,30 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
     const bool due = std::chrono::duration<double>(Clock::now() - last_commit).count() >= options.commit_seconds;
     const std::size_t ready = committable_articles(shards);
     if (ready > 0 && (ready >= options.commit_every || due)) {
-      commit_shards(shards);
+      try {
+        commit_shards(shards);
+      } catch (...) {
+        // The analysis threads are stopped and joined before the failure is reported; the
+        // database keeps its last commit.
+        commit_failed = true;
+        run.fail(std::current_exception());
+      }
       last_commit = Clock::now();
     }
   }
   for (auto& thread : pool) thread.join();
   progress.finish();
   summary.interrupted_by = interrupt_signal();
-  if (run.failure && !summary.interrupted_by) std::rethrow_exception(run.failure);
+  if (run.failure && (commit_failed || !summary.interrupted_by)) {
+    if (writing) stop_writing_run(run.failure);
+    std::rethrow_exception(run.failure);
+  }
   if (writing) {
-    commit_shards(shards);
+    try {
+      commit_shards(shards);
+    } catch (...) {
+      stop_writing_run(std::current_exception());
+    }
     summary.written = total_counts(shards);
   }
   summary.articles_read = run.articles_read;

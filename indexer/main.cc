@@ -48,10 +48,12 @@ int main(int argc, char** argv) {
     const PipelineSummary summary = run_indexing(
         inputs, options.pipeline, index ? index->writers() : std::span<IndexWriter* const>(), diagnostics);
     const double seconds = summary.seconds > 0 ? summary.seconds : 1e-9;
-    spdlog::info("{} articles read from {} inputs: {} added, {} replaced, {} deleted, {} skipped, {} warnings{}; "
+    const std::string not_found =
+        summary.written.not_found == 0 ? "" : fmt::format(" ({} not found)", summary.written.not_found);
+    spdlog::info("{} articles read from {} inputs: {} added, {} replaced, {} deleted{}, {} skipped, {} warnings{}; "
                  "{:.1f} s, {:.0f} articles/s, {:.1f} MB/s",
                  summary.articles_read, summary.inputs, summary.written.added, summary.written.replaced,
-                 summary.written.deleted, diagnostics.skipped_count(), diagnostics.warning_count(),
+                 summary.written.deleted, not_found, diagnostics.skipped_count(), diagnostics.warning_count(),
                  by_kind(diagnostics), summary.seconds, static_cast<double>(summary.articles_read) / seconds,
                  static_cast<double>(summary.bytes_read) / 1e6 / seconds);
     if (summary.interrupted_by != 0) {
@@ -60,7 +62,10 @@ int main(int argc, char** argv) {
                    signal_name(summary.interrupted_by));
       return 128 + summary.interrupted_by;
     }
-    if (options.strict && (diagnostics.skipped_count() > 0 || diagnostics.warning_count() > 0)) {
+    // An id to delete that the database does not hold leaves it as asked (like rm -f):
+    // named on stderr and counted, fatal only with --strict.
+    if (options.strict &&
+        (diagnostics.skipped_count() > 0 || diagnostics.warning_count() > 0 || summary.written.not_found > 0)) {
       spdlog::error("--strict: the input had problems (see above)");
       return cli::EXIT_RUNTIME_ERROR;
     }

@@ -20,8 +20,10 @@
 
 #include "directory_lock.h"
 #include "durable_files.h"
+#include "id_term.h"
 #include "schema.h"
 #include "shard_layout.h"
+#include "stored_article.h"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -84,6 +86,24 @@ Xapian::Database open_source(const ShardLocation& shard) {
   return db;
 }
 
+// Whether a shard directory holds articles, also when its own stub is lost too: each
+// database in it is looked at (a plain glass database, or its gen-* generations). One that
+// does not open but is not empty counts as holding articles: it is not ours to remove.
+bool holds_articles(const fs::path& shard) {
+  std::vector<fs::path> databases;
+  if (fs::exists(shard / "iamglass")) databases.push_back(shard);
+  for (const auto& entry : fs::directory_iterator(shard))
+    if (entry.path().filename().string().starts_with("gen-")) databases.push_back(entry.path());
+  for (const auto& path : databases) {
+    try {
+      if (Xapian::Database(path.string()).get_doccount() != 0) return true;
+    } catch (const Xapian::Error&) {
+      if (!fs::is_empty(path)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 unsigned existing_shard_count(const std::string& dir_name) {
@@ -131,26 +151,31 @@ ShardedIndex::ShardedIndex(const std::string& dir, unsigned requested_shards, st
           dir_, existing, requested_shards, existing, dir_, requested_shards));
     const unsigned shards = existing > 1 ? existing : existing == 1 ? 1 : std::max(1u, requested_shards);
     sharded_ = shards > 1;
+    if (existing == 0 && fs::is_directory(dir_)) {
+      // Shard directories without a stub: a creation interrupted before any article was
+      // written (the stub is written first), or a sharded index whose stub was lost.
+      // Anything else is not ours to reuse.
+      for (const auto& entry : fs::directory_iterator(dir_)) {
+        const auto name = entry.path().filename().string();
+        unsigned k = 0;
+        const bool shard_name = std::sscanf(name.c_str(), "shard-%u", &k) == 1 && name == shard_directory_name(k);
+        if (!shard_name) {
+          if (!sharded_ || name == LOCK_FILE_NAME || name == std::string(STUB_FILE_NAME) + ".tmp") continue;
+          throw std::runtime_error(dir_ + ": not a newsdex database (and not empty)");
+        }
+        if (holds_articles(entry.path()))
+          throw std::runtime_error(fmt::format(
+              "{}: holds articles but {} lists no shards (its {} stub is missing); nothing was removed: write "
+              "{}/{} again, one line 'auto shard-K' for each shard K = 0 .. N-1, or move the directory away",
+              entry.path().string(), dir_, STUB_FILE_NAME, dir_, STUB_FILE_NAME));
+        if (sharded_ && k >= shards) fs::remove_all(entry.path());
+      }
+    }
     if (!sharded_) {
       ::close(lock_fd_);
       lock_fd_ = -1;
       owned_.push_back(std::make_unique<IndexWriter>(dir_, commit_every));
     } else {
-      if (existing == 0) {
-        // Shard directories without a stub: a creation interrupted before any article
-        // was written (the stub is written first). Anything else is not ours to reuse.
-        for (const auto& entry : fs::directory_iterator(dir_)) {
-          const auto name = entry.path().filename().string();
-          unsigned k = 0;
-          if (name == LOCK_FILE_NAME || name == std::string(STUB_FILE_NAME) + ".tmp") continue;
-          if (std::sscanf(name.c_str(), "shard-%u", &k) != 1 || name != shard_directory_name(k))
-            throw std::runtime_error(dir_ + ": not a newsdex database (and not empty)");
-          if (existing_shard_count(entry.path().string()) != 0 &&
-              Xapian::Database(entry.path().string()).get_doccount() != 0)
-            throw std::runtime_error(entry.path().string() + ": holds articles but " + dir_ + " lists no shards");
-          if (k >= shards) fs::remove_all(entry.path());
-        }
-      }
       for (unsigned k = 0; k < shards; ++k)
         owned_.push_back(
             std::make_unique<IndexWriter>((fs::path(dir_) / shard_directory_name(k)).string(), commit_every));
@@ -191,6 +216,7 @@ WriteCounts total_counts(std::span<IndexWriter* const> writers) {
     total.added += counts.added;
     total.replaced += counts.replaced;
     total.deleted += counts.deleted;
+    total.not_found += counts.not_found;
   }
   return total;
 }
@@ -251,11 +277,14 @@ ReshardSummary reshard_index(const std::vector<std::string>& sources, const std:
     };
     const std::string prefix(schema::PREFIX_ID);
     for (auto term = all.allterms_begin(prefix); term != all.allterms_end(prefix); ++term) {
-      const std::string id = (*term).substr(prefix.size());
-      if (shard_for(id, shards) != k) continue;
       // The same id in several sources: the last one listed wins, as in indexing.
       Xapian::docid latest = 0;
       for (auto it = all.postlist_begin(*term); it != all.postlist_end(*term); ++it) latest = *it;
+      // A hashed term (common/id_term.h) does not hold the whole id: the stored article does.
+      const std::string id = id_term_may_be_hashed(*term)
+                                 ? decode_stored_article(all.get_document(latest).get_data()).id
+                                 : (*term).substr(prefix.size());
+      if (shard_for(id, shards) != k) continue;
       if (!part) {
         part.emplace(writer.new_part_path());
         part_first = next;

@@ -10,6 +10,7 @@
 
 #include "country_table.h"
 #include "derived_title.h"
+#include "id_term.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "shard_facets.h"
@@ -189,8 +190,9 @@ void Searcher::reopen() {
 }
 
 Xapian::Query Searcher::like_query(const std::string& id) {
-  Xapian::PostingIterator it = db_.postlist_begin(std::string(schema::PREFIX_ID) + id);
-  if (it == db_.postlist_end(std::string(schema::PREFIX_ID) + id))
+  const std::string term = id_term(id);
+  Xapian::PostingIterator it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term))
     throw QueryError("--like: no article with id '" + id + "'");
   Xapian::RSet rset;
   rset.add_document(*it);
@@ -202,7 +204,7 @@ Xapian::Query Searcher::like_query(const std::string& id) {
   std::vector<Xapian::Query> terms;
   for (auto term = eset.begin(); term != eset.end(); ++term) terms.emplace_back(*term);
   const Xapian::Query similar(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, similar, Xapian::Query(std::string(schema::PREFIX_ID) + id));
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, similar, Xapian::Query(term));
 }
 
 Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight& weight, bool default_or) {

@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -328,6 +330,37 @@ TEST(IndexingCommandLine, TextGarbledByADoubleEncodingIsRepairedAndCounted) {
   EXPECT_NE(found.out.find("$20bn (\xC2\xA3" "11bn) in damages; it\xE2\x80\x99s the largest"), std::string::npos) << found.out;
   const auto cafe = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "coffee"});
   EXPECT_NE(cafe.out.find("A caf\xC3\xA9 and a \xC2\xA3" "5 coffee"), std::string::npos) << cafe.out;
+}
+
+std::uintmax_t directory_bytes(const std::string& path) {
+  std::uintmax_t bytes = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(path))
+    if (entry.is_regular_file()) bytes += entry.file_size();
+  return bytes;
+}
+
+// Replacing articles removes their older versions from the compacted generation, which
+// left it three times its size when every article was indexed again.
+TEST(IndexingCommandLine, IndexingTheSameArticlesAgainKeepsTheDatabaseItsSize) {
+  TempDir dir;
+  const std::string db = dir / "news.db", input = dir / "articles.jsonl";
+  {
+    std::ofstream out(input);
+    for (int i = 0; i < 2000; ++i) {
+      out << "{\"id\": \"doc-" << i << "\", \"title\": \"Report " << i << "\", \"body\": \"";
+      for (int w = 0; w < 80; ++w) out << "word" << (i * 31 + w * 7) % 5003 << ' ';
+      out << "\"}\n";
+    }
+  }
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, input}).exit_code, 0);
+  const std::uintmax_t first = directory_bytes(db);
+  for (int again = 0; again < 2; ++again) {
+    const auto r = run(NEWSDEX_INDEX_BIN, {"--db", db, input});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("0 added, 2000 replaced"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(unique_ids(db), 2000u);
+  EXPECT_LT(directory_bytes(db), first * 3 / 2) << first << " bytes after the first run";
 }
 
 }  // namespace

@@ -214,5 +214,30 @@ TEST(IndexWriter, RefusesADirectoryThatIsNotADatabase) {
   EXPECT_THROW(IndexWriter(dir / "notes"), std::runtime_error);
 }
 
+// Why the pipeline writes a part again when Xapian refuses one of its documents: the
+// failed write takes the part's other uncommitted documents with it.
+TEST(PartWriter, AFailedWriteDropsThePartUntilItIsWrittenAgain) {
+  TempDir dir;
+  DocumentBuilder builder("en");
+  const std::vector<Article> good = {article("a", "Grain"), article("b", "Cocoa")};
+  Xapian::Document refused = builder.build(article("c", "Oil"));
+  refused.add_boolean_term("X" + std::string(300, 'x'));  // over Xapian's 245-byte limit
+  const auto add_good = [&](PartWriter& part) {
+    for (std::size_t i = 0; i < good.size(); ++i)
+      part.add(static_cast<Xapian::docid>(i + 1), good[i].id, builder.build(good[i]));
+  };
+  for (const bool written_again : {false, true}) {
+    PartWriter part(dir / (written_again ? "again" : "dropped"));
+    add_good(part);
+    EXPECT_THROW(part.add(3, "c", refused), Xapian::Error);
+    if (written_again) {
+      part.restart();
+      add_good(part);
+    }
+    const PartInfo info = part.finish();
+    EXPECT_EQ(Xapian::Database(info.path).get_doccount(), written_again ? 2u : 0u);
+  }
+}
+
 }  // namespace
 }  // namespace newsdex

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "document_builder.h"
+#include "id_term.h"
 #include "index_writer.h"
 
 namespace newsdex::testing {
@@ -85,7 +86,7 @@ void build_database(const std::string& path, const std::vector<Article>& article
   {
     IndexWriter writer(path, 1000);
     DocumentBuilder builder("en");
-    for (const auto& a : articles) writer.write(DocumentBuilder::id_term(a.id), builder.build(a));
+    for (const auto& a : articles) writer.write(id_term(a.id), builder.build(a));
     writer.commit();
   }
   if (!spellings.empty()) {

@@ -1,0 +1,39 @@
+#include "id_term.h"
+
+#include <cstdint>
+
+#include <fmt/format.h>
+
+#include "schema.h"
+
+namespace newsdex {
+namespace {
+
+constexpr std::size_t HASH_HEX_DIGITS = 16;
+
+std::uint64_t fnv1a_64(std::string_view bytes) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a offset basis
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ULL;  // FNV prime
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::string id_term(std::string_view article_id) {
+  std::string term(schema::PREFIX_ID);
+  if (term.size() + article_id.size() <= MAX_ID_TERM_BYTES) {
+    term += article_id;
+    return term;
+  }
+  // A term of exactly MAX_ID_TERM_BYTES: the head of the id, then the hash of all of it.
+  // The head is cut at a byte, not a character: terms are bytes to Xapian, and the head
+  // only helps a person reading the term list.
+  term += article_id.substr(0, MAX_ID_TERM_BYTES - term.size() - HASH_HEX_DIGITS);
+  term += fmt::format("{:016x}", fnv1a_64(article_id));
+  return term;
+}
+
+}  // namespace newsdex
