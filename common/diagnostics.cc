@@ -2,20 +2,24 @@
 
 #include <spdlog/spdlog.h>
 
+#include "printable.h"
+
 namespace newsdex {
 
 void Diagnostics::warning(const SourcePosition& where, std::string_view kind, std::string_view message) {
-  spdlog::warn("{}: {} [{}]", where.to_string(), message, kind);
+  spdlog::warn("{}: {} [{}]", printable(where.to_string()), printable(message), kind);
   std::lock_guard lock(mutex_);
   ++warnings_;
   ++by_kind_[std::string(kind)];
+  ++warnings_by_kind_[std::string(kind)];
 }
 
 void Diagnostics::skipped(const SourcePosition& where, std::string_view kind, std::string_view message) {
-  spdlog::error("{}: {}; skipped [{}]", where.to_string(), message, kind);
+  spdlog::error("{}: {}; skipped [{}]", printable(where.to_string()), printable(message), kind);
   std::lock_guard lock(mutex_);
   ++skipped_;
   ++by_kind_[std::string(kind)];
+  ++skipped_by_kind_[std::string(kind)];
 }
 
 std::size_t Diagnostics::warning_count() const {
@@ -31,6 +35,16 @@ std::size_t Diagnostics::skipped_count() const {
 std::map<std::string, std::size_t> Diagnostics::counts_by_kind() const {
   std::lock_guard lock(mutex_);
   return by_kind_;
+}
+
+std::map<std::string, std::size_t> Diagnostics::skipped_by_kind() const {
+  std::lock_guard lock(mutex_);
+  return skipped_by_kind_;
+}
+
+std::map<std::string, std::size_t> Diagnostics::warnings_by_kind() const {
+  std::lock_guard lock(mutex_);
+  return warnings_by_kind_;
 }
 
 }  // namespace newsdex

@@ -1,5 +1,6 @@
 // Problems found in the input, reported like a compiler reports code
 // ("file:line: warning: ...") on stderr through spdlog, and counted for the summary.
+// What the input holds (file names, messages quoting it) is printed inert (printable.h).
 // Thread-safe: the readers and the analysis threads report into one instance.
 #pragma once
 
@@ -26,12 +27,18 @@ class Diagnostics {
   std::size_t skipped_count() const;
   // Counts by kind, warnings and skips together, for the final summary.
   std::map<std::string, std::size_t> counts_by_kind() const;
+  // The same, for the skips alone and for the warnings alone: the summary lists each
+  // kind beside the count it belongs to ("3 skipped (3 malformed-json), 0 warnings").
+  std::map<std::string, std::size_t> skipped_by_kind() const;
+  std::map<std::string, std::size_t> warnings_by_kind() const;
 
  private:
   mutable std::mutex mutex_;
   std::size_t warnings_ = 0;
   std::size_t skipped_ = 0;
   std::map<std::string, std::size_t> by_kind_;
+  std::map<std::string, std::size_t> skipped_by_kind_;
+  std::map<std::string, std::size_t> warnings_by_kind_;
 };
 
 }  // namespace newsdex

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <map>
 
 #include "cli.h"
 #include "diagnostics.h"
@@ -15,10 +16,10 @@
 
 namespace {
 
-// "3 malformed-json, 1 too-large"
-std::string by_kind(const newsdex::Diagnostics& diagnostics) {
+// " (3 malformed-json, 1 too-large)", or "" when there is none.
+std::string by_kind(const std::map<std::string, std::size_t>& counts) {
   std::string out;
-  for (const auto& [kind, count] : diagnostics.counts_by_kind()) {
+  for (const auto& [kind, count] : counts) {
     if (!out.empty()) out += ", ";
     out += fmt::format("{} {}", count, kind);
   }
@@ -50,11 +51,11 @@ int main(int argc, char** argv) {
     const double seconds = summary.seconds > 0 ? summary.seconds : 1e-9;
     const std::string not_found =
         summary.written.not_found == 0 ? "" : fmt::format(" ({} not found)", summary.written.not_found);
-    spdlog::info("{} articles read from {} inputs: {} added, {} replaced, {} deleted{}, {} skipped, {} warnings{}; "
+    spdlog::info("{} articles read from {} inputs: {} added, {} replaced, {} deleted{}, {} skipped{}, {} warnings{}; "
                  "{:.1f} s, {:.0f} articles/s, {:.1f} MB/s",
                  summary.articles_read, summary.inputs, summary.written.added, summary.written.replaced,
-                 summary.written.deleted, not_found, diagnostics.skipped_count(), diagnostics.warning_count(),
-                 by_kind(diagnostics), summary.seconds, static_cast<double>(summary.articles_read) / seconds,
+                 summary.written.deleted, not_found, diagnostics.skipped_count(), by_kind(diagnostics.skipped_by_kind()),
+                 diagnostics.warning_count(), by_kind(diagnostics.warnings_by_kind()), summary.seconds, static_cast<double>(summary.articles_read) / seconds,
                  static_cast<double>(summary.bytes_read) / 1e6 / seconds);
     if (summary.interrupted_by != 0) {
       spdlog::warn("interrupted by {}: what was indexed so far is committed; run the same command again to "

@@ -1,0 +1,50 @@
+// What the indexer says about its input: the summary counts each kind of problem beside
+// the total it belongs to, and nothing the input holds reaches the terminal as a command.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "printable.h"
+#include "test_support.h"
+
+namespace newsdex {
+namespace {
+
+using testing::run;
+using testing::TempDir;
+
+// Bug: "0 warnings (335 malformed-json)": skipped records were listed under the warnings.
+TEST(IndexerMessages, TheSummaryListsSkipsAndWarningsEachWithItsKinds) {
+  TempDir dir;
+  testing::write_file(dir.path() / "news.jsonl",
+                      "{\"id\": \"a\", \"title\": \"A\", \"body\": \"Grain prices rose.\"}\n"
+                      "{\"id\": \"b\", \"title\": \"B\", \"body\": \"Grain\n"
+                      "{\"id\": \"c\", \"title\": \"C\", \"body\": \"Cocoa fell.\", \"date\": \"soon\"}\n"
+                      "not json at all\n");
+  const auto r = run(NEWSDEX_INDEX_BIN, {"--db", dir / "news.db", dir / "news.jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 skipped (2 malformed-json), 1 warnings (1 bad-date);"), std::string::npos) << r.err;
+}
+
+// Bug: raw ESC and BEL reached stderr through file names and the text quoted in messages.
+TEST(IndexerMessages, ControlCharactersInFileNamesAndInputArePrintedAsEscapes) {
+  TempDir dir;
+  testing::write_file(dir.path() / "in" / "evil\x1b]0;owned\x07\xc2\x9b" "2J.jsonl",
+                      "{\"id\": \"a\", \"title\": \"A\", \"body\": \"Grain.\", \"date\": \"soon\x1b[31m\"}\n");
+  const auto r = run(NEWSDEX_INDEX_BIN, {"--db", dir / "news.db", dir / "in"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\x07'), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("\xc2\x9b"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("evil\\x1b]0;owned\\x07\\u009b2J.jsonl:1: "), std::string::npos) << r.err;
+}
+
+TEST(Printable, EscapesControlsAndKeepsEverythingElse) {
+  EXPECT_EQ(printable("plain caf\xc3\xa9 \xc2\xa3" "5"), "plain caf\xc3\xa9 \xc2\xa3" "5");
+  EXPECT_EQ(printable("a\tb\nc\x7f"), "a\\x09b\\x0ac\\x7f");
+  EXPECT_EQ(printable("\xc2\x9d" "8;;x\xc2\x9c"), "\\u009d8;;x\\u009c");
+  EXPECT_EQ(printable("broken \xc2"), "broken \xc2");
+}
+
+}  // namespace
+}  // namespace newsdex
