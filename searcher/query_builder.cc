@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <vector>
 
 #include <fmt/format.h>
@@ -264,7 +265,8 @@ std::optional<DayRange> parse_day_range(std::string_view text) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language,
                            std::vector<Xapian::Database> shards, bool any_remote)
-    : terms_(db, std::move(shards), any_remote),
+    : db_(db),
+      terms_(db, std::move(shards), any_remote),
       stemmer_(with_stem_cache(stemmer_for(language))), errors_(std::make_unique<FieldErrors>()) {
   for (const auto& word : stop_words()) stopper_.add(word);
   parser_.set_database(db);
@@ -361,15 +363,86 @@ Xapian::Query QueryBuilder::filter(std::string_view field_and_value) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0);
 }
 
-std::string QueryBuilder::suggest_spelling(std::string_view query_text) {
-  constexpr unsigned FLAGS = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                             Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
-  try {
-    parse(query_text, normalise(query_text), FLAGS);
-  } catch (const QueryError&) {
-    return {};
+namespace {
+
+bool is_word_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return std::isalnum(byte) || byte >= 0x80 || c == '\'' || c == '-';
+}
+
+bool is_operator(std::string_view word) {
+  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
+}
+
+// The correction written the way the word was typed: "INTERST" -> "INTEREST",
+// "Lukashenkp" -> "Lukashenko". Only ASCII letters change case.
+std::string in_case_of(std::string_view typed, std::string correction) {
+  const auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+  const auto lower = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
+  const bool all_upper = std::any_of(typed.begin(), typed.end(), upper) && std::none_of(typed.begin(), typed.end(), lower);
+  if (all_upper && typed.size() > 1) {
+    for (char& c : correction) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  } else if (!typed.empty() && upper(typed.front()) && !correction.empty()) {
+    correction.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(correction.front())));
   }
-  return parser_.get_corrected_query_string();
+  return correction;
+}
+
+}  // namespace
+
+std::string QueryBuilder::suggest_spelling(std::string_view query_text) {
+  // Each word the index does not hold is replaced by the spelling table's correction, in
+  // the query as typed: operators, quotes, field names and values, wildcards and the
+  // words the index knows stay as they were (QueryParser's own correction rewrote the
+  // analysed query, so "interst rates" came back as "interest rate", lower case).
+  std::string out;
+  bool changed = false;
+  std::size_t i = 0;
+  while (i < query_text.size()) {
+    if (!is_word_byte(query_text[i])) {
+      out += query_text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    while (end < query_text.size() && is_word_byte(query_text[end])) ++end;
+    const std::string_view word = query_text.substr(i, end - i);
+    const bool field = end < query_text.size() && query_text[end] == ':';
+    const bool wildcard = end < query_text.size() && query_text[end] == '*';
+    std::string replacement(word);
+    if (field) {
+      // The field name and its value (quoted or not) are copied as typed.
+      std::size_t value_end = end + 1;
+      if (value_end < query_text.size() && query_text[value_end] == '"') {
+        const auto close = query_text.find('"', value_end + 1);
+        value_end = close == std::string_view::npos ? query_text.size() : close + 1;
+      } else {
+        while (value_end < query_text.size() && !std::isspace(static_cast<unsigned char>(query_text[value_end])) &&
+               query_text[value_end] != ')')
+          ++value_end;
+      }
+      out.append(query_text.substr(i, value_end - i));
+      i = value_end;
+      continue;
+    }
+    if (!wildcard && !is_operator(word)) {
+      const std::string folded = normalise(word);
+      // A word the index holds can still be a typo when nothing matched: archives hold
+      // misspellings too ("compnay" is in Reuters-21578), so a word ten times rarer than
+      // its correction is corrected.
+      if (!folded.empty() && folded.find(' ') == std::string::npos) {
+        const Xapian::doccount have = db_.get_termfreq(folded);
+        const std::string correction = db_.get_spelling_suggestion(folded);
+        if (!correction.empty() && correction != folded &&
+            (have == 0 || std::uint64_t{have} * 10 < db_.get_termfreq(correction))) {
+          replacement = in_case_of(word, correction);
+          changed = true;
+        }
+      }
+    }
+    out += replacement;
+    i = end;
+  }
+  return changed ? out : std::string();
 }
 
 }  // namespace newsdex

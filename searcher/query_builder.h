@@ -105,6 +105,7 @@ class QueryBuilder {
   // Shares MAX_WILDCARD_TERMS among the wildcards of the query about to be parsed.
   void bound_wildcards(std::string_view normalised);
 
+  const Xapian::Database& db_;
   Analyzer analyzer_;
   BooleanTerms terms_;
   Xapian::Stem stemmer_;

@@ -359,7 +359,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
   if (result.total == 0 && !request.query.empty()) {
     result.suggestion = qb.suggest_spelling(request.query);
-    if (result.suggestion == qb.normalise(request.query)) result.suggestion.clear();
   }
   return result;
 }

@@ -101,5 +101,17 @@ TEST_F(SearchOrder, TheNoMatchMessageNamesTheFilters) {
   EXPECT_EQ(r.out, "No articles match 'pipeline' (lang:en, since 2006).\n");
 }
 
+// Bug: the suggestion for "interst rates" was "interest rate": QueryParser corrected the
+// analysed query, lower-cased, and changed words that were spelled right.
+TEST_F(SearchOrder, ASuggestionKeepsTheQueryAsTypedAndCorrectsOnlyTheMisspelledWords) {
+  auto r = search({"\"Pipelne froze\" AND trail"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "No articles match '\"Pipelne froze\" AND trail'.\nDid you mean \"Pipeline froze\" AND trial?\n");
+  r = search({"--format", "json", "PIPELNE", "person:khodorkovsky"});
+  EXPECT_EQ(json::parse(r.out)["suggestion"], "PIPELINE person:khodorkovsky");
+  r = search({"--format", "json", "charges", "leaked"});
+  EXPECT_FALSE(json::parse(r.out).contains("suggestion")) << "both words are spelled right: " << r.out;
+}
+
 }  // namespace
 }  // namespace newsdex
