@@ -21,8 +21,8 @@ class TermWriter {
   TermWriter(Analyzer& analyzer, Xapian::Stem stemmer);
 
   // Indexes `text` into `doc`. Unprefixed terms carry positions; with a non-empty
-  // `prefix` (e.g. schema::PREFIX_TITLE) the prefixed terms are written too, without
-  // positions. `wdf_boost` is added to each unprefixed occurrence's wdf.
+  // `prefix` (e.g. schema::PREFIX_TITLE) the prefixed terms are written too, at the same
+  // positions (their stems without). `wdf_boost` is added to each unprefixed occurrence's wdf.
   void index(Xapian::Document& doc, std::string_view text, std::string_view prefix = {},
              Xapian::termcount wdf_boost = 0);
 

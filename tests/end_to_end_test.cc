@@ -100,6 +100,21 @@ TEST_F(EndToEnd, HelpThatCannotBeWrittenExitsWith1) {
   }
 }
 
+// Bug: title:"oil prices" never matched: the title terms carried no positions.
+TEST_F(EndToEnd, APhraseInsideTheTitleFieldMatchesTitlesThatHoldIt) {
+  TempDir dir;
+  testing::write_file(dir.path() / "news.jsonl",
+                      "{\"id\": \"a\", \"title\": \"Crude oil prices rise\", \"body\": \"Markets moved.\"}\n"
+                      "{\"id\": \"b\", \"title\": \"Prices of oil rise\", \"body\": \"Markets moved.\"}\n"
+                      "{\"id\": \"c\", \"title\": \"Markets\", \"body\": \"Oil prices rose.\"}\n");
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"-q", "--db", dir / "news.db", dir / "news.jsonl"}).exit_code, 0);
+  const auto r = run(NEWSDEX_SEARCH_BIN, {"--db", dir / "news.db", "--format", "jsonl", "title:\"oil prices\""});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"id\":\"a\""), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\"id\":\"b\""), std::string::npos) << "the words apart: " << r.out;
+  EXPECT_EQ(r.out.find("\"id\":\"c\""), std::string::npos) << "the phrase in the text only: " << r.out;
+}
+
 TEST_F(EndToEnd, IndexesFromStandardInput) {
   TempDir dir;
   const auto result = run(NEWSDEX_INDEX_BIN, {"--db", dir / "stdin.db", "--format", "plain", "-"},
