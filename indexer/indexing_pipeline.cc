@@ -142,6 +142,9 @@ void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shard
     // Per shard, the articles in its part so far (index in the batch, document id).
     std::vector<std::vector<std::pair<std::size_t, Xapian::docid>>> in_part(shard_count);
     for (std::size_t i = 0; i < batch->articles.size(); ++i) {
+      // Counted article by article, not per batch: the progress bar moves as articles
+      // are analysed instead of jumping a thousand at a time.
+      ++run.articles_done;
       Article& article = batch->articles[i];
       const std::uint32_t k = shard_for(article.id, shard_count);
       if (!parts[k]) parts[k].emplace(shards[k]->new_part_path());
@@ -183,7 +186,6 @@ void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shard
       info.last = next[k] - 1;
       shards[k]->add_part(std::move(info));
     }
-    run.articles_done += batch->articles.size();
     std::lock_guard lock(run.mutex);
     run.changed.notify_all();
   }

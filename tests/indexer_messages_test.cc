@@ -2,6 +2,7 @@
 // the total it belongs to, and nothing the input holds reaches the terminal as a command.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 
 #include "printable.h"
@@ -37,6 +38,33 @@ TEST(IndexerMessages, ControlCharactersInFileNamesAndInputArePrintedAsEscapes) {
   EXPECT_EQ(r.err.find('\x07'), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("\xc2\x9b"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("evil\\x1b]0;owned\\x07\\u009b2J.jsonl:1: "), std::string::npos) << r.err;
+}
+
+// Bug: on one large JSON Lines file the bar said "0 articles, 0 articles/s" and then
+// jumped: articles were counted a batch of a thousand at a time. Run on a terminal
+// (script(1) provides one), the counts it draws move article by article.
+TEST(IndexerMessages, TheProgressBarCountsArticleByArticle) {
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; i < 40000; ++i)
+    jsonl += "{\"id\": \"n" + std::to_string(i) + "\", \"title\": \"Report\", \"body\": \"Grain and oil prices rose " +
+             std::to_string(i) + " points as traders bought cocoa, coffee and gold on the market.\"}\n";
+  testing::write_file(dir.path() / "news.jsonl", jsonl);
+  const std::string command = "'" + std::string(NEWSDEX_INDEX_BIN) + "' --db '" + (dir / "news.db") + "' '" +
+                              (dir / "news.jsonl") + "'";
+  const auto r = run("/usr/bin/script", {"-qec", command, "/dev/null"});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  std::size_t drawn = 0, between_batches = 0;
+  for (std::size_t at = r.out.find(" articles, "); at != std::string::npos; at = r.out.find(" articles, ", at + 1)) {
+    std::size_t start = at;
+    while (start > 0 && std::isdigit(static_cast<unsigned char>(r.out[start - 1]))) --start;
+    if (start == at) continue;
+    const long count = std::stol(r.out.substr(start, at - start));
+    ++drawn;
+    if (count % 1000 != 0) ++between_batches;
+  }
+  ASSERT_GT(drawn, 0u) << "no progress drawn: " << r.out.substr(0, 500);
+  EXPECT_GT(between_batches, 0u) << r.out.substr(0, 2000);
 }
 
 TEST(Printable, EscapesControlsAndKeepsEverythingElse) {
