@@ -8,6 +8,7 @@
 #include <map>
 
 #include "cli.h"
+#include "printable.h"
 #include "diagnostics.h"
 #include "index_options.h"
 #include "indexing_pipeline.h"
@@ -72,9 +73,9 @@ int main(int argc, char** argv) {
     }
     return cli::EXIT_OK;
   } catch (const Xapian::Error& e) {
-    spdlog::error("{}", e.get_description());
+    spdlog::error("{}", printable(e.get_description()));
   } catch (const std::exception& e) {
-    spdlog::error("{}", e.what());
+    spdlog::error("{}", printable(e.what()));
   }
   return cli::EXIT_RUNTIME_ERROR;
 }

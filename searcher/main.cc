@@ -13,6 +13,7 @@
 
 #include "batch.h"
 #include "cli.h"
+#include "printable.h"
 #include "query_builder.h"
 #include "search_options.h"
 
@@ -74,12 +75,12 @@ int main(int argc, char** argv) {
   try {
     return run(options);
   } catch (const QueryError& e) {
-    spdlog::error("{}", e.what());
+    spdlog::error("{}", printable(e.what()));
     return cli::EXIT_USAGE_ERROR;
   } catch (const Xapian::Error& e) {
-    spdlog::error("{}", e.get_description());
+    spdlog::error("{}", printable(e.get_description()));
   } catch (const std::exception& e) {
-    spdlog::error("{}", e.what());
+    spdlog::error("{}", printable(e.what()));
   }
   return cli::EXIT_RUNTIME_ERROR;
 }

@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 
 #include "facet_values.h"
+#include "printable.h"
 #include "text_formatter.h"
 
 namespace newsdex {
@@ -66,13 +67,13 @@ class TextWriter : public ResultWriter {
  public:
   TextWriter(bool colour, bool batch) : colour_(colour), batch_(batch) {}
   void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
-    if (batch_) fmt::print(out, "# {}\n", request.qid);
+    if (batch_) fmt::print(out, "# {}\n", printable(request.qid));
     write_text(out, request, result, colour_);
     if (batch_) out << '\n';
   }
   void write_error(std::ostream& out, const SearchRequest& request, const std::string& message) override {
-    if (batch_) fmt::print(out, "# {}\nerror: {}\n\n", request.qid, message);
-    else fmt::print(out, "error: {}\n", message);
+    if (batch_) fmt::print(out, "# {}\nerror: {}\n\n", printable(request.qid), printable(message));
+    else fmt::print(out, "error: {}\n", printable(message));
   }
 
  private:
@@ -141,7 +142,7 @@ class TrecWriter : public ResultWriter {
   }
   // A run file has no place for errors: they go to the log, the batch goes on.
   void write_error(std::ostream&, const SearchRequest& request, const std::string& message) override {
-    fmt::print(stderr, "newsdex-search: error: query {}: {}\n", request.qid, message);
+    fmt::print(stderr, "newsdex-search: error: query {}: {}\n", printable(request.qid), printable(message));
   }
 
  private:

@@ -145,5 +145,19 @@ TEST_F(SearchLimits, AWildcardStandsForAtMostItsMostFrequentCompletions) {
   EXPECT_NE(r.err.find("the query has 101 wildcards; at most 100 are allowed"), std::string::npos) << r.err;
 }
 
+// Bug: raw ESC and BEL reached the terminal through batch qids and through error
+// messages that quote what the user gave (a database path here).
+TEST_F(SearchLimits, QidsAndErrorMessagesReachTheTerminalInert) {
+  auto r = search({"--batch", "-", "--limit", "1"}, "q\x1b[31m\x07\tmarket\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("# q\\x1b[31m\\x07\n"), std::string::npos) << r.out;
+  r = run(NEWSDEX_SEARCH_BIN, {"--db", *dir_ / "no\x1b]0;such\x07.db", "market"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no\\x1b]0;such\\x07.db"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace newsdex
