@@ -19,7 +19,6 @@ class SearchCounts : public ::testing::Test {
  protected:
   // 400 articles: 57 hold "interest" and "rates", 150 only "interest", 100 only "rates".
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
     std::string jsonl;
     for (int i = 0; i < 400; ++i) {
       std::string body = "Officials met on Monday to discuss the budget and trade.";
@@ -31,20 +30,14 @@ class SearchCounts : public ::testing::Test {
       jsonl += R"({"id": "n)" + std::to_string(i) + R"(", "title": "Report )" + std::to_string(i) +
                R"(", "body": ")" + body + R"(", "date": "1987-03-0)" + std::to_string(1 + i % 9) + "\"}\n";
     }
-    testing::write_file(dir_->path() / "news.jsonl", jsonl);
-    const auto r = run(NEWSDEX_INDEX_BIN, {"-q", "--db", db(), *dir_ / "news.jsonl"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    corpus_ = new testing::IndexedCorpus(jsonl);
   }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string db() { return *dir_ / "news.db"; }
-  static testing::CommandResult search(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db()});
-    return run(NEWSDEX_SEARCH_BIN, args);
-  }
+  static void TearDownTestSuite() { delete corpus_; }
+  static testing::CommandResult search(std::vector<std::string> args) { return corpus_->search(std::move(args)); }
   static std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
-  static testing::TempDir* dir_;
+  static testing::IndexedCorpus* corpus_;
 };
-testing::TempDir* SearchCounts::dir_ = nullptr;
+testing::IndexedCorpus* SearchCounts::corpus_ = nullptr;
 
 // Bug: "about 3 articles match 'interest rates'" at --limit 1, "about 9" at --limit 3,
 // where 57 match: Xapian's estimate from a tiny check_at_least was printed as the count.

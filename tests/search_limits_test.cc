@@ -23,20 +23,15 @@ class SearchLimits : public ::testing::Test {
  protected:
   // 1,200 articles, each holding "market" and one word of its own, "zq0" to "zq1199".
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
     std::string jsonl;
     for (int i = 0; i < 1200; ++i)
       jsonl += R"({"id": "m)" + std::to_string(i) + R"(", "title": "Market report", "body": "The market moved; zq)" +
                std::to_string(i) + R"( was the word of the day.", "date": "1987-03-02"})" + "\n";
-    testing::write_file(dir_->path() / "news.jsonl", jsonl);
-    const auto r = run(NEWSDEX_INDEX_BIN, {"-q", "--db", db(), *dir_ / "news.jsonl"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    corpus_ = new testing::IndexedCorpus(jsonl);
   }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string db() { return *dir_ / "news.db"; }
+  static void TearDownTestSuite() { delete corpus_; }
   static testing::CommandResult search(std::vector<std::string> args, const std::string& input = "") {
-    args.insert(args.begin(), {"--db", db()});
-    return run(NEWSDEX_SEARCH_BIN, args, input);
+    return corpus_->search(std::move(args), input);
   }
   static std::vector<json> records(const std::string& out) {
     std::vector<json> all;
@@ -44,9 +39,9 @@ class SearchLimits : public ::testing::Test {
     for (std::string line; std::getline(lines, line);) all.push_back(json::parse(line));
     return all;
   }
-  static testing::TempDir* dir_;
+  static testing::IndexedCorpus* corpus_;
 };
-testing::TempDir* SearchLimits::dir_ = nullptr;
+testing::IndexedCorpus* SearchLimits::corpus_ = nullptr;
 
 // Bug: a batch line whose qid was 100,000 nested arrays crashed the searcher (SIGSEGV in
 // nlohmann's recursive dump).
@@ -153,7 +148,7 @@ TEST_F(SearchLimits, QidsAndErrorMessagesReachTheTerminalInert) {
   EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("# q\\x1b[31m\\x07\n"), std::string::npos) << r.out;
-  r = run(NEWSDEX_SEARCH_BIN, {"--db", *dir_ / "no\x1b]0;such\x07.db", "market"});
+  r = run(NEWSDEX_SEARCH_BIN, {"--db", corpus_->dir() / "no\x1b]0;such\x07.db", "market"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("no\\x1b]0;such\\x07.db"), std::string::npos) << r.err;

@@ -21,8 +21,7 @@ class SearchOrder : public ::testing::Test {
   // Six articles about a pipeline: d1-d3 dated (2004-03-01, 2005-07-01, 2004-11-15), u1 and
   // u2 undated; p1 (2003) names the person Mikhail Khodorkovsky in its last sentence.
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    const std::string jsonl =
+    corpus_ = new testing::IndexedCorpus(
         R"({"id": "d1", "title": "Pipeline one", "body": "The pipeline opened in spring.", "date": "2004-03-01"})" "\n"
         R"({"id": "u1", "title": "Pipeline two", "body": "The pipeline was delayed again."})" "\n"
         R"({"id": "d2", "title": "Pipeline three", "body": "The pipeline was sold.", "date": "2005-07-01"})" "\n"
@@ -32,26 +31,19 @@ class SearchOrder : public ::testing::Test {
         R"(Traders sold the stock. Analysts expect more falls. Its former head, Mikhail Khodorkovsky, said )"
         R"(nothing.", "date": "2003-10-25", "people": ["Mikhail Khodorkovsky"]})" "\n"
         R"({"id": "p2", "title": "Oil firm trial", "body": "The trial began. Mikhail Khodorkovsky denied the )"
-        R"(charges.", "date": "2004-06-16", "people": ["Mikhail Khodorkovsky"]})" "\n";
-    testing::write_file(dir_->path() / "news.jsonl", jsonl);
-    const auto r = run(NEWSDEX_INDEX_BIN, {"-q", "--db", db(), *dir_ / "news.jsonl"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+        R"(charges.", "date": "2004-06-16", "people": ["Mikhail Khodorkovsky"]})" "\n");
   }
-  static void TearDownTestSuite() { delete dir_; }
-  static std::string db() { return *dir_ / "news.db"; }
-  static testing::CommandResult search(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db()});
-    return run(NEWSDEX_SEARCH_BIN, args);
-  }
+  static void TearDownTestSuite() { delete corpus_; }
+  static testing::CommandResult search(std::vector<std::string> args) { return corpus_->search(std::move(args)); }
   static std::vector<std::string> ids(const std::string& json_out) {
     std::vector<std::string> out;
     const json parsed = json::parse(json_out);
     for (const auto& hit : parsed["hits"]) out.push_back(hit["id"]);
     return out;
   }
-  static testing::TempDir* dir_;
+  static testing::IndexedCorpus* corpus_;
 };
-testing::TempDir* SearchOrder::dir_ = nullptr;
+testing::IndexedCorpus* SearchOrder::corpus_ = nullptr;
 
 // Bug: oldest first put the undated articles first, ahead of every dated one.
 TEST_F(SearchOrder, UndatedArticlesComeLastInBothDateOrders) {

@@ -119,4 +119,15 @@ void write_file(const fs::path& path, const std::string& content) {
   out << content;
 }
 
+IndexedCorpus::IndexedCorpus(const std::string& jsonl) {
+  write_file(dir_.path() / "news.jsonl", jsonl);
+  const auto r = run(NEWSDEX_INDEX_BIN, {"-q", "--db", db(), dir_ / "news.jsonl"});
+  if (r.exit_code != 0) throw std::runtime_error("indexing the test corpus failed: " + r.err);
+}
+
+CommandResult IndexedCorpus::search(std::vector<std::string> arguments, const std::string& stdin_text) const {
+  arguments.insert(arguments.begin(), {"--db", db()});
+  return run(NEWSDEX_SEARCH_BIN, arguments, stdin_text);
+}
+
 }  // namespace newsdex::testing

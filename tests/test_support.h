@@ -45,4 +45,19 @@ pid_t start_tied_process(const std::string& program, const std::vector<std::stri
 // Writes `content` to `path`, creating parent directories.
 void write_file(const std::filesystem::path& path, const std::string& content);
 
+// JSON Lines articles indexed by the real newsdex-index into a directory of their own,
+// for a suite to search with the real newsdex-search (built once, in SetUpTestSuite).
+// Throws std::runtime_error, with the indexer's messages, when indexing fails.
+class IndexedCorpus {
+ public:
+  explicit IndexedCorpus(const std::string& jsonl);
+  std::string db() const { return dir_ / "news.db"; }
+  const TempDir& dir() const { return dir_; }
+  // newsdex-search --db db() ARGUMENTS..., with `stdin_text` on its standard input.
+  CommandResult search(std::vector<std::string> arguments, const std::string& stdin_text = {}) const;
+
+ private:
+  TempDir dir_;
+};
+
 }  // namespace newsdex::testing
