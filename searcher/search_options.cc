@@ -41,6 +41,7 @@ Examples:
   newsdex-search --db news.db '"cocoa crop" brazil' --limit 5
   newsdex-search --db news.db 'grain embargo' --facet country,person,month --since 2023-01
   newsdex-search --db news.db --like 000_350c6e58df6e67c7
+  newsdex-search --db news.db --facet person --filter country:BY   (every article, '*', narrowed)
   newsdex-search --db news.db --batch topics.tsv --format trec > run.txt
   newsdex-search --db shards.stub --timeout 2000 --allow-partial oil   (shards, some remote)
 
@@ -194,8 +195,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     if (!request.query.empty()) request.query += ' ';
     request.query += word;
   }
-  if (options.batch.empty() && request.query.empty() && request.like_id.empty() && request.filters.empty())
-    return usage_error("no QUERY given");
+  if (options.batch.empty() && request.query.empty() && request.like_id.empty() && request.filters.empty() &&
+      facet_lists.empty())
+    return usage_error("no QUERY given ('*' stands for every article)");
   if (!options.batch.empty() && !request.query.empty())
     return usage_error("give either QUERY or --batch FILE, not both");
   request.language = language_code(language);

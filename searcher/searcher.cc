@@ -189,6 +189,12 @@ void Searcher::reopen() {
   slots_ = std::make_unique<SlotFacetCounter>(shards_.remote);
 }
 
+bool is_every_article(std::string_view query) {
+  const auto first = query.find_first_not_of(" \t");
+  return first != std::string_view::npos && query[first] == '*' &&
+         query.find_first_not_of(" \t", first + 1) == std::string_view::npos;
+}
+
 Xapian::Query Searcher::like_query(const std::string& id) {
   const std::string term = id_term(id);
   Xapian::PostingIterator it = db_.postlist_begin(term);
@@ -245,9 +251,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
     throw QueryError(fmt::format("{} filters; at most {} are allowed in one search", request.filters.size(), MAX_FILTERS));
   std::vector<Xapian::Query> filter_list;
   auto add_filter = [&](const Xapian::Query& f) { filter_list.push_back(f); };
+  // "*" alone, or no query with facets to count, means every article: a timeline or a
+  // facet over the whole archive, narrowed by filters if there are any.
+  const bool every_article =
+      request.like_id.empty() && (is_every_article(request.query) || (request.query.empty() && !request.facets.facets.empty()));
   if (!request.like_id.empty()) {
     scored = like_query(request.like_id);
     if (!request.query.empty()) add_filter(qb.build(request.query));
+  } else if (every_article) {
+    // Not Xapian::Query::MatchAll (see `filters` below): a query of its own.
+    add_filter(Xapian::Query(std::string()));
   } else if (!request.query.empty()) {
     scored = qb.build(request.query);
     if (request.expand) scored = expand(scored, bm25, request.default_or);
@@ -357,7 +370,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
   }
 
-  if (result.total == 0 && !request.query.empty()) {
+  if (result.total == 0 && !request.query.empty() && !every_article) {
     result.suggestion = qb.suggest_spelling(request.query);
   }
   return result;

@@ -69,6 +69,9 @@ inline constexpr Xapian::doccount EXACT_COUNT_BUDGET = 10000;
 // without bound (each one is a posting list the matcher must intersect).
 inline constexpr std::size_t MAX_FILTERS = 1000;
 
+// Whether a query is "*" alone: every article (narrowed by filters, if any).
+bool is_every_article(std::string_view query);
+
 struct SearchResult {
   std::vector<Hit> hits;
   Xapian::doccount total = 0;      // number of matching articles (Xapian's estimate unless total_exact)

@@ -50,11 +50,12 @@ std::string one_line(std::string_view text, bool colour) {
 // so that a line saying nothing matches names everything that narrowed the search.
 std::string describe_request(const SearchRequest& request) {
   std::string what = request.like_id.empty() ? request.query : "like " + request.like_id;
+  if (request.like_id.empty() && is_every_article(what)) what.clear();
   what = what.empty() ? std::string() : "'" + one_line(what, false) + "'";
   std::vector<std::string> narrowing = request.filters;
   if (!request.since.empty()) narrowing.push_back("since " + request.since);
   if (!request.until.empty()) narrowing.push_back("until " + request.until);
-  if (narrowing.empty()) return what.empty() ? "every article" : what;
+  if (narrowing.empty()) return what;
   const std::string list = one_line(fmt::format("{}", fmt::join(narrowing, ", ")), false);
   return what.empty() ? list : what + " (" + list + ")";
 }
@@ -68,17 +69,19 @@ std::string count_phrase(const SearchResult& result) {
 }  // namespace
 
 void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour) {
-  const std::string what = describe_request(request);
-  const std::string verb = result.total_exact && result.total == 1 ? "matches" : "match";
+  const std::string asked = describe_request(request);
+  // Nothing asked but every article: "17999 articles in the archive".
+  const std::string what = asked.empty() ? "in the archive" : asked;
+  const std::string verb = asked.empty() ? "" : result.total_exact && result.total == 1 ? "matches " : "match ";
   const std::uint64_t first = std::uint64_t{request.offset} + 1;  // 64 bits: --offset 4294967295 shows 4294967296
   if (result.total == 0) {
-    fmt::print(out, "No articles match {}.\n", what);
+    fmt::print(out, "No articles {}{}.\n", verb.empty() ? "" : "match ", what);
   } else if (request.limit == 0) {
-    fmt::print(out, "{} {} {}.\n", count_phrase(result), verb, what);
+    fmt::print(out, "{} {}{}.\n", count_phrase(result), verb, what);
   } else if (result.hits.empty()) {
-    fmt::print(out, "{} {} {}; none from {}.\n", count_phrase(result), verb, what, first);
+    fmt::print(out, "{} {}{}; none from {}.\n", count_phrase(result), verb, what, first);
   } else {
-    fmt::print(out, "{} {} {}; showing {}-{}:\n", count_phrase(result), verb, what, first,
+    fmt::print(out, "{} {}{}; showing {}-{}:\n", count_phrase(result), verb, what, first,
                first + result.hits.size() - 1);
   }
   if (result.hits.empty() && !result.suggestion.empty())

@@ -105,5 +105,20 @@ TEST_F(SearchOrder, ASuggestionKeepsTheQueryAsTypedAndCorrectsOnlyTheMisspelledW
   EXPECT_FALSE(json::parse(r.out).contains("suggestion")) << "both words are spelled right: " << r.out;
 }
 
+// Bug: "*" was an empty query, and facets over the whole archive needed a made-up query.
+TEST_F(SearchOrder, StarOrFacetsAloneCoverEveryArticle) {
+  auto r = search({"--limit", "0", "*"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "7 articles in the archive.\n");
+  r = search({"--limit", "0", "--facet", "year"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "7 articles in the archive.\nyear (3 distinct; 2 undated):  2004 3  2003 1  2005 1\n");
+  r = search({"--limit", "1", "--format", "json", "--filter", "person:khodorkovsky", "*"});
+  EXPECT_EQ(ids(r.out), std::vector<std::string>{"p2"}) << "newest first: " << r.out;
+  r = search({});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no QUERY given ('*' stands for every article)"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace newsdex
