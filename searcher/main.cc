@@ -1,6 +1,7 @@
 // newsdex-search: ranked and faceted queries against a newsdex database, one at a time
 // or in batches.
 #include <spdlog/spdlog.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -16,6 +17,7 @@
 #include "printable.h"
 #include "query_builder.h"
 #include "search_options.h"
+#include "text_formatter.h"
 
 namespace {
 
@@ -29,9 +31,42 @@ int output_failed() {
   return cli::EXIT_RUNTIME_ERROR;
 }
 
+// The width to wrap whole articles to: the terminal's, or 80 columns.
+std::size_t terminal_width() {
+  winsize size{};
+  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
+
+// --show: each article whole; an id the database does not hold is named, and the exit
+// status is then 1, as `cat` does for a missing file.
+int show_articles(const SearchOptions& options, bool colour) {
+  Searcher searcher(options.db);
+  bool missing = false, first = true;
+  for (const auto& id : options.show) {
+    const auto article = searcher.article(id);
+    if (!article) {
+      spdlog::error("no article with id '{}'", printable(id));
+      missing = true;
+      continue;
+    }
+    if (options.format == OutputFormat::TEXT) {
+      if (!first) std::cout << '\n';
+      write_article_text(std::cout, *article, terminal_width(), colour);
+    } else {
+      std::cout << article_json_line(*article) << '\n';
+    }
+    first = false;
+  }
+  std::cout.flush();
+  if (!std::cout) return output_failed();
+  return missing ? cli::EXIT_RUNTIME_ERROR : cli::EXIT_OK;
+}
+
 int run(const SearchOptions& options) {
   const bool colour = options.colour == ColourMode::ALWAYS ||
                       (options.colour == ColourMode::AUTO && ::isatty(STDOUT_FILENO));
+  if (!options.show.empty()) return show_articles(options, colour);
   if (options.batch.empty()) {
     Searcher searcher(options.db);
     const SearchResult result = searcher.search(options.request);

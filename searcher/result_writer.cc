@@ -177,4 +177,20 @@ std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool
   return make_text_writer(colour, batch);
 }
 
+std::string article_json_line(const Article& article) {
+  Hit hit;
+  hit.article = article;
+  json j = hit_json(hit);
+  j.erase("rank");
+  j.erase("score");
+  j.erase("snippet");
+  if (!article.dateline.empty()) j["dateline"] = article.dateline;
+  if (!article.language.empty()) j["language"] = article.language;
+  std::vector<std::string> mentioned;
+  for (const auto& date : article.mentioned_dates) mentioned.push_back(date.to_iso());
+  j["mentioned_dates"] = mentioned;
+  j["body"] = article.body;
+  return dump(j);
+}
+
 }  // namespace newsdex

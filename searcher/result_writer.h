@@ -33,4 +33,7 @@ std::unique_ptr<ResultWriter> make_trec_writer(const std::string& tag);
 
 std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch);
 
+// --show in JSON: every stored field of the article (its text included), on one line.
+std::string article_json_line(const Article& article);
+
 }  // namespace newsdex

@@ -41,6 +41,7 @@ Examples:
   newsdex-search --db news.db '"cocoa crop" brazil' --limit 5
   newsdex-search --db news.db 'grain embargo' --facet country,person,month --since 2023-01
   newsdex-search --db news.db --like 000_350c6e58df6e67c7
+  newsdex-search --db news.db --show 000_350c6e58df6e67c7 144      (whole articles)
   newsdex-search --db news.db --facet person --filter country:BY   (every article, '*', narrowed)
   newsdex-search --db news.db --batch topics.tsv --format trec > run.txt
   newsdex-search --db shards.stub --timeout 2000 --allow-partial oil   (shards, some remote)
@@ -119,6 +120,8 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("recency", po::value<std::string>(&recency)->value_name("HALF-LIFE"),
        "blend relevance with freshness: an article HALF-LIFE older than the newest one in the "
        "index gets half the boost (e.g. 30d, 2w, 6m, 1y)")
+      ("show", po::value<std::vector<std::string>>(&options.show)->multitoken()->value_name("ID..."),
+       "print these articles whole (text or json/jsonl) instead of searching")
       ("like", po::value<std::string>(&request.like_id)->value_name("ID"),
        "articles like the one with this id (a QUERY, if given, filters them)")
       ("expand", po::bool_switch(&request.expand), "add terms from the top articles (pseudo-relevance feedback)")
@@ -195,8 +198,10 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     if (!request.query.empty()) request.query += ' ';
     request.query += word;
   }
-  if (options.batch.empty() && request.query.empty() && request.like_id.empty() && request.filters.empty() &&
-      facet_lists.empty())
+  if (!options.show.empty() && (!words.empty() || !options.batch.empty()))
+    return usage_error("--show takes ids alone, without --batch");
+  if (options.show.empty() && options.batch.empty() && request.query.empty() && request.like_id.empty() &&
+      request.filters.empty() && facet_lists.empty())
     return usage_error("no QUERY given ('*' stands for every article)");
   if (!options.batch.empty() && !request.query.empty())
     return usage_error("give either QUERY or --batch FILE, not both");
@@ -206,6 +211,8 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   const auto output_format = output_format_from_name(format);
   if (!output_format) return usage_error("unknown --format '" + format + "' (text, json, jsonl or trec)");
   options.format = *output_format;
+  if (!options.show.empty() && options.format == OutputFormat::TREC)
+    return usage_error("--show prints text, json or jsonl");
   if (colour == "auto") options.colour = ColourMode::AUTO;
   else if (colour == "always") options.colour = ColourMode::ALWAYS;
   else if (colour == "never") options.colour = ColourMode::NEVER;

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "result_writer.h"
 #include "searcher.h"
@@ -19,6 +20,7 @@ struct SearchOptions {
   std::string batch;           // batch file, "-" for standard input, "" for one query
   unsigned threads = 0;        // 0: all cores
   std::string timings;         // file for each batch query's search time, "" for none
+  std::vector<std::string> show;  // --show: print these articles whole instead of searching
 };
 
 // Parses the command line into `options`. Returns an exit code when the program should

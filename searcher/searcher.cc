@@ -179,6 +179,22 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 }
 
+std::optional<Article> Searcher::article(const std::string& id) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      const std::string term = id_term(id);
+      for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+        Article found = decode_stored_article(db_.get_document(*it).get_data());
+        if (found.id == id) return found;  // a hashed long id may, very rarely, be shared
+      }
+      return std::nullopt;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == MAX_ATTEMPTS) throw;
+      reopen();
+    }
+  }
+}
+
 void Searcher::reopen() {
   // From the stubs, not with Database::reopen(): a commit that compacts writes a new
   // generation and deletes the one this handle reads, which reopen() would look for.

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,9 @@ class Searcher {
   // deleted after a newer one replaced it: DatabaseOpeningError), the databases are
   // opened again from their stubs and the query run again, a bounded number of times.
   SearchResult search(const SearchRequest& request);
+
+  // The stored article with this id, whole (for --show); nullopt when there is none.
+  std::optional<Article> article(const std::string& id);
 
  private:
   SearchResult run(const SearchRequest& request);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "country_table.h"
 #include "facet_values.h"
 
 namespace newsdex {
@@ -101,6 +102,84 @@ void write_text(std::ostream& out, const SearchRequest& request, const SearchRes
                                                    colour ? DIM : "", value.count, colour ? RESET : "");
     out << '\n';
   }
+}
+
+namespace {
+
+// Columns a UTF-8 string takes, counting each code point as one.
+std::size_t columns(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  return n;
+}
+
+// `paragraph` (one line already) broken at spaces into lines of at most `width` columns;
+// a word longer than that stands on a line of its own.
+void write_wrapped(std::ostream& out, std::string_view paragraph, std::size_t width) {
+  std::size_t used = 0;
+  while (!paragraph.empty()) {
+    const auto space = paragraph.find(' ');
+    const std::string_view word = paragraph.substr(0, space);
+    const std::size_t cols = columns(word);
+    if (used > 0 && used + 1 + cols > width) {
+      out << '\n';
+      used = 0;
+    }
+    if (used > 0) {
+      out << ' ';
+      ++used;
+    }
+    out << word;
+    used += cols;
+    if (space == std::string_view::npos) break;
+    paragraph.remove_prefix(space + 1);
+  }
+  out << '\n';
+}
+
+}  // namespace
+
+void write_article_text(std::ostream& out, const Article& article, std::size_t width, bool colour) {
+  fmt::print(out, "{}{}{}\n", colour ? BOLD : "", one_line(article.title, false), colour ? RESET : "");
+  const auto field = [&](std::string_view name, const std::string& value) {
+    if (!value.empty()) fmt::print(out, "{}{}:{} {}\n", colour ? DIM : "", name, colour ? RESET : "", one_line(value, false));
+  };
+  field("id", article.id);
+  field("date", article.date ? article.date->to_iso() : std::string());
+  field("source", article.source);
+  field("url", article.url);
+  field("language", article.language);
+  field("authors", fmt::format("{}", fmt::join(article.authors, ", ")));
+  field("people", fmt::format("{}", fmt::join(article.people, ", ")));
+  std::vector<std::string> countries;
+  for (const auto& code : article.countries) countries.push_back(CountryTable::instance().label(code, "en"));
+  field("countries", fmt::format("{}", fmt::join(countries, ", ")));
+  out << '\n';
+  // A paragraph ends at a blank line, where the next line is indented (wire copy wraps
+  // its lines at 70 columns and indents each paragraph), or after a line too long to be
+  // a wrapped one (web text puts a paragraph on a line); other line breaks only wrap.
+  std::string paragraph;
+  bool first = true;
+  const auto flush = [&] {
+    const std::string line = one_line(paragraph, false);
+    paragraph.clear();
+    if (line.empty()) return;
+    if (!first) out << '\n';
+    write_wrapped(out, line, std::max<std::size_t>(width, 20));
+    first = false;
+  };
+  std::string_view text = article.body;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    const std::string_view line = text.substr(0, end);
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
+    if (blank || line.front() == ' ' || line.front() == '\t') flush();
+    paragraph.append(line).push_back(' ');
+    if (columns(line) > 100) flush();
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  flush();
 }
 
 }  // namespace newsdex

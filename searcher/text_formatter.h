@@ -1,5 +1,6 @@
 // Human-readable output of a search: one aligned line per hit, its snippet below, then
-// the facets. Control characters in the text are shown as spaces.
+// the facets; and of a whole article (--show). Control characters in the text are shown
+// as spaces.
 #pragma once
 
 #include <ostream>
@@ -9,5 +10,9 @@
 namespace newsdex {
 
 void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour);
+
+// The article's title, then its date, source, authors, people and countries (a line
+// each, when known), a blank line and the text, each paragraph wrapped to `width` columns.
+void write_article_text(std::ostream& out, const Article& article, std::size_t width, bool colour);
 
 }  // namespace newsdex

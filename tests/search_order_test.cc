@@ -120,5 +120,23 @@ TEST_F(SearchOrder, StarOrFacetsAloneCoverEveryArticle) {
   EXPECT_NE(r.err.find("no QUERY given ('*' stands for every article)"), std::string::npos) << r.err;
 }
 
+// Reading one article in full needed xapian-delve.
+TEST_F(SearchOrder, ShowPrintsWholeArticlesAndNamesTheMissingOnes) {
+  auto r = search({"--show", "p2", "d1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "Oil firm trial\nid: p2\ndate: 2004-06-16\npeople: Mikhail Khodorkovsky\n\n"
+            "The trial began. Mikhail Khodorkovsky denied the charges.\n\n"
+            "Pipeline one\nid: d1\ndate: 2004-03-01\n\nThe pipeline opened in spring.\n");
+  r = search({"--show", "p1", "nope", "--format", "jsonl"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no article with id 'nope'"), std::string::npos) << r.err;
+  const auto j = json::parse(r.out);
+  EXPECT_EQ(j["id"], "p1");
+  EXPECT_EQ(j["body"].get<std::string>().substr(0, 16), "Shares in the oi");
+  EXPECT_EQ(j["people"][0], "Mikhail Khodorkovsky");
+  EXPECT_EQ(search({"--show", "p1", "--batch", "-"}).exit_code, 2) << "ids alone";
+}
+
 }  // namespace
 }  // namespace newsdex
