@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -51,6 +52,7 @@ struct Run {
   std::condition_variable changed;   // a batch finished, or a thread ended
   unsigned threads_running = 0;
   std::size_t next_to_print = 0;     // --extract: the batch whose output goes next
+  int output_errno = 0;              // --extract: why standard output took no more
   std::exception_ptr failure;
 
   void fail(std::exception_ptr error) {
@@ -127,6 +129,15 @@ void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shard
       run.changed.wait(lock, [&] { return run.next_to_print == batch->index || run.stop; });
       if (run.stop) break;
       std::cout << out.str();
+      std::cout.flush();
+      if (!std::cout) {
+        // A reader that went away (`| head -1`) or a full disk: nothing more can be said.
+        run.output_errno = errno != 0 ? errno : EIO;
+        run.stop = true;
+        run.queue.abandon();
+        run.changed.notify_all();
+        break;
+      }
       ++run.next_to_print;
       run.articles_done += batch->articles.size();
       run.changed.notify_all();
@@ -285,6 +296,7 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
   }
   summary.articles_read = run.articles_read;
   summary.bytes_read = run.bytes_read;
+  summary.output_errno = run.output_errno;
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary;
 }

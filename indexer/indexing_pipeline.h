@@ -39,6 +39,7 @@ struct PipelineSummary {
   WriteCounts written;
   double seconds = 0;             // wall time of the run
   int interrupted_by = 0;         // the signal that stopped the run, or 0
+  int output_errno = 0;           // --extract: the error that stopped standard output (EPIPE: the reader left)
 };
 
 // Reads every input and writes its articles through `shards` (or, with extract_only,

@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <iostream>
 #include <map>
 
@@ -31,6 +34,8 @@ std::string by_kind(const std::map<std::string, std::size_t>& counts) {
 
 int main(int argc, char** argv) {
   using namespace newsdex;
+  // A closed pipe must surface as a failed write we can handle, not as a signal.
+  std::signal(SIGPIPE, SIG_IGN);
   IndexOptions options;
   if (auto exit_code = parse_index_options(argc, argv, options)) return *exit_code;
 
@@ -49,6 +54,13 @@ int main(int argc, char** argv) {
     install_interrupt_handlers();
     const PipelineSummary summary = run_indexing(
         inputs, options.pipeline, index ? index->writers() : std::span<IndexWriter* const>(), diagnostics);
+    // --extract into a pipe whose reader left ends quietly, as `cat` does; any other
+    // failed write (a full disk, a closed stdout) is an error.
+    if (summary.output_errno == EPIPE) return cli::EXIT_OK;
+    if (summary.output_errno != 0) {
+      spdlog::error("cannot write the extracted articles: {}", std::strerror(summary.output_errno));
+      return cli::EXIT_RUNTIME_ERROR;
+    }
     const double seconds = summary.seconds > 0 ? summary.seconds : 1e-9;
     const std::string not_found =
         summary.written.not_found == 0 ? "" : fmt::format(" ({} not found)", summary.written.not_found);

@@ -67,6 +67,26 @@ TEST(IndexerMessages, TheProgressBarCountsArticleByArticle) {
   EXPECT_GT(between_batches, 0u) << r.out.substr(0, 2000);
 }
 
+// Bug: `--extract > /dev/full` and a closed stdout exited 0; `--extract | head -1` died
+// of SIGPIPE (141).
+TEST(IndexerMessages, ExtractOutputThatCannotBeWrittenIsAnErrorAndAClosedPipeEndsQuietly) {
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; i < 3000; ++i)
+    jsonl += "{\"id\": \"n" + std::to_string(i) + "\", \"title\": \"Report\", \"body\": \"President Vladimir Putin "
+             "met Chancellor Olaf Scholz in Berlin on Monday to talk about gas prices.\"}\n";
+  testing::write_file(dir.path() / "news.jsonl", jsonl);
+  const std::string extract = "'" + std::string(NEWSDEX_INDEX_BIN) + "' --extract -q '" + (dir / "news.jsonl") + "'";
+  auto r = run("/bin/bash", {"-c", extract + " > /dev/full"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("cannot write the extracted articles: No space left on device"), std::string::npos) << r.err;
+  r = run("/bin/bash", {"-c", extract + " >&-"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  r = run("/bin/bash", {"-c", "set -o pipefail; " + extract + " | head -1 > /dev/null"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+}
+
 TEST(Printable, EscapesControlsAndKeepsEverythingElse) {
   EXPECT_EQ(printable("plain caf\xc3\xa9 \xc2\xa3" "5"), "plain caf\xc3\xa9 \xc2\xa3" "5");
   EXPECT_EQ(printable("a\tb\nc\x7f"), "a\\x09b\\x0ac\\x7f");
