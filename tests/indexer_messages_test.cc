@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <chrono>
 #include <string>
 
 #include "printable.h"
@@ -85,6 +86,21 @@ TEST(IndexerMessages, ExtractOutputThatCannotBeWrittenIsAnErrorAndAClosedPipeEnd
   r = run("/bin/bash", {"-c", "set -o pipefail; " + extract + " | head -1 > /dev/null"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
+}
+
+// Bug: `cat /dev/zero | newsdex-index --format jsonl -` ignored SIGTERM for 774 s: the
+// scanner skipped the endless line to its end before the run looked at the signal.
+TEST(IndexerSignals, SigtermEndsARunReadingAnEndlessRecordAtOnce) {
+  TempDir dir;
+  const std::string command = "(printf '{\"id\": \"a\", \"body\": \"Grain.\"}\\n'; cat /dev/zero) | "
+                              "timeout -k 20 1 '" + std::string(NEWSDEX_INDEX_BIN) + "' --db '" + (dir / "news.db") +
+                              "' --format jsonl -";
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = run("/bin/bash", {"-c", command});
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.exit_code, 124) << "ended by the TERM that timeout sends, not by its KILL: " << r.err;
+  EXPECT_LT(seconds, 10.0);
+  EXPECT_NE(r.err.find("interrupted by SIGTERM"), std::string::npos) << r.err;
 }
 
 TEST(Printable, EscapesControlsAndKeepsEverythingElse) {
