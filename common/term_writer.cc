@@ -53,6 +53,11 @@ void TermWriter::index(Xapian::Document& doc, std::string_view text, std::string
   cache.counted.clear();
   std::string prefixed;
   analyzer_.for_each_token(text, [&](const Token& token) {
+    if (words_ >= MAX_WORDS_PER_ARTICLE) {
+      truncated_ = true;
+      return;
+    }
+    ++words_;
     doc.add_posting(token.term, ++position_, 1 + wdf_boost);
     if (!prefix.empty()) {
       // At the word's own position, so that a phrase inside the field (title:"oil

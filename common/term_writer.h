@@ -7,6 +7,7 @@
 // stems, still finds the articles that contain them.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,12 @@
 #include "analyzer.h"
 
 namespace newsdex {
+
+// At most this many words of one article are indexed (title, dateline and text
+// together); the rest is cut and the article reported. Whole, a 16 MB text of 2 million
+// distinct words took 1.9 GB and 60 s to index; Lucene's classic limit was 10,000 words,
+// this one keeps a 1,000-page book.
+inline constexpr std::size_t MAX_WORDS_PER_ARTICLE = 200000;
 
 class TermWriter {
  public:
@@ -30,7 +37,14 @@ class TermWriter {
   void next_field();
 
   // Restarts positions at 1, for a new document.
-  void reset() { position_ = 0; }
+  void reset() {
+    position_ = 0;
+    words_ = 0;
+    truncated_ = false;
+  }
+
+  // Whether words were left out since reset(): past MAX_WORDS_PER_ARTICLE.
+  bool truncated() const { return truncated_; }
 
   // The last position written (0 before the first word).
   Xapian::termpos position() const { return position_; }
@@ -40,6 +54,8 @@ class TermWriter {
   Xapian::Stem stemmer_;
   std::string stemmer_name_;  // Xapian::Stem::get_description(), keys the stem cache
   Xapian::termpos position_ = 0;
+  std::size_t words_ = 0;
+  bool truncated_ = false;
 };
 
 }  // namespace newsdex

@@ -40,6 +40,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     terms.next_field();
   }
   terms.index(doc, article.body);
+  last_truncated_ = terms.truncated();
 
   doc.add_boolean_term(id_term(article.id));
   for (const auto& author : article.authors) add_boolean(doc, schema::PREFIX_AUTHOR, analyzer_.fold(author));

@@ -18,9 +18,13 @@ class DocumentBuilder {
   // The document carries the article's id term (common/id_term.h).
   Xapian::Document build(const Article& article);
 
+  // Whether the last build() left words out (past MAX_WORDS_PER_ARTICLE, term_writer.h).
+  bool last_truncated() const { return last_truncated_; }
+
  private:
   Analyzer analyzer_;
   std::string default_language_;
+  bool last_truncated_ = false;
 };
 
 }  // namespace newsdex

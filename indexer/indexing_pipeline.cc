@@ -1,5 +1,6 @@
 #include "indexing_pipeline.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -21,6 +22,7 @@
 #include "progress.h"
 #include "shard_layout.h"
 #include "sharded_index.h"
+#include "term_writer.h"
 
 namespace newsdex {
 namespace {
@@ -164,6 +166,10 @@ void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shard
       try {
         if (options.extract_entities) extractor.extract(article);
         doc = builder.build(article);
+        if (builder.last_truncated())
+          diagnostics.warning(article.origin, "truncated",
+                              fmt::format("text cut at {} words: the words after it are not searchable",
+                                          MAX_WORDS_PER_ARTICLE));
       } catch (const Xapian::Error& e) {
         diagnostics.skipped(article.origin, "index-error", e.get_description());
         continue;
