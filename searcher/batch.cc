@@ -135,6 +135,7 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
                        ResultWriter& writer, std::ostream& out) {
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(queries.size())));
   std::vector<std::optional<std::string>> records(queries.size());
+  // Per query: 0 answered, 1 malformed (the query or its line), 2 the databases failed.
   std::vector<char> failed(queries.size(), 0);
   std::vector<double> seconds(queries.size(), 0);
   std::mutex mutex;
@@ -149,7 +150,7 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
       for (std::size_t i; !stop && (i = next++) < queries.size();) {
         std::ostringstream record;
         const auto& query = queries[i];
-        bool error = true;
+        char error = 1;
         try {
           if (!query.error.empty()) writer.write_error(record, query.request, query.error);
           else {
@@ -157,14 +158,16 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
             const SearchResult result = searcher.search(query.request);
             seconds[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             writer.write(record, query.request, result);
-            error = false;
+            error = 0;
           }
         } catch (const QueryError& e) {
           writer.write_error(record, query.request, e.what());
         } catch (const Xapian::Error& e) {
           writer.write_error(record, query.request, e.get_description());
+          error = 2;
         } catch (const std::exception& e) {
           writer.write_error(record, query.request, e.what());
+          error = 2;
         }
         std::lock_guard lock(mutex);
         records[i] = record.str();
@@ -201,6 +204,7 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
     }
     ++summary.queries;
     summary.failed += failed[i] ? 1 : 0;
+    summary.failed_to_run += failed[i] == 2 ? 1 : 0;
   }
   stop = true;
   for (auto& thread : pool) thread.join();

@@ -26,6 +26,7 @@ std::vector<BatchQuery> read_batch(std::istream& in, const SearchRequest& defaul
 struct BatchSummary {
   std::size_t queries = 0;
   std::size_t failed = 0;       // queries answered with an error record
+  std::size_t failed_to_run = 0;  // of those, the ones the databases failed (not malformed)
   bool output_closed = false;   // the reader of our output went away; we stopped early
   std::vector<double> seconds;  // each query's search time (wall, seconds), in input order
 };

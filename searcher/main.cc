@@ -94,7 +94,9 @@ int run(const SearchOptions& options) {
   spdlog::debug("{} queries, {} failed", summary.queries, summary.failed);
   if (summary.failed) {
     spdlog::warn("{} of {} queries failed", summary.failed, summary.queries);
-    return cli::EXIT_USAGE_ERROR;
+    // A database that failed (a shard down, a timeout) is a runtime error, whatever else
+    // was malformed; only malformed queries alone are a usage error.
+    return summary.failed_to_run ? cli::EXIT_RUNTIME_ERROR : cli::EXIT_USAGE_ERROR;
   }
   return cli::EXIT_OK;
 }

@@ -51,7 +51,8 @@ Batch lines are "qid<TAB>query" or JSON objects such as
 and results are written in input order; a bad query gets an error record of its own.
 
 Exit status: 0 success (also when nothing matches), 1 runtime error (e.g. missing
-database), 2 usage error or malformed query (in a batch: when any query was malformed).
+database, a shard that failed, even in a batch), 2 usage error or malformed query (in a
+batch: when any query or line was malformed).
 )";
 
 constexpr double MAX_BM25_K1 = 1000;

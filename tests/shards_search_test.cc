@@ -16,6 +16,7 @@
 #include <cmath>
 #include <csignal>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <memory>
 #include <set>
@@ -361,6 +362,28 @@ TEST_F(Shards, ASilentShardTimesOutWithinTheTimeout) {
   EXPECT_NE(result.err.find(server.address()), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("did not answer within 400 ms"), std::string::npos) << result.err;
   EXPECT_LT(seconds, 3.0);
+}
+
+// Bug: a batch whose shard went away exited with 2, the status of a malformed query.
+TEST_F(Shards, ABatchWhoseShardGoesAwayExitsWithARuntimeError) {
+  TcpServer server(corpus->sharded + "/shard-0");
+  const std::string stub = corpus->dir / "going.stub";
+  testing::write_file(stub, "remote " + server.address() + "\nauto " + corpus->sharded + "/shard-1\n");
+  std::string batch;
+  for (int i = 0; i < 20000; ++i) batch += "q" + std::to_string(i) + "\toil OR grain OR cocoa\n";
+  const std::string batch_file = corpus->dir / "going.tsv";
+  testing::write_file(batch_file, batch);
+  auto answer = std::async(std::launch::async, [&] {
+    return testing::run(NEWSDEX_SEARCH_BIN, {"--db", stub, "--timeout", "1000", "--batch", batch_file, "-j", "1",
+                                             "--format", "trec", "--limit", "1", "--snippet-length", "0"});
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  server.stop();
+  const auto result = answer.get();
+  ASSERT_NE(result.out.find("q0 Q0 "), std::string::npos) << "the batch had begun: " << result.err.substr(0, 500);
+  EXPECT_NE(result.err.find("queries failed"), std::string::npos) << "still running when the shard went away: "
+                                                                   << result.err.substr(0, 500);
+  EXPECT_EQ(result.exit_code, 1) << result.err.substr(0, 500);
 }
 
 TEST_F(Shards, AShardOfAnotherSchemaVersionIsRefused) {
