@@ -97,7 +97,14 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& arguments, 
       for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const auto name = it->path().filename().native();
-        if (it->is_regular_file(ec) && !name.starts_with(".")) found.push_back(it->path());
+        if (name.starts_with(".") || it->is_directory(ec)) continue;
+        if (it->is_regular_file(ec)) {
+          found.push_back(it->path());
+        } else {
+          // A FIFO could block the run forever, a device never end: named, not read.
+          diagnostics.skipped({it->path().string(), 0, 0}, "special-file",
+                              "not a regular file (a FIFO, socket, device or broken link)");
+        }
       }
       if (ec) diagnostics.skipped({argument, 0, 0}, "unreadable", "cannot walk directory: " + ec.message());
       std::sort(found.begin(), found.end());

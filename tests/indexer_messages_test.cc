@@ -2,6 +2,8 @@
 // the total it belongs to, and nothing the input holds reaches the terminal as a command.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <cctype>
 #include <chrono>
 #include <string>
@@ -123,6 +125,18 @@ TEST(IndexerMessages, AnArticleIsCutAtTheWordLimitWithAWarning) {
   EXPECT_EQ(search("w" + std::to_string(MAX_WORDS_PER_ARTICLE - 3)), "1 article matches 'w199997'.\n")
       << "the title's two words count too";
   EXPECT_EQ(search("w" + std::to_string(MAX_WORDS_PER_ARTICLE + 10)).substr(0, 29), "No articles match 'w200010'.\n");
+}
+
+// Bug: FIFOs, sockets and devices inside an input directory were skipped without a word.
+TEST(IndexerMessages, SpecialFilesInADirectoryAreNamedAndSkipped) {
+  TempDir dir;
+  testing::write_file(dir.path() / "in" / "story.txt", "Walrus escapes\n\nThe walrus left the zoo.\n");
+  ASSERT_EQ(::mkfifo((dir.path() / "in" / "pipe").c_str(), 0600), 0);
+  const auto r = run(NEWSDEX_INDEX_BIN, {"--db", dir / "news.db", dir / "in"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("in/pipe: not a regular file (a FIFO, socket, device or broken link); skipped [special-file]"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 added"), std::string::npos) << r.err;
 }
 
 TEST(Printable, EscapesControlsAndKeepsEverythingElse) {
