@@ -29,6 +29,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// An input with no bytes ready for this long is quiet: the articles read from it so far
+// go to analysis without waiting for a full batch. Short enough for a live feed, long
+// enough that a slow producer (zcat, a network copy) does not cut batches into crumbs.
+constexpr double QUIET_INPUT_SECONDS = 0.5;
+
 // A batch never holds more than this much text, whatever batch_articles says.
 constexpr std::size_t MAX_BATCH_BYTES = 32u << 20;
 
@@ -107,7 +112,12 @@ void read_inputs(const std::vector<InputFile>& inputs, const PipelineOptions& op
             if (batch.articles.size() >= options.batch_articles || batch_bytes >= MAX_BATCH_BYTES) send();
           }
         },
-        &run.bytes_read);
+        &run.bytes_read, [&](double seconds) {
+          // A quiet input (a live feed) hands on the articles it gave so far, so that
+          // they are committed without waiting for a full batch.
+          if (seconds >= QUIET_INPUT_SECONDS && !should_stop(run)) send();
+          return should_stop(run);
+        });
   }
   if (!should_stop(run)) send();
 }

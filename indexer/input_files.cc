@@ -4,9 +4,8 @@
 #include <boost/iostreams/filtering_stream.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <system_error>
 
 namespace newsdex {
@@ -25,53 +24,41 @@ std::string id_for(const fs::path& file, const fs::path& root) {
 // gzip stream, which cannot seek) and still hand the reader every byte.
 class ReplayStreambuf : public std::streambuf {
  public:
-  ReplayStreambuf(std::string head, std::streambuf* rest) : head_(std::move(head)), rest_(rest) {
+  ReplayStreambuf(std::string head, std::istream& rest) : head_(std::move(head)), rest_(rest) {
     setg(head_.data(), head_.data(), head_.data() + head_.size());
   }
 
  protected:
   int_type underflow() override {
     if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-    const std::streamsize n = rest_->sgetn(buffer_, sizeof buffer_);
-    if (n <= 0) return traits_type::eof();
+    const std::size_t n = read_available(rest_, buffer_, sizeof buffer_);
+    if (n == 0) return traits_type::eof();
     setg(buffer_, buffer_, buffer_ + n);
     return traits_type::to_int_type(*gptr());
   }
 
  private:
   std::string head_;
-  std::streambuf* rest_;
-  char buffer_[1 << 16];
-};
-
-// Counts the bytes that pass through it, for progress reports.
-class CountingStreambuf : public std::streambuf {
- public:
-  CountingStreambuf(std::streambuf* inner, std::atomic<std::uint64_t>* counter) : inner_(inner), counter_(counter) {}
-
- protected:
-  int_type underflow() override {
-    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-    const std::streamsize n = inner_->sgetn(buffer_, sizeof buffer_);
-    if (n <= 0) return traits_type::eof();
-    if (counter_) *counter_ += static_cast<std::uint64_t>(n);
-    setg(buffer_, buffer_, buffer_ + n);
-    return traits_type::to_int_type(*gptr());
-  }
-
- private:
-  std::streambuf* inner_;
-  std::atomic<std::uint64_t>* counter_;
+  std::istream& rest_;
   char buffer_[1 << 16];
 };
 
 constexpr std::size_t HEAD_BYTES = 4096;
 
+// The head is up to HEAD_BYTES, but on a live source no more than what has come once a
+// whole first line is there: the first article of a slow feed is not held back for the
+// format's sake (every format shows itself in its first line).
 void sniff_and_use(std::istream& in, const std::function<void(std::istream&, std::string_view)>& use) {
-  std::string head(HEAD_BYTES, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  ReplayStreambuf replay(head, in.rdbuf());
+  std::string head;
+  char chunk[HEAD_BYTES];
+  while (head.size() < HEAD_BYTES) {
+    const bool whole_line = head.find('\n') != std::string::npos;
+    if (whole_line && in.rdbuf()->in_avail() <= 0) break;
+    const std::size_t n = read_available(in, chunk, HEAD_BYTES - head.size());
+    if (n == 0) break;
+    head.append(chunk, n);
+  }
+  ReplayStreambuf replay(head, in);
   std::istream stream(&replay);
   use(stream, head);
 }
@@ -129,20 +116,18 @@ std::uint64_t total_input_bytes(const std::vector<InputFile>& files) {
 
 bool with_input_stream(const InputFile& file, Diagnostics& diagnostics,
                        const std::function<void(std::istream&, std::string_view)>& use,
-                       std::atomic<std::uint64_t>* bytes_read) {
-  if (file.path == "-") {
-    CountingStreambuf counted(std::cin.rdbuf(), bytes_read);
-    std::istream in(&counted);
-    sniff_and_use(in, use);
-    return true;
+                       std::atomic<std::uint64_t>* bytes_read, const InputStreambuf::Waiting& waiting) {
+  int fd = 0;
+  if (file.path != "-") {
+    fd = InputStreambuf::open_file(file.path);
+    if (fd < 0) {
+      diagnostics.skipped({file.path, 0, 0}, "unreadable",
+                          std::string("cannot open file: ") + std::generic_category().message(errno));
+      return false;
+    }
   }
-  std::ifstream file_stream(file.path, std::ios::binary);
-  if (!file_stream) {
-    diagnostics.skipped({file.path, 0, 0}, "unreadable", "cannot open file");
-    return false;
-  }
-  CountingStreambuf counted(file_stream.rdbuf(), bytes_read);
-  std::istream raw(&counted);
+  InputStreambuf buffer(fd, file.path != "-", waiting, bytes_read);
+  std::istream raw(&buffer);
   if (file.path.ends_with(".gz")) {
     boost::iostreams::filtering_istream gz;
     gz.push(boost::iostreams::gzip_decompressor());

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "input_stream.h"
 
 namespace newsdex {
 
@@ -26,10 +27,12 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& arguments, 
 // where `head` holds the first bytes of the content (for format detection; the stream
 // still yields them). Returns false (after reporting) when the input cannot be read.
 // `bytes_read`, when given, grows by the bytes read from the file itself (compressed
-// bytes for a .gz file), for progress against total_input_bytes().
+// bytes for a .gz file), for progress against total_input_bytes(). `waiting`, when given,
+// is called while the input has no bytes ready (a quiet feed, a FIFO without its writer,
+// a stalled pipe), as InputStreambuf says.
 bool with_input_stream(const InputFile& file, Diagnostics& diagnostics,
                        const std::function<void(std::istream&, std::string_view head)>& use,
-                       std::atomic<std::uint64_t>* bytes_read = nullptr);
+                       std::atomic<std::uint64_t>* bytes_read = nullptr, const InputStreambuf::Waiting& waiting = {});
 
 // The summed size of the input files in bytes, or 0 when unknown (standard input).
 std::uint64_t total_input_bytes(const std::vector<InputFile>& files);

@@ -106,6 +106,49 @@ TEST(IndexerSignals, SigtermEndsARunReadingAnEndlessRecordAtOnce) {
   EXPECT_NE(r.err.find("interrupted by SIGTERM"), std::string::npos) << r.err;
 }
 
+// Bug: a FIFO named on the command line whose writer never came held the run in open(2),
+// and a stalled pipe held it in read(2): SIGTERM and Ctrl-C were not seen until bytes came.
+TEST(IndexerSignals, SigtermEndsARunWaitingForAFifoOrAStalledPipe) {
+  TempDir dir;
+  ASSERT_EQ(::mkfifo((dir.path() / "feed").c_str(), 0600), 0);
+  const std::string index = "timeout -k 20 1 '" + std::string(NEWSDEX_INDEX_BIN) + "' --db '" + (dir / "news.db") + "' ";
+  const std::vector<std::string> commands = {
+      index + "'" + (dir / "feed") + "'",  // no writer ever opens it
+      // Opened for reading and writing by the shell: a pipe with a writer that never writes.
+      "exec 3<>'" + (dir / "feed") + "'; " + index + "--format jsonl - <&3",
+  };
+  for (const auto& command : commands) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = run("/bin/bash", {"-c", command});
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.exit_code, 124) << command << ": ended by the TERM that timeout sends, not by its KILL: " << r.err;
+    EXPECT_LT(seconds, 10.0) << command;
+    EXPECT_NE(r.err.find("interrupted by SIGTERM"), std::string::npos) << r.err;
+  }
+}
+
+// Bug: articles from a feed that stays open (`tail -f feed.jsonl | newsdex-index -`) were
+// indexed only once 1,000 had come or the feed closed: the reader waited for a full batch,
+// and for 64 KB of input before reading any of it.
+TEST(IndexerSignals, ALiveFeedIsCommittedWhileItStaysOpen) {
+  TempDir dir;
+  ASSERT_EQ(::mkfifo((dir.path() / "feed").c_str(), 0600), 0);
+  const std::string db = dir / "news.db";
+  // The shell holds the FIFO open for writing (3<>) so that the indexer's read-only open
+  // does not wait; closing it (3>&-) ends the feed.
+  const std::string script =
+      "exec 3<>'" + (dir / "feed") + "'; '" + NEWSDEX_INDEX_BIN + "' -q --db '" + db +
+      "' --commit-interval 1 --format jsonl - < '" + (dir / "feed") + "' 3>&- & "
+      "printf '{\"id\": \"w\", \"title\": \"Walrus\", \"body\": \"The walrus left the zoo.\"}\\n' >&3; "
+      "for i in $(seq 1 300); do "
+      "  if '" + NEWSDEX_SEARCH_BIN + "' --db '" + db + "' --limit 0 walrus 2>/dev/null | grep -q '^1 article'; then "
+      "    echo found; break; fi; sleep 0.1; done; "
+      "exec 3>&-; wait";
+  const auto r = run("/usr/bin/timeout", {"-k", "5", "60", "/bin/bash", "-c", script});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "found\n") << "the article must be searchable while the feed is still open: " << r.err;
+}
+
 // Bug: one 16 MB text of distinct words took 1.9 GB and 60 s to index: the memory of an
 // article's analysis had no bound. Words past MAX_WORDS_PER_ARTICLE are cut, with a warning.
 TEST(IndexerMessages, AnArticleIsCutAtTheWordLimitWithAWarning) {

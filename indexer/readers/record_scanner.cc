@@ -1,5 +1,6 @@
 #include "record_scanner.h"
 
+#include "input_stream.h"
 #include "interrupt.h"
 
 #include <algorithm>
@@ -32,8 +33,9 @@ bool RecordScanner::fill() {
   }
   const std::size_t old_size = buffer_.size();
   buffer_.resize(old_size + CHUNK_BYTES);
-  in_.read(buffer_.data() + old_size, static_cast<std::streamsize>(CHUNK_BYTES));
-  const auto got = static_cast<std::size_t>(in_.gcount());
+  // What has arrived, not a whole chunk: on a live source (a pipe fed article by
+  // article) each article is read as soon as it is complete.
+  const std::size_t got = read_available(in_, buffer_.data() + old_size, CHUNK_BYTES);
   buffer_.resize(old_size + got);
   if (in_.bad()) read_error_ = true;
   if (got == 0) {
