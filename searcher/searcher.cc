@@ -142,7 +142,7 @@ std::string iso_date_label(std::string_view key) {
 }  // namespace
 
 Searcher::Searcher(const DatabaseSpec& databases, bool many_queries)
-    : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_)),
+    : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_, &health_)),
       db_(shards_.db), columns_(make_column_counter(shards_)), slots_(std::make_unique<SlotFacetCounter>(shards_.remote)) {}
 
 Searcher::~Searcher() = default;
@@ -154,6 +154,9 @@ QueryBuilder& Searcher::builder(const std::string& language) {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
+  // A shard that failed is asked again only once its back-off ends (ShardHealth): until
+  // then a query fails at once, or with --allow-partial is answered without it.
+  if (stale_ || (!shards_.missing.empty() && health_.retry_due())) reopen();
   for (int attempt = 1;; ++attempt) {
     try {
       return run(request);
@@ -174,6 +177,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       // the shard that is down (or, with --allow-partial, leaves it out).
       if (!shards_.remote || attempt == MAX_ATTEMPTS) throw;
       spdlog::debug("{}: {}; opening the shards again", path_, e.get_description());
+      stale_ = true;
       reopen();
     }
   }
@@ -198,7 +202,8 @@ std::optional<Article> Searcher::article(const std::string& id) {
 void Searcher::reopen() {
   // From the stubs, not with Database::reopen(): a commit that compacts writes a new
   // generation and deletes the one this handle reads, which reopen() would look for.
-  shards_ = open_shard_set(spec_);
+  shards_ = open_shard_set(spec_, &health_);
+  stale_ = false;
   db_ = shards_.db;
   builders_.clear();  // their person lists and spellings belong to the old revision
   columns_ = make_column_counter(shards_);

@@ -112,6 +112,8 @@ class Searcher {
   std::string path_;
   bool many_queries_;
   DatabaseSpec spec_;
+  ShardHealth health_;   // remote shards found down, for the rest of the batch
+  bool stale_ = false;   // a remote shard failed and opening the set again failed too
   ShardSet shards_;
   Xapian::Database db_;  // shards_.db
   std::map<std::string, std::unique_ptr<QueryBuilder>> builders_;

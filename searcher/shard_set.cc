@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -112,7 +113,21 @@ std::vector<std::string> ShardSet::missing_names() const {
   return names;
 }
 
-ShardSet open_shard_set(const DatabaseSpec& spec) {
+namespace {
+
+constexpr std::chrono::milliseconds FIRST_BACKOFF{1000};
+constexpr std::chrono::milliseconds MAX_BACKOFF{60000};
+
+}  // namespace
+
+bool ShardHealth::retry_due() const {
+  const auto now = Clock::now();
+  for (const auto& [name, state] : down)
+    if (state.retry_at <= now) return true;
+  return false;
+}
+
+ShardSet open_shard_set(const DatabaseSpec& spec, ShardHealth* health) {
   std::vector<ShardLocation> shards;
   for (const auto& argument : spec.databases) {
     auto expanded = expand_database_argument(argument);
@@ -126,9 +141,20 @@ ShardSet open_shard_set(const DatabaseSpec& spec) {
     std::string error;
     bool incompatible = false;
     bool timed_out = false;
+    bool held_down = false;  // down in `health`, not asked
   };
   std::vector<Outcome> outcomes(shards.size());
+  const auto now = ShardHealth::Clock::now();
   auto open_shard = [&](std::size_t i) {
+    if (health && shards[i].kind == ShardLocation::Kind::Remote) {
+      const auto held = health->down.find(shard_name(shards[i]));
+      if (held != health->down.end() && held->second.retry_at > now) {
+        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(held->second.retry_at - now);
+        outcomes[i].error = fmt::format("{}; not asked again for {:.1f} s", held->second.why, wait.count() / 1000.0);
+        outcomes[i].held_down = true;
+        return;
+      }
+    }
     try {
       outcomes[i].db = open_one(shards[i], spec.timeout_ms, shards.size() == 1);
     } catch (const IncompatibleShard& e) {
@@ -156,7 +182,9 @@ ShardSet open_shard_set(const DatabaseSpec& spec) {
   for (std::size_t i = 0; i < shards.size(); ++i) {
     auto& outcome = outcomes[i];
     if (outcome.incompatible) throw std::runtime_error(outcome.error);
+    const bool remote = shards[i].kind == ShardLocation::Kind::Remote;
     if (outcome.db) {
+      if (health && remote) health->down.erase(shard_name(shards[i]));
       set.db.add_database(*outcome.db);
       set.remote = set.remote || shards[i].kind == ShardLocation::Kind::Remote;
       set.shards.push_back(shards[i]);
@@ -165,9 +193,17 @@ ShardSet open_shard_set(const DatabaseSpec& spec) {
     }
     if (shards.size() == 1 && shards[i].kind == ShardLocation::Kind::Local)
       throw std::runtime_error(shards[i].path + ": cannot open database: " + outcome.error);
-    const std::string why = outcome.timed_out
-                                ? fmt::format("did not answer within {} ms (--timeout): {}", spec.timeout_ms, outcome.error)
-                                : "is unreachable: " + outcome.error;
+    const std::string why =
+        outcome.held_down ? "is down: " + outcome.error
+        : outcome.timed_out
+            ? fmt::format("did not answer within {} ms (--timeout): {}", spec.timeout_ms, outcome.error)
+            : "is unreachable: " + outcome.error;
+    if (health && remote && !outcome.held_down) {
+      auto& state = health->down[shard_name(shards[i])];
+      state.backoff = state.backoff.count() == 0 ? FIRST_BACKOFF : std::min(MAX_BACKOFF, state.backoff * 2);
+      state.retry_at = ShardHealth::Clock::now() + state.backoff;
+      state.why = outcome.timed_out ? fmt::format("did not answer within {} ms", spec.timeout_ms) : "was unreachable";
+    }
     failures.push_back(fmt::format("shard {} {}", shard_name(shards[i]), why));
     if (spec.allow_partial) warn_missing_once(shards[i], why);
     set.missing.push_back(shards[i]);

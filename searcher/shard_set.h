@@ -5,6 +5,8 @@
 // hits, order and scores are those of one database holding the same articles.
 #pragma once
 
+#include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,12 +42,31 @@ struct ShardSet {
   std::vector<std::string> missing_names() const;
 };
 
+// Remote shards that failed to open (no answer within the timeout, unreachable), kept by
+// a searcher across the queries of a batch: until its back-off ends, a shard that is down
+// is not asked again, so that one hung shard costs one timeout, not one per query. The
+// back-off starts at a second and doubles at each new failure, up to a minute.
+struct ShardHealth {
+  using Clock = std::chrono::steady_clock;
+  struct Down {
+    Clock::time_point retry_at;
+    std::chrono::milliseconds backoff{0};
+    std::string why;
+  };
+  std::map<std::string, Down> down;  // by shard name (HOST:PORT)
+
+  // Some shard's back-off has ended: opening the set again may bring it back.
+  bool retry_due() const;
+};
+
 // Opens every database `spec` names, in parallel, remote ones with
 // Xapian::Remote::open(host, port, timeout, timeout). Each shard's schema version is
 // checked; one of another version is refused (std::runtime_error naming it and both
 // versions), whatever allow_partial says. A shard that is down or does not answer within
 // the timeout is an error naming it, or with allow_partial a warning on stderr (once per
 // shard and process) and an entry in `missing`; if no shard answers it is an error.
-ShardSet open_shard_set(const DatabaseSpec& spec);
+// With `health`, shards it holds as down are not asked until their back-off ends, and
+// remote shards that fail are recorded there.
+ShardSet open_shard_set(const DatabaseSpec& spec, ShardHealth* health = nullptr);
 
 }  // namespace newsdex
