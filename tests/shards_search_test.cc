@@ -411,7 +411,9 @@ TEST_F(Shards, AShardThatHangsMidBatchIsNotWaitedForByEveryQuery) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     server.resume();
     ASSERT_NE(result.out.find("q0 Q0 "), std::string::npos) << "the batch had begun: " << result.err.substr(0, 500);
-    EXPECT_LT(seconds, 60.0) << "partial: " << partial << ": " << result.err.substr(0, 500);
+    // Generous for a sanitizer build on a busy machine, which runs the 3,000 queries
+    // slowly; the hung shard alone used to cost this run about 35 minutes.
+    EXPECT_LT(seconds, 300.0) << "partial: " << partial << ": " << result.err.substr(0, 500);
     EXPECT_NE(result.err.find("did not answer within 400 ms"), std::string::npos) << result.err.substr(0, 500);
     if (partial) {
       EXPECT_EQ(result.exit_code, 0) << result.err.substr(0, 500);
