@@ -33,6 +33,7 @@ int InputStreambuf::open_file(const std::string& path) {
 
 std::streambuf::int_type InputStreambuf::underflow() {
   if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  if (waiting_ && waiting_(0.0)) return traits_type::eof();
   const auto start = std::chrono::steady_clock::now();
   for (int timeout = 0;; timeout = POLL_MILLISECONDS) {
     pollfd wanted{fd_, POLLIN, 0};

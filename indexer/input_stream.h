@@ -17,10 +17,12 @@ namespace newsdex {
 class InputStreambuf : public std::streambuf {
  public:
   // Reads `fd` (closed by the destructor when `owned`). `waiting(seconds)` is called
-  // whenever no bytes are ready, at once and then every tenth of a second while that
-  // lasts, with the seconds waited so far: it can hand on what was read before (a live
-  // feed's articles are indexed while it is quiet), and says whether the run has stopped,
-  // which ends the input there. `bytes_read`, when given, grows by every byte read.
+  // before each read, with 0, and whenever no bytes are ready, at once and then every
+  // tenth of a second while that lasts, with the seconds waited so far: it can hand on
+  // what was read before (a live feed's articles are indexed while it is quiet), and
+  // says whether the run has stopped, which ends the input there (also in the middle of
+  // a record that never ends: `cat /dev/zero |`). `bytes_read`, when given, grows by
+  // every byte read.
   using Waiting = std::function<bool(double seconds)>;
   InputStreambuf(int fd, bool owned, Waiting waiting, std::atomic<std::uint64_t>* bytes_read);
   ~InputStreambuf() override;

@@ -48,10 +48,13 @@ int main(int argc, char** argv) {
                    copied.shards == 1 ? "database" : "shards");
       return cli::EXIT_OK;
     }
+    // Before the database is opened, which can take a while (creating it, recovering a
+    // run that was cut): a signal meanwhile stops the run at its start, with its message,
+    // instead of ending the process without a word.
+    install_interrupt_handlers();
     std::optional<ShardedIndex> index;
     if (!options.pipeline.extract_only) index.emplace(options.db, options.shards);
     for (const auto& id : options.deletions) index->remove(id);
-    install_interrupt_handlers();
     const PipelineSummary summary = run_indexing(
         inputs, options.pipeline, index ? index->writers() : std::span<IndexWriter* const>(), diagnostics);
     // --extract into a pipe whose reader left ends quietly, as `cat` does; any other

@@ -135,8 +135,8 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
                        ResultWriter& writer, std::ostream& out) {
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(queries.size())));
   std::vector<std::optional<std::string>> records(queries.size());
-  // Per query: 0 answered, 1 malformed (the query or its line), 2 the databases failed.
-  std::vector<char> failed(queries.size(), 0);
+  enum class Outcome : char { Answered, Malformed, DatabasesFailed };  // Malformed: the query or its line
+  std::vector<Outcome> outcomes(queries.size(), Outcome::Answered);
   std::vector<double> seconds(queries.size(), 0);
   std::mutex mutex;
   std::condition_variable ready;
@@ -150,7 +150,7 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
       for (std::size_t i; !stop && (i = next++) < queries.size();) {
         std::ostringstream record;
         const auto& query = queries[i];
-        char error = 1;
+        Outcome outcome = Outcome::Malformed;
         try {
           if (!query.error.empty()) writer.write_error(record, query.request, query.error);
           else {
@@ -158,20 +158,20 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
             const SearchResult result = searcher.search(query.request);
             seconds[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             writer.write(record, query.request, result);
-            error = 0;
+            outcome = Outcome::Answered;
           }
         } catch (const QueryError& e) {
           writer.write_error(record, query.request, e.what());
         } catch (const Xapian::Error& e) {
           writer.write_error(record, query.request, e.get_description());
-          error = 2;
+          outcome = Outcome::DatabasesFailed;
         } catch (const std::exception& e) {
           writer.write_error(record, query.request, e.what());
-          error = 2;
+          outcome = Outcome::DatabasesFailed;
         }
         std::lock_guard lock(mutex);
         records[i] = record.str();
-        failed[i] = error;
+        outcomes[i] = outcome;
         ready.notify_all();
       }
     } catch (...) {
@@ -203,8 +203,8 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
       break;
     }
     ++summary.queries;
-    summary.failed += failed[i] ? 1 : 0;
-    summary.failed_to_run += failed[i] == 2 ? 1 : 0;
+    summary.failed += outcomes[i] != Outcome::Answered ? 1 : 0;
+    summary.failed_to_run += outcomes[i] == Outcome::DatabasesFailed ? 1 : 0;
   }
   stop = true;
   for (auto& thread : pool) thread.join();

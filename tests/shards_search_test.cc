@@ -364,19 +364,25 @@ TEST_F(Shards, ASilentShardTimesOutWithinTheTimeout) {
   EXPECT_LT(seconds, 3.0);
 }
 
+// A batch file of `count` queries q0..q(count-1) that every shard answers, and the
+// arguments that run it against `stub` one query at a time, in TREC format.
+std::vector<std::string> batch_arguments(const Corpus& corpus, const std::string& stub, const std::string& name,
+                                         int count, const std::string& timeout_ms) {
+  std::string batch;
+  for (int i = 0; i < count; ++i) batch += "q" + std::to_string(i) + "\toil OR grain OR cocoa\n";
+  const std::string batch_file = corpus.dir / (name + ".tsv");
+  testing::write_file(batch_file, batch);
+  return {"--db", stub, "--timeout", timeout_ms, "--batch", batch_file, "-j", "1",
+          "--format", "trec", "--limit", "1", "--snippet-length", "0"};
+}
+
 // Bug: a batch whose shard went away exited with 2, the status of a malformed query.
 TEST_F(Shards, ABatchWhoseShardGoesAwayExitsWithARuntimeError) {
   TcpServer server(corpus->sharded + "/shard-0");
   const std::string stub = corpus->dir / "going.stub";
   testing::write_file(stub, "remote " + server.address() + "\nauto " + corpus->sharded + "/shard-1\n");
-  std::string batch;
-  for (int i = 0; i < 20000; ++i) batch += "q" + std::to_string(i) + "\toil OR grain OR cocoa\n";
-  const std::string batch_file = corpus->dir / "going.tsv";
-  testing::write_file(batch_file, batch);
-  auto answer = std::async(std::launch::async, [&] {
-    return testing::run(NEWSDEX_SEARCH_BIN, {"--db", stub, "--timeout", "1000", "--batch", batch_file, "-j", "1",
-                                             "--format", "trec", "--limit", "1", "--snippet-length", "0"});
-  });
+  const auto args = batch_arguments(*corpus, stub, "going", 20000, "1000");
+  auto answer = std::async(std::launch::async, [&] { return testing::run(NEWSDEX_SEARCH_BIN, args); });
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   server.stop();
   const auto result = answer.get();
@@ -396,12 +402,7 @@ TEST_F(Shards, AShardThatHangsMidBatchIsNotWaitedForByEveryQuery) {
     const std::string stub = corpus->dir / "hanging.stub";
     testing::write_file(stub, "remote " + server.address() + "\nauto " + corpus->sharded + "/shard-1\n");
     // Before, each query after the pause waited for two timeouts: some 35 minutes here.
-    std::string batch;
-    for (int i = 0; i < 3000; ++i) batch += "q" + std::to_string(i) + "\toil OR grain OR cocoa\n";
-    const std::string batch_file = corpus->dir / "hanging.tsv";
-    testing::write_file(batch_file, batch);
-    std::vector<std::string> args{"--db", stub, "--timeout", "400", "--batch", batch_file, "-j", "1",
-                                  "--format", "trec", "--limit", "1", "--snippet-length", "0"};
+    auto args = batch_arguments(*corpus, stub, "hanging", 3000, "400");
     if (partial) args.push_back("--allow-partial");
     const auto start = std::chrono::steady_clock::now();
     auto answer = std::async(std::launch::async, [&] { return testing::run(NEWSDEX_SEARCH_BIN, args); });

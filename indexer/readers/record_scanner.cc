@@ -1,7 +1,6 @@
 #include "record_scanner.h"
 
 #include "input_stream.h"
-#include "interrupt.h"
 
 #include <algorithm>
 
@@ -19,12 +18,6 @@ RecordScanner::RecordScanner(std::istream& in, std::size_t max_record_bytes)
 
 bool RecordScanner::fill() {
   if (eof_) return false;
-  // A signal to stop ends the input here: a record that never ends (`cat /dev/zero |`, a
-  // 20 GB line) would otherwise be read, and skipped, to its end before the run stops.
-  if (interrupt_signal() != 0) {
-    eof_ = true;
-    return false;
-  }
   // Drop what was consumed before growing, so the buffer holds at most one record
   // (plus a chunk).
   if (pos_ > 0 && pos_ >= buffer_.size() / 2) {
