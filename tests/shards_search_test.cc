@@ -383,7 +383,9 @@ TEST_F(Shards, ABatchWhoseShardGoesAwayExitsWithARuntimeError) {
   testing::write_file(stub, "remote " + server.address() + "\nauto " + corpus->sharded + "/shard-1\n");
   const auto args = batch_arguments(*corpus, stub, "going", 20000, "1000");
   auto answer = std::async(std::launch::async, [&] { return testing::run(NEWSDEX_SEARCH_BIN, args); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Long enough for a sanitizer build on a busy machine to open the shards and begin;
+  // the 20,000 queries take far longer than this.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2000));
   server.stop();
   const auto result = answer.get();
   ASSERT_NE(result.out.find("q0 Q0 "), std::string::npos) << "the batch had begun: " << result.err.substr(0, 500);
