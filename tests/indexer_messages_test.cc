@@ -5,7 +5,8 @@
 #include <sys/stat.h>
 
 #include <cctype>
-#include <chrono>
+#include <csignal>
+#include <sstream>
 #include <string>
 
 #include "printable.h"
@@ -91,19 +92,43 @@ TEST(IndexerMessages, ExtractOutputThatCannotBeWrittenIsAnErrorAndAClosedPipeEnd
   EXPECT_EQ(r.err, "");
 }
 
+// Runs `start` (a shell line whose last job is the indexer, started in the background
+// with its database at `db`), sends it SIGTERM once it has opened the database, and
+// returns its exit code and the milliseconds from the signal to its end. Waiting for the
+// database matters: the handlers are installed just before it is opened, and a loaded
+// machine can take over a second to load the program, so a signal at a fixed time could
+// end it before it listens.
+struct Terminated {
+  int exit_code = -1;
+  long milliseconds = -1;
+  std::string err;
+};
+Terminated terminate_once_started(const std::string& start, const std::string& db) {
+  const std::string script =
+      start + " pid=$!; "
+      "for i in $(seq 1 600); do [ -e '" + db + "' ] && break; sleep 0.05; done; sleep 0.2; "
+      "t0=$(date +%s%N); kill -TERM $pid; wait $pid; rc=$?; t1=$(date +%s%N); "
+      "echo \"$rc $(( (t1 - t0) / 1000000 ))\"";
+  // The outer timeout KILLs a run that ignored the signal, so that the test ends.
+  const auto r = run("/usr/bin/timeout", {"-s", "KILL", "120", "/bin/bash", "-c", script});
+  Terminated t;
+  t.err = r.err;
+  std::istringstream(r.out) >> t.exit_code >> t.milliseconds;
+  return t;
+}
+
 // Bug: `cat /dev/zero | newsdex-index --format jsonl -` ignored SIGTERM for 774 s: the
 // scanner skipped the endless line to its end before the run looked at the signal.
 TEST(IndexerSignals, SigtermEndsARunReadingAnEndlessRecordAtOnce) {
   TempDir dir;
-  const std::string command = "(printf '{\"id\": \"a\", \"body\": \"Grain.\"}\\n'; cat /dev/zero) | "
-                              "timeout -k 20 1 '" + std::string(NEWSDEX_INDEX_BIN) + "' --db '" + (dir / "news.db") +
-                              "' --format jsonl -";
-  const auto start = std::chrono::steady_clock::now();
-  const auto r = run("/bin/bash", {"-c", command});
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_EQ(r.exit_code, 124) << "ended by the TERM that timeout sends, not by its KILL: " << r.err;
-  EXPECT_LT(seconds, 10.0);
-  EXPECT_NE(r.err.find("interrupted by SIGTERM"), std::string::npos) << r.err;
+  const std::string db = dir / "news.db";
+  const auto t = terminate_once_started("(printf '{\"id\": \"a\", \"body\": \"Grain.\"}\\n'; cat /dev/zero) | '" +
+                                            std::string(NEWSDEX_INDEX_BIN) + "' --db '" + db + "' --format jsonl - &",
+                                        db);
+  EXPECT_EQ(t.exit_code, 128 + SIGTERM) << t.err;
+  EXPECT_GE(t.milliseconds, 0);
+  EXPECT_LT(t.milliseconds, 10000);
+  EXPECT_NE(t.err.find("interrupted by SIGTERM"), std::string::npos) << t.err;
 }
 
 // Bug: a FIFO named on the command line whose writer never came held the run in open(2),
@@ -111,19 +136,22 @@ TEST(IndexerSignals, SigtermEndsARunReadingAnEndlessRecordAtOnce) {
 TEST(IndexerSignals, SigtermEndsARunWaitingForAFifoOrAStalledPipe) {
   TempDir dir;
   ASSERT_EQ(::mkfifo((dir.path() / "feed").c_str(), 0600), 0);
-  const std::string index = "timeout -k 20 1 '" + std::string(NEWSDEX_INDEX_BIN) + "' --db '" + (dir / "news.db") + "' ";
-  const std::vector<std::string> commands = {
-      index + "'" + (dir / "feed") + "'",  // no writer ever opens it
+  const std::vector<std::string> starts = {
+      "",  // no writer ever opens the FIFO
       // Opened for reading and writing by the shell: a pipe with a writer that never writes.
-      "exec 3<>'" + (dir / "feed") + "'; " + index + "--format jsonl - <&3",
+      "exec 3<>'" + (dir / "feed") + "'; ",
   };
-  for (const auto& command : commands) {
-    const auto start = std::chrono::steady_clock::now();
-    const auto r = run("/bin/bash", {"-c", command});
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_EQ(r.exit_code, 124) << command << ": ended by the TERM that timeout sends, not by its KILL: " << r.err;
-    EXPECT_LT(seconds, 10.0) << command;
-    EXPECT_NE(r.err.find("interrupted by SIGTERM"), std::string::npos) << r.err;
+  int run_number = 0;
+  for (const auto& prefix : starts) {
+    const std::string db = dir / ("news" + std::to_string(++run_number) + ".db");
+    const std::string index = "'" + std::string(NEWSDEX_INDEX_BIN) + "' --db '" + db + "' ";
+    const std::string start =
+        prefix + (prefix.empty() ? index + "'" + (dir / "feed") + "' &" : index + "--format jsonl - <&3 &");
+    const auto t = terminate_once_started(start, db);
+    EXPECT_EQ(t.exit_code, 128 + SIGTERM) << start << ": " << t.err;
+    EXPECT_GE(t.milliseconds, 0) << start;
+    EXPECT_LT(t.milliseconds, 10000) << start;
+    EXPECT_NE(t.err.find("interrupted by SIGTERM"), std::string::npos) << start << ": " << t.err;
   }
 }
 
