@@ -1,5 +1,6 @@
 #include "facet_values.h"
 
+#include <cstdint>
 #include <set>
 #include <vector>
 
@@ -30,25 +31,27 @@ const FacetInfo& info(Facet facet) {
   return kFacets[0];  // unreachable: every enumerator is listed
 }
 
-// Writes up to slots.count distinct (by key) values into consecutive slots.
+// Writes an article's distinct (by key) values of one facet into its slots, in order.
 class SlotFiller {
  public:
-  SlotFiller(Xapian::Document& doc, schema::FacetSlots slots) : doc_(doc), slots_(slots) {}
+  SlotFiller(Xapian::Document& doc, Facet facet) : doc_(doc), facet_(facet) {}
 
   void add(const std::string& key, std::string_view label) {
-    if (key.empty() || key.size() > MAX_KEY_BYTES || used_ >= slots_.count) return;
-    if (!seen_.insert(key).second) return;
+    if (key.empty() || key.size() > MAX_KEY_BYTES) return;
+    const auto slot = facet_slot(facet_, used_);
+    if (!slot || !seen_.insert(key).second) return;
     std::string value = key;
     if (!label.empty() && label != key) {
       value += schema::FACET_LABEL_SEPARATOR;
       value.append(label);
     }
-    doc_.add_value(slots_.first + used_++, value);
+    doc_.add_value(*slot, value);
+    ++used_;
   }
 
  private:
   Xapian::Document& doc_;
-  schema::FacetSlots slots_;
+  Facet facet_;
   unsigned used_ = 0;
   std::set<std::string> seen_;
 };
@@ -63,7 +66,17 @@ std::optional<Facet> facet_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-schema::FacetSlots facet_slots(Facet facet) { return info(facet).slots; }
+std::optional<Xapian::valueno> facet_slot(Facet facet, unsigned index) {
+  const schema::FacetSlots slots = info(facet).slots;
+  if (index < slots.count) return slots.first + index;
+  if (slots.overflow_lane < 0) return std::nullopt;
+  const std::uint64_t slot = schema::SLOT_OVERFLOW_FIRST +
+                             std::uint64_t{index - slots.count} * schema::OVERFLOW_LANES +
+                             static_cast<unsigned>(slots.overflow_lane);
+  // Past the last slot Xapian can number (four billion values of one facet): not stored.
+  if (slot >= Xapian::BAD_VALUENO) return std::nullopt;
+  return static_cast<Xapian::valueno>(slot);
+}
 
 std::pair<std::string_view, std::string_view> split_facet_value(std::string_view value) {
   const auto separator = value.find(schema::FACET_LABEL_SEPARATOR);
@@ -81,17 +94,17 @@ std::string_view facet_key(Facet facet, std::string_view key) {
 }
 
 void add_facet_values(Xapian::Document& doc, const Article& article, const Analyzer& analyzer) {
-  SlotFiller people(doc, schema::SLOTS_PERSON);
+  SlotFiller people(doc, Facet::PERSON);
   for (const auto& person : article.people) people.add(analyzer.fold(person), person);
-  SlotFiller countries(doc, schema::SLOTS_COUNTRY);
+  SlotFiller countries(doc, Facet::COUNTRY);
   for (const auto& country : article.countries) countries.add(upper_ascii(country), {});
-  SlotFiller authors(doc, schema::SLOTS_AUTHOR);
+  SlotFiller authors(doc, Facet::AUTHOR);
   for (const auto& author : article.authors) authors.add(analyzer.fold(author), author);
-  SlotFiller source(doc, schema::SLOTS_SOURCE);
+  SlotFiller source(doc, Facet::SOURCE);
   if (!article.source.empty()) source.add(analyzer.fold(article.source), article.source);
-  SlotFiller published(doc, schema::SLOTS_PUBLISHED);
+  SlotFiller published(doc, Facet::DAY);
   if (article.date) published.add(article.date->to_compact(), {});
-  SlotFiller mentioned(doc, schema::SLOTS_MENTIONED);
+  SlotFiller mentioned(doc, Facet::MENTIONED);
   for (const auto& date : article.mentioned_dates) mentioned.add(date.to_compact(), {});
 }
 

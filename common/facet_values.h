@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -25,8 +26,23 @@ inline constexpr Facet ALL_FACETS[] = {Facet::PERSON, Facet::COUNTRY, Facet::AUT
 std::string_view facet_name(Facet facet);
 std::optional<Facet> facet_from_name(std::string_view name);
 
-// The value slots a facet is counted from. YEAR, MONTH and DAY share SLOTS_PUBLISHED.
-schema::FacetSlots facet_slots(Facet facet);
+// The slot that holds value `index` (0, 1, ...) of `facet` in an article (schema.h), or
+// nothing past the one value of a single-valued facet. YEAR, MONTH and DAY share the
+// publication date's slot.
+std::optional<Xapian::valueno> facet_slot(Facet facet, unsigned index);
+
+// The slots that hold values of `facet` in a database: facet_slot(facet, 0), 1, ... up
+// to the first that `used` says no document has a value in (an article's values fill
+// their slots in order, so no later slot has one either).
+template <typename Used>
+std::vector<Xapian::valueno> facet_slots_in_use(Facet facet, Used&& used) {
+  std::vector<Xapian::valueno> slots;
+  for (unsigned i = 0;; ++i) {
+    const auto slot = facet_slot(facet, i);
+    if (!slot || !used(*slot)) return slots;
+    slots.push_back(*slot);
+  }
+}
 
 // A stored value split into its key and its display label (the key when none is stored).
 std::pair<std::string_view, std::string_view> split_facet_value(std::string_view value);
@@ -39,8 +55,8 @@ std::string_view facet_key(Facet facet, std::string_view stored_key);
 // Adds the facet values of `article` to `doc`: authors, people and source with their
 // folded form as key (the same text as their boolean terms) and the name as written as
 // label; countries as upper-case codes; dates as "YYYYMMDD" or "YYYYMM". Values whose
-// keys repeat within one article are written once; values past a facet's slot count are
-// not stored (and so not counted).
+// keys repeat within one article are written once; every value is stored, however many
+// an article has (the ones past a facet's run of slots in the overflow slots).
 void add_facet_values(Xapian::Document& doc, const Article& article, const Analyzer& analyzer);
 
 }  // namespace newsdex

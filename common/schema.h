@@ -41,21 +41,28 @@ inline constexpr unsigned SLOT_DATE = 0;
 
 // Facet values (common/facet_values.h writes them, the searcher counts them). One value
 // per slot, so that Xapian's stock ValueCountMatchSpy can count them too (it is the only
-// spy a remote xapian-tcpsrv runs): a facet with several values per article owns a run of
-// slots, value i of an article in slot first + i. A value is "<key>" or
-// "<key>\x1F<display label>", the key being what a filter matches (the folded name of the
-// boolean term, the country code, the compact date).
+// spy a remote xapian-tcpsrv runs). A facet with several values per article owns a run
+// of slots for its first values, value i of an article in slot first + i; the values past
+// that run (an article naming 500 people) go to the overflow slots, value first_count + k
+// in SLOT_OVERFLOW_FIRST + k * OVERFLOW_LANES + lane, so that no value is left uncounted
+// and databases written before the overflow slots existed read the same. An article's
+// values fill their slots in order, so the first slot no article uses ends a facet's slots.
+// A value is "<key>" or "<key>\x1F<display label>", the key being what a filter matches
+// (the folded name of the boolean term, the country code, the compact date).
 struct FacetSlots {
   unsigned first;
-  unsigned count;  // at most this many values per article are counted
+  unsigned count;         // the first values of an article: slots first .. first + count - 1
+  int overflow_lane = -1;  // the lane of the values past `count`; -1: one value per article
 };
+inline constexpr unsigned SLOT_OVERFLOW_FIRST = 1000;
+inline constexpr unsigned OVERFLOW_LANES = 4;
 // Publication date as "YYYYMMDD", or "YYYYMM" when only the month is known.
 inline constexpr FacetSlots SLOTS_PUBLISHED = {1, 1};
 inline constexpr FacetSlots SLOTS_SOURCE = {2, 1};
-inline constexpr FacetSlots SLOTS_AUTHOR = {10, 8};
-inline constexpr FacetSlots SLOTS_PERSON = {20, 32};
-inline constexpr FacetSlots SLOTS_COUNTRY = {60, 32};     // ISO 3166-1 alpha-2, upper case
-inline constexpr FacetSlots SLOTS_MENTIONED = {100, 32};  // "YYYYMMDD" or "YYYYMM"
+inline constexpr FacetSlots SLOTS_AUTHOR = {10, 8, 0};
+inline constexpr FacetSlots SLOTS_PERSON = {20, 32, 1};
+inline constexpr FacetSlots SLOTS_COUNTRY = {60, 32, 2};     // ISO 3166-1 alpha-2, upper case
+inline constexpr FacetSlots SLOTS_MENTIONED = {100, 32, 3};  // "YYYYMMDD" or "YYYYMM"
 // Separates a facet value's key from its display label.
 inline constexpr char FACET_LABEL_SEPARATOR = '\x1F';
 

@@ -120,9 +120,8 @@ const ColumnFacetCounter::Column& ColumnFacetCounter::column(const Xapian::Datab
   auto column = std::make_unique<Column>();
   std::unordered_map<std::string, std::uint32_t> ids;
   std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
-  const auto slots = facet_slots(facet);
-  for (unsigned s = slots.first; s < slots.first + slots.count; ++s) {
-    if (db.get_value_freq(s) == 0) continue;
+  const auto used = [&db](Xapian::valueno s) { return db.get_value_freq(s) != 0; };
+  for (const Xapian::valueno s : facet_slots_in_use(facet, used)) {
     for (auto it = db.valuestream_begin(s); it != db.valuestream_end(s); ++it) {
       const std::string value = *it;
       const auto [stored_key, stored_label] = split_facet_value(value);
@@ -178,11 +177,12 @@ FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Quer
                                   const FacetRequest& request) {
   // One stock spy per slot that holds any value; year, month and day share theirs.
   std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  std::map<Facet, std::vector<Xapian::valueno>> slots_of;
+  const auto used = [&](Xapian::valueno s) { return slot_used(db, s); };
   for (Facet facet : request.facets) {
-    const auto slots = facet_slots(facet);
-    for (unsigned s = slots.first; s < slots.first + slots.count; ++s)
-      if (!spies.contains(s) && slot_used(db, s))
-        spies.emplace(s, std::make_unique<Xapian::ValueCountMatchSpy>(s));
+    auto& slots = slots_of[facet] = facet_slots_in_use(facet, used);
+    for (const Xapian::valueno s : slots)
+      if (!spies.contains(s)) spies.emplace(s, std::make_unique<Xapian::ValueCountMatchSpy>(s));
   }
   std::vector<Xapian::MatchSpy*> spy_list;
   spy_list.reserve(spies.size());
@@ -192,10 +192,8 @@ FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Quer
   pass.matches = mset.get_matches_estimated();
   for (Facet facet : request.facets) {
     Tally tally;
-    const auto slots = facet_slots(facet);
-    for (unsigned s = slots.first; s < slots.first + slots.count; ++s) {
-      auto it = spies.find(s);
-      if (it == spies.end()) continue;
+    for (const Xapian::valueno s : slots_of[facet]) {
+      const auto it = spies.find(s);
       for (auto v = it->second->values_begin(); v != it->second->values_end(); ++v) {
         const std::string value = *v;
         auto [key, label] = split_facet_value(value);

@@ -20,7 +20,21 @@ class SearchFacets : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    testing::build_database(*dir_ / "random.db", testing::random_articles(3000, 20230301));
+    auto articles = testing::random_articles(3000, 20230301);
+    // Articles with more values than a facet's run of slots: all must be counted.
+    for (int c = 0; c < 3; ++c) {
+      Article a;
+      a.id = "crowded" + std::to_string(c);
+      a.title = "grain census";
+      a.body = "grain oil";
+      a.date = PartialDate{2021, 5, static_cast<unsigned>(1 + c)};
+      for (int i = c * 100; i < c * 100 + 500; ++i) a.people.push_back("Zed Person" + std::to_string(i));
+      for (int i = 0; i < 40 + c; ++i) a.countries.push_back(std::string{char('A' + i / 26), char('A' + i % 26)});
+      for (int i = 0; i < 20; ++i) a.authors.push_back("Writer " + std::to_string(i + c));
+      for (unsigned d = 1; d <= 60; ++d) a.mentioned_dates.push_back(PartialDate{2022, 1 + d % 12, d % 28 + 1});
+      articles.push_back(std::move(a));
+    }
+    testing::build_database(*dir_ / "random.db", articles);
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string path() { return *dir_ / "random.db"; }
@@ -88,7 +102,8 @@ void expect_counts_match(const std::string& path, const std::string& query, Face
 }
 
 const char* const kQueries[] = {"grain", "grain OR oil", "\"peace talks\"", "cocoa -coffee", "bank AND rates AND crop",
-                                "person:lukashenko", "country:FR grain", "date:2021", "xylophone"};
+                                "person:lukashenko", "country:FR grain", "date:2021", "xylophone",
+                                "person:\"zed person550\"", "census"};
 
 TEST_F(SearchFacets, ColumnCountsEqualBruteForce) {
   for (const char* query : kQueries) expect_counts_match(path(), query, FacetMethod::COLUMNS);
@@ -167,14 +182,40 @@ TEST(FacetValues, WritesOneDistinctValuePerSlot) {
   Xapian::Document doc;
   Analyzer analyzer;
   add_facet_values(doc, a, analyzer);
-  const auto person = facet_slots(Facet::PERSON);
-  EXPECT_EQ(doc.get_value(person.first), "alexander lukashenko\x1F" "Alexander Lukashenko");
-  EXPECT_EQ(doc.get_value(person.first + 1), "xi jinping\x1FXi Jinping") << "the repeated name is written once";
-  EXPECT_EQ(doc.get_value(person.first + 2), "");
-  EXPECT_EQ(doc.get_value(facet_slots(Facet::COUNTRY).first), "BY");
-  EXPECT_EQ(doc.get_value(facet_slots(Facet::MONTH).first), "202303");
+  EXPECT_EQ(doc.get_value(*facet_slot(Facet::PERSON, 0)), "alexander lukashenko\x1F" "Alexander Lukashenko");
+  EXPECT_EQ(doc.get_value(*facet_slot(Facet::PERSON, 1)), "xi jinping\x1FXi Jinping")
+      << "the repeated name is written once";
+  EXPECT_EQ(doc.get_value(*facet_slot(Facet::PERSON, 2)), "");
+  EXPECT_EQ(doc.get_value(*facet_slot(Facet::COUNTRY, 0)), "BY");
+  EXPECT_EQ(doc.get_value(*facet_slot(Facet::MONTH, 0)), "202303");
   EXPECT_EQ(facet_key(Facet::DAY, "202303"), "") << "a month-only date has no day";
   EXPECT_EQ(facet_key(Facet::YEAR, "20230301"), "2023");
+}
+
+// Bug: an article naming 40 people was counted under its first 32 only (the schema's run
+// of person slots). The values past a run go to the overflow slots, lane by facet.
+TEST(FacetValues, ValuesPastAFacetsRunOfSlotsAreAllStoredInTheOverflowSlots) {
+  Article a;
+  a.id = "x";
+  for (int i = 0; i < 500; ++i) a.people.push_back("Zed Person" + std::to_string(i));
+  a.countries = {"BY", "CN"};
+  Xapian::Document doc;
+  Analyzer analyzer;
+  add_facet_values(doc, a, analyzer);
+  EXPECT_EQ(doc.values_count(), 502u);
+  std::set<Xapian::valueno> slots;
+  for (unsigned i = 0; i < 500; ++i) {
+    const auto slot = facet_slot(Facet::PERSON, i);
+    ASSERT_TRUE(slot);
+    slots.insert(*slot);
+    EXPECT_EQ(doc.get_value(*slot), "zed person" + std::to_string(i) + "\x1FZed Person" + std::to_string(i));
+  }
+  EXPECT_EQ(slots.size(), 500u);
+  EXPECT_EQ(facet_slot(Facet::PERSON, 32), schema::SLOT_OVERFLOW_FIRST + 1) << "lane 1, first overflow row";
+  EXPECT_EQ(facet_slot(Facet::COUNTRY, 32), schema::SLOT_OVERFLOW_FIRST + 2);
+  EXPECT_EQ(facet_slot(Facet::PERSON, 33), schema::SLOT_OVERFLOW_FIRST + 1 + schema::OVERFLOW_LANES);
+  EXPECT_FALSE(facet_slot(Facet::SOURCE, 1)) << "one source per article";
+  EXPECT_FALSE(facet_slot(Facet::DAY, 1)) << "one publication date per article";
 }
 
 }  // namespace

@@ -456,5 +456,39 @@ TEST_F(Shards, AShardOfAnotherSchemaVersionIsRefused) {
   EXPECT_NE(result.err.find("schema version " + version), std::string::npos) << result.err;
 }
 
+// Bug: an article naming 40 people was counted under its first 32 (the schema's run of
+// person slots), locally and on a remote shard. 500 people, all counted both ways.
+TEST(CrowdedArticle, EveryPersonItNamesIsCountedLocallyAndOnARemoteShard) {
+  TempDir dir;
+  nlohmann::json people = nlohmann::json::array();
+  for (int i = 0; i < 500; ++i) people.push_back("Zed Person" + std::to_string(i));
+  const nlohmann::json crowded = {{"id", "census"}, {"title", "Census"}, {"body", "The census names many."},
+                                  {"people", people}};
+  const nlohmann::json other = {{"id", "other"}, {"title", "Other"}, {"body", "The census names one."},
+                                {"people", {"Zed Person499", "Ann Other"}}};
+  testing::write_file(dir.path() / "news.jsonl", crowded.dump() + "\n" + other.dump() + "\n");
+  const std::string db = dir / "news.db";
+  const auto indexed = testing::run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, dir / "news.jsonl"});
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  TcpServer server(db);
+  testing::write_file(dir.path() / "remote.stub", "remote " + server.address() + "\n");
+  for (const std::string& target : {db, std::string(dir / "remote.stub")}) {
+    SCOPED_TRACE(target);
+    const auto r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", target, "--filter", "person:Zed Person499", "--facet",
+                                                     "person", "--facet-limit", "1000", "--limit", "0", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto out = nlohmann::json::parse(r.out);
+    EXPECT_EQ(out["total"], 2);
+    const auto& person = out["facets"]["person"];
+    EXPECT_EQ(person["distinct"], 501);
+    std::map<std::string, int> counts;
+    for (const auto& v : person["values"]) counts[v["label"].get<std::string>()] = v["count"].get<int>();
+    EXPECT_EQ(counts.size(), 501u);
+    EXPECT_EQ(counts["Zed Person499"], 2);
+    EXPECT_EQ(counts["Zed Person32"], 1) << "the first value past the run of slots";
+    EXPECT_EQ(counts["Ann Other"], 1);
+  }
+}
+
 }  // namespace
 }  // namespace newsdex
