@@ -92,6 +92,11 @@ void read_json_query(const std::string& line, BatchQuery& query) {
   if (auto it = j.find("since"); it != j.end()) r.since = as_string(*it, "since");
   if (auto it = j.find("until"); it != j.end()) r.until = as_string(*it, "until");
   if (auto it = j.find("like"); it != j.end()) r.like_id = as_string(*it, "like");
+  if (auto it = j.find("timeline"); it != j.end()) {
+    const auto unit = as_string(*it, "timeline");
+    r.timeline = timeline_unit_from_name(unit);
+    if (!r.timeline) throw std::invalid_argument("timeline: unknown period '" + unit + "' (day, week, month or year)");
+  }
   if (auto it = j.find("sort"); it != j.end()) {
     const auto sort = as_string(*it, "sort");
     if (sort == "relevance") r.sort = SortOrder::RELEVANCE;

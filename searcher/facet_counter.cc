@@ -152,7 +152,7 @@ const ColumnFacetCounter::Column& ColumnFacetCounter::column(const Xapian::Datab
 FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
                                     const FacetRequest& request) {
   std::vector<const Column*> columns;
-  for (Facet facet : request.facets) columns.push_back(&column(db, facet));
+  for (std::size_t f = 0; f < request.size(); ++f) columns.push_back(&column(db, request.at(f)));
   ColumnSpy spy(columns);
   const Xapian::MSet mset = run_counting_pass(db, query, {&spy}, /*remote=*/false);
   FacetPass pass;
@@ -162,7 +162,7 @@ FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Qu
     const auto& counts = spy.counts(f);
     for (std::size_t id = 0; id < counts.size(); ++id)
       if (counts[id]) tally.add(columns[f]->keys[id], columns[f]->labels[id], counts[id]);
-    pass.counts.push_back(tally.finish(request.facets[f], request.limit));
+    pass.counts.push_back(tally.finish(request.at(f), request.limit_at(f)));
   }
   return pass;
 }
@@ -179,7 +179,8 @@ FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Quer
   std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   std::map<Facet, std::vector<Xapian::valueno>> slots_of;
   const auto used = [&](Xapian::valueno s) { return slot_used(db, s); };
-  for (Facet facet : request.facets) {
+  for (std::size_t f = 0; f < request.size(); ++f) {
+    const Facet facet = request.at(f);
     auto& slots = slots_of[facet] = facet_slots_in_use(facet, used);
     for (const Xapian::valueno s : slots)
       if (!spies.contains(s)) spies.emplace(s, std::make_unique<Xapian::ValueCountMatchSpy>(s));
@@ -190,7 +191,8 @@ FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Quer
   const Xapian::MSet mset = run_counting_pass(db, query, spy_list, remote_);
   FacetPass pass;
   pass.matches = mset.get_matches_estimated();
-  for (Facet facet : request.facets) {
+  for (std::size_t f = 0; f < request.size(); ++f) {
+    const Facet facet = request.at(f);
     Tally tally;
     for (const Xapian::valueno s : slots_of[facet]) {
       const auto it = spies.find(s);
@@ -201,7 +203,7 @@ FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Quer
         tally.add(derived, derived.size() == key.size() ? label : derived, v.get_termfreq());
       }
     }
-    pass.counts.push_back(tally.finish(facet, request.limit));
+    pass.counts.push_back(tally.finish(facet, request.limit_at(f)));
   }
   return pass;
 }

@@ -8,6 +8,7 @@
 // and the ranked top-k pass may then stop early.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,10 +41,17 @@ struct FacetCounts {
 struct FacetRequest {
   std::vector<Facet> facets;
   std::size_t limit = 10;  // values listed per facet
+  // Counted after `facets`, each with every value listed: what a timeline is drawn from.
+  std::vector<Facet> every_value;
+
+  // The facets to count, `facets` then `every_value`, and how many values each lists.
+  std::size_t size() const { return facets.size() + every_value.size(); }
+  Facet at(std::size_t i) const { return i < facets.size() ? facets[i] : every_value[i - facets.size()]; }
+  std::size_t limit_at(std::size_t i) const { return i < facets.size() ? limit : SIZE_MAX; }
 };
 
 struct FacetPass {
-  std::vector<FacetCounts> counts;  // in the order of FacetRequest::facets
+  std::vector<FacetCounts> counts;  // in the order of FacetRequest::at(0), at(1), ...
   Xapian::doccount matches = 0;     // exact number of matches
 };
 

@@ -31,7 +31,7 @@ int output_failed() {
   return cli::EXIT_RUNTIME_ERROR;
 }
 
-// The width to wrap whole articles to: the terminal's, or 80 columns.
+// The width to wrap whole articles and draw timelines to: the terminal's, or 80 columns.
 std::size_t terminal_width() {
   winsize size{};
   if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
@@ -70,7 +70,7 @@ int run(const SearchOptions& options) {
   if (options.batch.empty()) {
     Searcher searcher(options.db);
     const SearchResult result = searcher.search(options.request);
-    make_writer(options.format, colour, false)->write(std::cout, options.request, result);
+    make_writer(options.format, colour, false, terminal_width())->write(std::cout, options.request, result);
     std::cout.flush();
     return std::cout ? cli::EXIT_OK : output_failed();
   }
@@ -82,7 +82,7 @@ int run(const SearchOptions& options) {
   }
   const auto queries = read_batch(options.batch == "-" ? std::cin : file, options.request);
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  const auto writer = make_writer(options.format, colour, true);
+  const auto writer = make_writer(options.format, colour, true, terminal_width());
   const BatchSummary summary = run_batch(options.db, queries, threads, *writer, std::cout);
   if (summary.output_closed) return output_failed();
   if (!options.timings.empty()) {

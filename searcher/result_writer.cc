@@ -55,6 +55,16 @@ json facets_json(const std::vector<FacetCounts>& facets) {
   return j;
 }
 
+json timeline_json(const Timeline& timeline) {
+  json periods = json::array();
+  for (const auto& point : timeline.points)
+    periods.push_back({{"period", point.period}, {"start", point.start}, {"count", point.count}});
+  json j = {{"unit", timeline_unit_name(timeline.unit)}, {"undated", timeline.undated}};
+  if (timeline.unit == TimelineUnit::DAY || timeline.unit == TimelineUnit::WEEK) j["month_only"] = timeline.month_only;
+  j["periods"] = std::move(periods);
+  return j;
+}
+
 json header_json(const SearchRequest& request, bool batch) {
   json j;
   if (batch) j["qid"] = request.qid;
@@ -65,10 +75,10 @@ json header_json(const SearchRequest& request, bool batch) {
 
 class TextWriter : public ResultWriter {
  public:
-  TextWriter(bool colour, bool batch) : colour_(colour), batch_(batch) {}
+  TextWriter(bool colour, bool batch, std::size_t width) : colour_(colour), batch_(batch), width_(width) {}
   void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
     if (batch_) fmt::print(out, "# {}\n", printable(request.qid));
-    write_text(out, request, result, colour_);
+    write_text(out, request, result, colour_, width_);
     if (batch_) out << '\n';
   }
   void write_error(std::ostream& out, const SearchRequest& request, const std::string& message) override {
@@ -79,6 +89,7 @@ class TextWriter : public ResultWriter {
  private:
   bool colour_;
   bool batch_;
+  std::size_t width_;
 };
 
 class JsonWriter : public ResultWriter {
@@ -92,7 +103,7 @@ class JsonWriter : public ResultWriter {
         out << dump(j) << '\n';
       }
       // The totals and facets have no hit to ride on: one summary line after the hits.
-      if (!result.facets.empty() || result.hits.empty() || !result.missing_shards.empty())
+      if (!result.facets.empty() || result.timeline || result.hits.empty() || !result.missing_shards.empty())
         out << dump(summary(request, result)) << '\n';
       return;
     }
@@ -119,6 +130,7 @@ class JsonWriter : public ResultWriter {
     if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
     if (!result.missing_shards.empty()) j["missing_shards"] = result.missing_shards;
     if (!result.facets.empty()) j["facets"] = facets_json(result.facets);
+    if (result.timeline) j["timeline"] = timeline_json(*result.timeline);
     return j;
   }
   bool per_hit_;
@@ -159,22 +171,22 @@ std::optional<OutputFormat> output_format_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-std::unique_ptr<ResultWriter> make_text_writer(bool colour, bool batch) {
-  return std::make_unique<TextWriter>(colour, batch);
+std::unique_ptr<ResultWriter> make_text_writer(bool colour, bool batch, std::size_t width) {
+  return std::make_unique<TextWriter>(colour, batch, width);
 }
 std::unique_ptr<ResultWriter> make_json_writer(bool one_line_per_hit, bool batch) {
   return std::make_unique<JsonWriter>(one_line_per_hit, batch);
 }
 std::unique_ptr<ResultWriter> make_trec_writer(const std::string& tag) { return std::make_unique<TrecWriter>(tag); }
 
-std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch) {
+std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch, std::size_t width) {
   switch (format) {
-    case OutputFormat::TEXT: return make_text_writer(colour, batch);
+    case OutputFormat::TEXT: return make_text_writer(colour, batch, width);
     case OutputFormat::JSON: return make_json_writer(false, batch);
     case OutputFormat::JSONL: return make_json_writer(true, batch);
     case OutputFormat::TREC: return make_trec_writer("newsdex");
   }
-  return make_text_writer(colour, batch);
+  return make_text_writer(colour, batch, width);
 }
 
 std::string article_json_line(const Article& article) {

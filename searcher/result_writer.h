@@ -26,12 +26,13 @@ class ResultWriter {
 
 // `colour`: ANSI colours and highlighted matches (text format on a terminal).
 // `batch`: records carry the query id, JSON records take one line each.
-std::unique_ptr<ResultWriter> make_text_writer(bool colour, bool batch);
+// `width`: the terminal's columns, which a timeline's bars fill.
+std::unique_ptr<ResultWriter> make_text_writer(bool colour, bool batch, std::size_t width = 80);
 std::unique_ptr<ResultWriter> make_json_writer(bool one_line_per_hit, bool batch);
 // TREC run format "qid Q0 docid rank score tag"; `tag` names the run.
 std::unique_ptr<ResultWriter> make_trec_writer(const std::string& tag);
 
-std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch);
+std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch, std::size_t width = 80);
 
 // --show in JSON: every stored field of the article (its text included), on one line.
 std::string article_json_line(const Article& article);

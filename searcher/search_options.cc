@@ -43,11 +43,13 @@ Examples:
   newsdex-search --db news.db --like 000_350c6e58df6e67c7
   newsdex-search --db news.db --show 000_350c6e58df6e67c7 144      (whole articles)
   newsdex-search --db news.db --facet person --filter country:BY   (every article, '*', narrowed)
+  newsdex-search --db news.db yukos --timeline month --limit 0        (matches per month)
   newsdex-search --db news.db --batch topics.tsv --format trec > run.txt
   newsdex-search --db shards.stub --timeout 2000 --allow-partial oil   (shards, some remote)
 
 Batch lines are "qid<TAB>query" or JSON objects such as
-  {"qid": "q1", "query": "oil", "filters": ["country:SA"], "facets": ["person"], "limit": 5}
+  {"qid": "q1", "query": "oil", "filters": ["country:SA"], "facets": ["person"], "limit": 5,
+   "timeline": "month"}
 and results are written in input order; a bad query gets an error record of its own.
 
 Exit status: 0 success (also when nothing matches), 1 runtime error (e.g. missing
@@ -96,7 +98,7 @@ std::optional<double> parse_half_life(std::string_view text) {
 std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options) {
   auto& request = options.request;
   std::string language = "english", format = "text", sort = "relevance", recency, bm25, colour = "auto",
-              facet_method = "auto";
+              facet_method = "auto", timeline;
   std::vector<std::string> facet_lists;
   po::options_description searching("Search options");
   searching.add_options()
@@ -140,6 +142,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   facets.add_options()
       ("facet", po::value<std::vector<std::string>>(&facet_lists)->value_name("LIST"),
        "count these over all matches: person,country,author,source,year,month,day,mentioned")
+      ("timeline", po::value<std::string>(&timeline)->value_name("UNIT"),
+       "count the matches per day, week (ISO), month or year, in date order with empty periods "
+       "shown (the undated ones apart); one series per query in a batch")
       ("facet-limit", cli::count_value(&request.facets.limit, "facet-limit")->value_name("N"),
        "show the top N values of each facet (default: 10)")
       ("facet-method", po::value<std::string>(&facet_method)->value_name("HOW"),
@@ -202,7 +207,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   if (!options.show.empty() && (!words.empty() || !options.batch.empty()))
     return usage_error("--show takes ids alone, without --batch");
   if (options.show.empty() && options.batch.empty() && request.query.empty() && request.like_id.empty() &&
-      request.filters.empty() && facet_lists.empty())
+      request.filters.empty() && facet_lists.empty() && timeline.empty())
     return usage_error("no QUERY given ('*' stands for every article)");
   if (!options.batch.empty() && !request.query.empty())
     return usage_error("give either QUERY or --batch FILE, not both");
@@ -243,6 +248,10 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
         return usage_error("unknown facet '" + name + "' (person, country, author, source, year, month, day, mentioned)");
       request.facets.facets.push_back(*facet);
     }
+  }
+  if (!timeline.empty()) {
+    request.timeline = timeline_unit_from_name(timeline);
+    if (!request.timeline) return usage_error("unknown --timeline '" + timeline + "' (day, week, month or year)");
   }
   if (facet_method == "auto") request.facet_method = FacetMethod::AUTO;
   else if (facet_method == "columns") request.facet_method = FacetMethod::COLUMNS;

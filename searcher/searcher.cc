@@ -272,10 +272,12 @@ SearchResult Searcher::run(const SearchRequest& request) {
     throw QueryError(fmt::format("{} filters; at most {} are allowed in one search", request.filters.size(), MAX_FILTERS));
   std::vector<Xapian::Query> filter_list;
   auto add_filter = [&](const Xapian::Query& f) { filter_list.push_back(f); };
-  // "*" alone, or no query with facets to count, means every article: a timeline or a
-  // facet over the whole archive, narrowed by filters if there are any.
+  // "*" alone, or no query with facets or a timeline to count, means every article: a
+  // timeline or a facet over the whole archive, narrowed by filters if there are any.
+  FacetRequest facets = request.facets;
+  if (request.timeline) facets.every_value = timeline_facets(*request.timeline);
   const bool every_article =
-      request.like_id.empty() && (is_every_article(request.query) || (request.query.empty() && !request.facets.facets.empty()));
+      request.like_id.empty() && (is_every_article(request.query) || (request.query.empty() && facets.size() > 0));
   if (!request.like_id.empty()) {
     scored = like_query(request.like_id);
     if (!request.query.empty()) add_filter(qb.build(request.query));
@@ -337,7 +339,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   else if (sort == SortOrder::DATE) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
   if (sort == SortOrder::DATE_DESC) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
   // The facet pass below counts every match exactly, so the ranked pass need not.
-  const Xapian::doccount count_to = request.facets.facets.empty() ? EXACT_COUNT_BUDGET : 0;
+  const Xapian::doccount count_to = facets.size() == 0 ? EXACT_COUNT_BUDGET : 0;
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, count_to);
 
   SearchResult result;
@@ -367,7 +369,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.hits.push_back(std::move(hit));
   }
 
-  if (!request.facets.facets.empty()) {
+  if (facets.size() > 0) {
     // Loading a column reads the facet's values of every article: worth it for many
     // queries or a big result set; a few matches are cheaper to count from their values.
     bool use_columns = request.facet_method == FacetMethod::COLUMNS;
@@ -376,9 +378,17 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // A remote shard runs only the spies Xapian registers itself: ValueCountMatchSpy.
     if (shards_.remote) use_columns = false;
     FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
-    FacetPass pass = counter.count(db_, query, request.facets);
+    FacetPass pass = counter.count(db_, query, facets);
     result.total = result.total_min = result.total_max = pass.matches;
     result.total_exact = true;
+    if (request.timeline) {
+      const auto first = pass.counts.begin() + static_cast<std::ptrdiff_t>(facets.facets.size());
+      const std::vector<FacetCounts> dates(std::make_move_iterator(first), std::make_move_iterator(pass.counts.end()));
+      pass.counts.erase(first, pass.counts.end());
+      const auto since = parse_day_range(request.since), until = parse_day_range(request.until);
+      result.timeline = make_timeline(*request.timeline, dates, pass.matches, since ? since->first : "",
+                                      until ? until->last : "");
+    }
     for (auto& counts : pass.counts) {
       if (counts.facet == Facet::COUNTRY)
         for (auto& value : counts.top) value.label = CountryTable::instance().label(value.key, request.locale);

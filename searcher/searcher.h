@@ -14,6 +14,7 @@
 #include "facet_counter.h"
 #include "query_builder.h"
 #include "shard_set.h"
+#include "timeline.h"
 
 namespace newsdex {
 
@@ -35,6 +36,7 @@ struct SearchRequest {
   std::vector<std::string> filters;      // "FIELD:VALUE", narrowing without scoring
   std::string since, until;              // "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive
   FacetRequest facets;
+  std::optional<TimelineUnit> timeline;  // matches per period, counted like the facets
   FacetMethod facet_method = FacetMethod::AUTO;
   std::string locale = "en";             // ICU locale of country labels
   SortOrder sort = SortOrder::RELEVANCE;
@@ -80,6 +82,7 @@ struct SearchResult {
   Xapian::doccount total_min = 0;  // bounds on the count (both equal total when exact)
   Xapian::doccount total_max = 0;
   std::vector<FacetCounts> facets;
+  std::optional<Timeline> timeline;  // when the request asked for one
   std::string suggestion;      // "did you mean" text when nothing matched, else ""
   std::vector<std::string> missing_shards;  // --allow-partial: shards not searched ("HOST:PORT", paths)
 };

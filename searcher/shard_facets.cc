@@ -20,7 +20,7 @@ FacetPass ShardColumnFacetCounter::count(const Xapian::Database&, const Xapian::
     Xapian::doccount count = 0;
     std::string label;
   };
-  std::vector<std::map<std::string, Entry>> merged(request.facets.size());
+  std::vector<std::map<std::string, Entry>> merged(request.size());
   FacetPass pass;
   for (std::size_t s = 0; s < shards_.size(); ++s) {
     const FacetPass part = counters_[s]->count(shards_[s], query, every);
@@ -36,7 +36,7 @@ FacetPass ShardColumnFacetCounter::count(const Xapian::Database&, const Xapian::
   }
   for (std::size_t f = 0; f < merged.size(); ++f) {
     FacetCounts counts;
-    counts.facet = request.facets[f];
+    counts.facet = request.at(f);
     counts.distinct = merged[f].size();
     for (auto& [key, entry] : merged[f]) {
       counts.top.push_back({key, std::move(entry.label), entry.count});
@@ -45,7 +45,7 @@ FacetPass ShardColumnFacetCounter::count(const Xapian::Database&, const Xapian::
     const auto by_count = [](const FacetValue& a, const FacetValue& b) {
       return a.count != b.count ? a.count > b.count : a.key < b.key;
     };
-    const std::size_t n = std::min(request.limit, counts.top.size());
+    const std::size_t n = std::min(request.limit_at(f), counts.top.size());
     std::partial_sort(counts.top.begin(), counts.top.begin() + static_cast<std::ptrdiff_t>(n), counts.top.end(),
                       by_count);
     counts.top.resize(n);

@@ -4,6 +4,7 @@
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "country_table.h"
@@ -69,7 +70,53 @@ std::string count_phrase(const SearchResult& result) {
 
 }  // namespace
 
-void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour) {
+namespace {
+
+// Columns a UTF-8 string takes, counting each code point as one.
+std::size_t columns(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  return n;
+}
+
+// One line per period: its name, a bar scaled so that the busiest period fills the width
+// left, and the count. A period with matches always gets a sliver of a bar.
+void write_timeline(std::ostream& out, const Timeline& timeline, std::size_t width, bool colour) {
+  std::vector<std::string> apart;
+  if (timeline.undated) apart.push_back(fmt::format("{} undated", timeline.undated));
+  if (timeline.month_only) apart.push_back(fmt::format("{} dated to the month only", timeline.month_only));
+  const std::string note = apart.empty() ? "" : fmt::format(" ({})", fmt::join(apart, ", "));
+  const std::string_view unit = timeline_unit_name(timeline.unit);
+  if (timeline.points.empty()) {
+    fmt::print(out, "{}timeline by {}{}: no match is dated{}\n", colour ? BOLD : "", unit, colour ? RESET : "", note);
+    return;
+  }
+  fmt::print(out, "{}timeline by {}{}, {} to {}{}:\n", colour ? BOLD : "", unit, colour ? RESET : "",
+             timeline.points.front().period, timeline.points.back().period, note);
+  Xapian::doccount most = 0;
+  std::size_t label_width = 0;
+  for (const auto& point : timeline.points) {
+    most = std::max(most, point.count);
+    label_width = std::max(label_width, point.period.size());
+  }
+  const std::size_t count_width = fmt::formatted_size("{}", most);
+  const std::size_t used = 2 + label_width + 2 + 1 + count_width;
+  const std::size_t bar_room = width > used + 10 ? width - used : 10;
+  for (const auto& point : timeline.points) {
+    std::size_t length = most == 0 ? 0 : static_cast<std::size_t>(
+        static_cast<double>(point.count) * static_cast<double>(bar_room) / static_cast<double>(most) + 0.5);
+    std::string bar;
+    for (std::size_t i = 0; i < length; ++i) bar += "\u2588";
+    if (length == 0 && point.count > 0) bar = "\u258F";
+    fmt::print(out, "  {:<{}}  {}{}{} {}\n", point.period, label_width, colour ? HIGHLIGHT : "", bar,
+               colour ? RESET : "", point.count);
+  }
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour,
+                std::size_t width) {
   const std::string asked = describe_request(request);
   // Nothing asked but every article: "17999 articles in the archive".
   const std::string what = asked.empty() ? "in the archive" : asked;
@@ -102,16 +149,10 @@ void write_text(std::ostream& out, const SearchRequest& request, const SearchRes
                                                    colour ? DIM : "", value.count, colour ? RESET : "");
     out << '\n';
   }
+  if (result.timeline) write_timeline(out, *result.timeline, width, colour);
 }
 
 namespace {
-
-// Columns a UTF-8 string takes, counting each code point as one.
-std::size_t columns(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
-  return n;
-}
 
 // `paragraph` (one line already) broken at spaces into lines of at most `width` columns;
 // a word longer than that stands on a line of its own.
