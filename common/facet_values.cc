@@ -16,13 +16,18 @@ struct FacetInfo {
   Facet facet;
   std::string_view name;
   schema::FacetSlots slots;
+  std::string_view term_prefix;
 };
 
 constexpr FacetInfo kFacets[] = {
-    {Facet::PERSON, "person", schema::SLOTS_PERSON},     {Facet::COUNTRY, "country", schema::SLOTS_COUNTRY},
-    {Facet::AUTHOR, "author", schema::SLOTS_AUTHOR},     {Facet::SOURCE, "source", schema::SLOTS_SOURCE},
-    {Facet::YEAR, "year", schema::SLOTS_PUBLISHED},      {Facet::MONTH, "month", schema::SLOTS_PUBLISHED},
-    {Facet::DAY, "day", schema::SLOTS_PUBLISHED},        {Facet::MENTIONED, "mentioned", schema::SLOTS_MENTIONED},
+    {Facet::PERSON, "person", schema::SLOTS_PERSON, schema::PREFIX_PERSON},
+    {Facet::COUNTRY, "country", schema::SLOTS_COUNTRY, schema::PREFIX_COUNTRY},
+    {Facet::AUTHOR, "author", schema::SLOTS_AUTHOR, schema::PREFIX_AUTHOR},
+    {Facet::SOURCE, "source", schema::SLOTS_SOURCE, schema::PREFIX_SOURCE},
+    {Facet::YEAR, "year", schema::SLOTS_PUBLISHED, schema::PREFIX_YEAR},
+    {Facet::MONTH, "month", schema::SLOTS_PUBLISHED, schema::PREFIX_MONTH},
+    {Facet::DAY, "day", schema::SLOTS_PUBLISHED, schema::PREFIX_DAY},
+    {Facet::MENTIONED, "mentioned", schema::SLOTS_MENTIONED, schema::PREFIX_MENTIONED},
 };
 
 const FacetInfo& info(Facet facet) {
@@ -65,6 +70,8 @@ std::optional<Facet> facet_from_name(std::string_view name) {
     if (f.name == name) return f.facet;
   return std::nullopt;
 }
+
+std::string_view facet_term_prefix(Facet facet) { return info(facet).term_prefix; }
 
 std::optional<Xapian::valueno> facet_slot(Facet facet, unsigned index) {
   const schema::FacetSlots slots = info(facet).slots;

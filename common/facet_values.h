@@ -26,6 +26,10 @@ inline constexpr Facet ALL_FACETS[] = {Facet::PERSON, Facet::COUNTRY, Facet::AUT
 std::string_view facet_name(Facet facet);
 std::optional<Facet> facet_from_name(std::string_view name);
 
+// The prefix of the boolean terms that index a facet's values (schema.h): a value's key
+// is the term without it (a country's in upper case). YEAR, MONTH and DAY have their own.
+std::string_view facet_term_prefix(Facet facet);
+
 // The slot that holds value `index` (0, 1, ...) of `facet` in an article (schema.h), or
 // nothing past the one value of a single-valued facet. YEAR, MONTH and DAY share the
 // publication date's slot.

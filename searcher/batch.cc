@@ -97,6 +97,19 @@ void read_json_query(const std::string& line, BatchQuery& query) {
     r.timeline = timeline_unit_from_name(unit);
     if (!r.timeline) throw std::invalid_argument("timeline: unknown period '" + unit + "' (day, week, month or year)");
   }
+  if (auto it = j.find("cooccur"); it != j.end()) {
+    const std::string list = as_string(*it, "cooccur");
+    const std::string with = j.contains("with") ? as_string(j.at("with"), "with") : "";
+    try {
+      r.cooccur = parse_cooccur(list, with);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string("cooccur: ") + e.what());
+    }
+  } else if (j.contains("with") && r.cooccur) {
+    r.cooccur->with = as_string(j.at("with"), "with");
+  } else if (j.contains("with")) {
+    throw std::invalid_argument("with: names a value of the cooccur facet: give cooccur too");
+  }
   if (auto it = j.find("sort"); it != j.end()) {
     const auto sort = as_string(*it, "sort");
     if (sort == "relevance") r.sort = SortOrder::RELEVANCE;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "query_builder.h"
+
 namespace newsdex {
 namespace {
 
@@ -151,10 +153,17 @@ const ColumnFacetCounter::Column& ColumnFacetCounter::column(const Xapian::Datab
 
 FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
                                     const FacetRequest& request) {
+  return count_with(db, query, request, nullptr);
+}
+
+FacetPass ColumnFacetCounter::count_with(const Xapian::Database& db, const Xapian::Query& query,
+                                         const FacetRequest& request, Xapian::MatchSpy* also) {
   std::vector<const Column*> columns;
   for (std::size_t f = 0; f < request.size(); ++f) columns.push_back(&column(db, request.at(f)));
   ColumnSpy spy(columns);
-  const Xapian::MSet mset = run_counting_pass(db, query, {&spy}, /*remote=*/false);
+  std::vector<Xapian::MatchSpy*> spies{&spy};
+  if (also) spies.push_back(also);
+  const Xapian::MSet mset = run_counting_pass(db, query, spies, /*remote=*/false);
   FacetPass pass;
   pass.matches = mset.get_matches_estimated();
   for (std::size_t f = 0; f < columns.size(); ++f) {
@@ -164,6 +173,67 @@ FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Qu
       if (counts[id]) tally.add(columns[f]->keys[id], columns[f]->labels[id], counts[id]);
     pass.counts.push_back(tally.finish(request.at(f), request.limit_at(f)));
   }
+  return pass;
+}
+
+namespace {
+
+// Counts each pair of column ids that a match holds together, by docid.
+class PairSpy : public Xapian::MatchSpy {
+ public:
+  PairSpy(const ColumnFacetCounter::Column& first, const ColumnFacetCounter::Column& second)
+      : first_(first), second_(second), same_(&first == &second) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    const Xapian::docid did = doc.get_docid();
+    if (did + 1 >= first_.begin.size() || did + 1 >= second_.begin.size()) return;
+    for (auto i = first_.begin[did]; i < first_.begin[did + 1]; ++i) {
+      for (auto j = same_ ? i + 1 : second_.begin[did]; j < second_.begin[did + 1]; ++j) {
+        std::uint32_t a = first_.ids[i], b = second_.ids[j];
+        if (same_ && a > b) std::swap(a, b);
+        ++pairs_[std::uint64_t{a} << 32 | b];
+      }
+    }
+  }
+  const std::unordered_map<std::uint64_t, Xapian::doccount>& pairs() const { return pairs_; }
+
+ private:
+  const ColumnFacetCounter::Column& first_;
+  const ColumnFacetCounter::Column& second_;
+  bool same_;
+  std::unordered_map<std::uint64_t, Xapian::doccount> pairs_;
+};
+
+}  // namespace
+
+PairPass FacetCounter::count_pairs(const Xapian::Database&, const Xapian::Query&, Facet, Facet) {
+  throw QueryError("co-occurrence over every pair needs local databases: a remote shard runs only Xapian's own "
+                   "spies (name one side with --with, which a remote shard can count)");
+}
+
+PairPass ColumnFacetCounter::count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first,
+                                         Facet second) {
+  const Column& a = column(db, first);
+  const Column& b = column(db, second);
+  // One pass counts the values on their own and the pairs.
+  FacetRequest singles;
+  singles.every_value = first == second ? std::vector<Facet>{first} : std::vector<Facet>{first, second};
+  PairSpy spy(a, b);
+  PairPass pass;
+  pass.singles = count_with(db, query, singles, &spy);
+  // Ids are per stored value (a key may be stored with several labels): merge by key.
+  std::map<std::pair<std::string_view, std::string_view>, PairCount> by_keys;
+  for (const auto& [ids, count] : spy.pairs()) {
+    const auto i = static_cast<std::uint32_t>(ids >> 32), j = static_cast<std::uint32_t>(ids & 0xffffffffu);
+    std::string_view ka = a.keys[i], la = a.labels[i], kb = b.keys[j], lb = b.labels[j];
+    if (first == second && kb < ka) std::swap(ka, kb), std::swap(la, lb);
+    auto [it, inserted] = by_keys.try_emplace({ka, kb}, PairCount{std::string(ka), std::string(la), std::string(kb),
+                                                                  std::string(lb), 0});
+    if (!inserted && la < it->second.label_a) it->second.label_a = la;
+    if (!inserted && lb < it->second.label_b) it->second.label_b = lb;
+    it->second.count += count;
+  }
+  pass.pairs.reserve(by_keys.size());
+  for (auto& [keys, pair] : by_keys) pass.pairs.push_back(std::move(pair));
   return pass;
 }
 

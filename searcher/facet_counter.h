@@ -55,11 +55,27 @@ struct FacetPass {
   Xapian::doccount matches = 0;     // exact number of matches
 };
 
+// Two values seen together in matches: of facets `first` and `second` of a pair count
+// (the same facet twice: two different values, `a` before `b` by key).
+struct PairCount {
+  std::string key_a, label_a, key_b, label_b;
+  Xapian::doccount count = 0;
+};
+
+struct PairPass {
+  std::vector<PairCount> pairs;  // every pair seen together in at least one match, any order
+  FacetPass singles;             // every value of `first` (then of `second`, when another facet)
+};
+
 class FacetCounter {
  public:
   virtual ~FacetCounter() = default;
   // Counts the facets over every document that matches `query` in `db`.
   virtual FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) = 0;
+  // Counts, over every match, each pair of a value of `first` and a value of `second`
+  // that an article holds together. Needs the in-memory columns: the default throws
+  // QueryError (a remote shard cannot run a spy of newsdex's own).
+  virtual PairPass count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first, Facet second);
 };
 
 // Loads a facet's column from `db` the first time it is asked for and keeps it: build one
@@ -69,11 +85,15 @@ class ColumnFacetCounter : public FacetCounter {
   ColumnFacetCounter();
   ~ColumnFacetCounter() override;
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
+  PairPass count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first, Facet second) override;
 
   struct Column;
 
  private:
   const Column& column(const Xapian::Database& db, Facet facet);
+  // count(), with `also` (if any) visiting the same matches.
+  FacetPass count_with(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request,
+                       Xapian::MatchSpy* also);
   std::unordered_map<int, std::unique_ptr<Column>> columns_;
 };
 

@@ -65,6 +65,23 @@ json timeline_json(const Timeline& timeline) {
   return j;
 }
 
+json cooccurrence_json(const Cooccurrence& co) {
+  const auto value = [](const FacetValue& v) { return json{{"value", v.key}, {"label", v.label}, {"count", v.count}}; };
+  json pairs = json::array();
+  for (const auto& pair : co.top)
+    pairs.push_back({{"a", value(pair.a)}, {"b", value(pair.b)}, {"together", pair.together}, {"g2", pair.g2},
+                     {"npmi", pair.npmi}});
+  json j = {{"facets", {facet_name(co.request.first), facet_name(co.request.second)}}, {"matches", co.matches}};
+  if (!co.request.with.empty()) {
+    j["with"] = co.request.with;
+    j["with_matches"] = co.with_matches;
+  }
+  j["min_together"] = MIN_TOGETHER;
+  j["distinct"] = co.distinct;
+  j["pairs"] = std::move(pairs);
+  return j;
+}
+
 json header_json(const SearchRequest& request, bool batch) {
   json j;
   if (batch) j["qid"] = request.qid;
@@ -103,7 +120,8 @@ class JsonWriter : public ResultWriter {
         out << dump(j) << '\n';
       }
       // The totals and facets have no hit to ride on: one summary line after the hits.
-      if (!result.facets.empty() || result.timeline || result.hits.empty() || !result.missing_shards.empty())
+      if (!result.facets.empty() || result.timeline || result.cooccurrence || result.hits.empty() ||
+          !result.missing_shards.empty())
         out << dump(summary(request, result)) << '\n';
       return;
     }
@@ -131,6 +149,7 @@ class JsonWriter : public ResultWriter {
     if (!result.missing_shards.empty()) j["missing_shards"] = result.missing_shards;
     if (!result.facets.empty()) j["facets"] = facets_json(result.facets);
     if (result.timeline) j["timeline"] = timeline_json(*result.timeline);
+    if (result.cooccurrence) j["cooccurrence"] = cooccurrence_json(*result.cooccurrence);
     return j;
   }
   bool per_hit_;

@@ -44,6 +44,7 @@ Examples:
   newsdex-search --db news.db --show 000_350c6e58df6e67c7 144      (whole articles)
   newsdex-search --db news.db --facet person --filter country:BY   (every article, '*', narrowed)
   newsdex-search --db news.db yukos --timeline month --limit 0        (matches per month)
+  newsdex-search --db news.db --cooccur person --with "Tony Blair"    (who appears with him)
   newsdex-search --db news.db --batch topics.tsv --format trec > run.txt
   newsdex-search --db shards.stub --timeout 2000 --allow-partial oil   (shards, some remote)
 
@@ -98,7 +99,7 @@ std::optional<double> parse_half_life(std::string_view text) {
 std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options) {
   auto& request = options.request;
   std::string language = "english", format = "text", sort = "relevance", recency, bm25, colour = "auto",
-              facet_method = "auto", timeline;
+              facet_method = "auto", timeline, cooccur, with;
   std::vector<std::string> facet_lists;
   po::options_description searching("Search options");
   searching.add_options()
@@ -145,8 +146,14 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("timeline", po::value<std::string>(&timeline)->value_name("UNIT"),
        "count the matches per day, week (ISO), month or year, in date order with empty periods "
        "shown (the undated ones apart); one series per query in a batch")
+      ("cooccur", po::value<std::string>(&cooccur)->value_name("LIST"),
+       "pairs of values seen together in the matches more often than chance, by log-likelihood "
+       "(G²): person, country, author, source, or two of them (person,country)")
+      ("with", po::value<std::string>(&with)->value_name("VALUE"),
+       "with --cooccur: only the values seen with this one (of the first facet), e.g. "
+       "--cooccur person --with \"Tony Blair\"")
       ("facet-limit", cli::count_value(&request.facets.limit, "facet-limit")->value_name("N"),
-       "show the top N values of each facet (default: 10)")
+       "show the top N values of each facet, or pairs (default: 10)")
       ("facet-method", po::value<std::string>(&facet_method)->value_name("HOW"),
        "auto (default), columns (in-memory, fastest for many queries) or slots (Xapian's "
        "ValueCountMatchSpy); the counts are the same")
@@ -204,10 +211,11 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     if (!request.query.empty()) request.query += ' ';
     request.query += word;
   }
+  if (!with.empty() && cooccur.empty()) return usage_error("--with names a value of the --cooccur facet: give --cooccur too");
   if (!options.show.empty() && (!words.empty() || !options.batch.empty()))
     return usage_error("--show takes ids alone, without --batch");
   if (options.show.empty() && options.batch.empty() && request.query.empty() && request.like_id.empty() &&
-      request.filters.empty() && facet_lists.empty() && timeline.empty())
+      request.filters.empty() && facet_lists.empty() && timeline.empty() && cooccur.empty())
     return usage_error("no QUERY given ('*' stands for every article)");
   if (!options.batch.empty() && !request.query.empty())
     return usage_error("give either QUERY or --batch FILE, not both");
@@ -252,6 +260,13 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   if (!timeline.empty()) {
     request.timeline = timeline_unit_from_name(timeline);
     if (!request.timeline) return usage_error("unknown --timeline '" + timeline + "' (day, week, month or year)");
+  }
+  if (!cooccur.empty()) {
+    try {
+      request.cooccur = parse_cooccur(cooccur, with);
+    } catch (const std::invalid_argument& e) {
+      return usage_error(std::string("--cooccur: ") + e.what());
+    }
   }
   if (facet_method == "auto") request.facet_method = FacetMethod::AUTO;
   else if (facet_method == "columns") request.facet_method = FacetMethod::COLUMNS;

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "analyzer.h"
+#include "ascii_text.h"
 #include "country_table.h"
 #include "derived_title.h"
 #include "id_term.h"
@@ -276,8 +278,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
   // timeline or a facet over the whole archive, narrowed by filters if there are any.
   FacetRequest facets = request.facets;
   if (request.timeline) facets.every_value = timeline_facets(*request.timeline);
+  const bool counts_all = facets.size() > 0 || request.cooccur.has_value();
   const bool every_article =
-      request.like_id.empty() && (is_every_article(request.query) || (request.query.empty() && facets.size() > 0));
+      request.like_id.empty() && (is_every_article(request.query) || (request.query.empty() && counts_all));
   if (!request.like_id.empty()) {
     scored = like_query(request.like_id);
     if (!request.query.empty()) add_filter(qb.build(request.query));
@@ -339,7 +342,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   else if (sort == SortOrder::DATE) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
   if (sort == SortOrder::DATE_DESC) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
   // The facet pass below counts every match exactly, so the ranked pass need not.
-  const Xapian::doccount count_to = facets.size() == 0 ? EXACT_COUNT_BUDGET : 0;
+  const Xapian::doccount count_to = counts_all ? 0 : EXACT_COUNT_BUDGET;
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, count_to);
 
   SearchResult result;
@@ -401,10 +404,50 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
   }
 
+  if (request.cooccur) {
+    result.cooccurrence = cooccur(*request.cooccur, query, qb, request.facets.limit);
+    result.total = result.total_min = result.total_max = result.cooccurrence->matches;
+    result.total_exact = true;
+    // Countries named in the locale, as in facets; a --with value stays as typed.
+    const CooccurRequest& asked = *request.cooccur;
+    for (auto& pair : result.cooccurrence->top) {
+      if (asked.first == Facet::COUNTRY && asked.with.empty())
+        pair.a.label = CountryTable::instance().label(pair.a.key, request.locale);
+      if (asked.second == Facet::COUNTRY) pair.b.label = CountryTable::instance().label(pair.b.key, request.locale);
+    }
+  }
+
   if (result.total == 0 && !request.query.empty() && !every_article) {
     result.suggestion = qb.suggest_spelling(request.query);
   }
   return result;
+}
+
+Cooccurrence Searcher::cooccur(const CooccurRequest& request, const Xapian::Query& query, QueryBuilder& qb,
+                               std::size_t limit) {
+  // Remote shards run only Xapian's own spies: every pair needs the columns, a --with
+  // list is two plain facet passes that any shard can count.
+  FacetCounter& counter = shards_.remote ? static_cast<FacetCounter&>(*slots_) : *columns_;
+  if (request.with.empty()) return rank_pairs(request, counter.count_pairs(db_, query, request.first, request.second), limit);
+  FacetRequest partners;
+  partners.every_value = {request.second};
+  const FacetPass all = counter.count(db_, query, partners);
+  // `with` as a filter on its field: person:blair is every Blair the index knows.
+  const Xapian::Query own = qb.filter(std::string(facet_name(request.first)) + ":" + request.with);
+  const FacetPass near = counter.count(db_, Xapian::Query(Xapian::Query::OP_FILTER, query, own), partners);
+  std::vector<std::string> own_keys;
+  if (request.first == request.second) {
+    const std::string_view prefix = facet_term_prefix(request.first);
+    for (auto it = own.get_unique_terms_begin(); it != own.get_unique_terms_end(); ++it) {
+      const std::string term = *it;
+      if (term.compare(0, prefix.size(), prefix) != 0) continue;
+      std::string key = term.substr(prefix.size());
+      if (request.first == Facet::COUNTRY) key = upper_ascii(key);
+      own_keys.push_back(std::move(key));
+    }
+    own_keys.push_back(Analyzer().fold(request.with));  // when the term was read through a posting source
+  }
+  return rank_partners(request, all, near, own_keys, limit);
 }
 
 }  // namespace newsdex

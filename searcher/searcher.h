@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "article.h"
+#include "cooccurrence.h"
 #include "facet_counter.h"
 #include "query_builder.h"
 #include "shard_set.h"
@@ -37,6 +38,7 @@ struct SearchRequest {
   std::string since, until;              // "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive
   FacetRequest facets;
   std::optional<TimelineUnit> timeline;  // matches per period, counted like the facets
+  std::optional<CooccurRequest> cooccur;  // values seen together; facets.limit pairs listed
   FacetMethod facet_method = FacetMethod::AUTO;
   std::string locale = "en";             // ICU locale of country labels
   SortOrder sort = SortOrder::RELEVANCE;
@@ -83,6 +85,7 @@ struct SearchResult {
   Xapian::doccount total_max = 0;
   std::vector<FacetCounts> facets;
   std::optional<Timeline> timeline;  // when the request asked for one
+  std::optional<Cooccurrence> cooccurrence;
   std::string suggestion;      // "did you mean" text when nothing matched, else ""
   std::vector<std::string> missing_shards;  // --allow-partial: shards not searched ("HOST:PORT", paths)
 };
@@ -111,6 +114,7 @@ class Searcher {
   QueryBuilder& builder(const std::string& language);
   Xapian::Query like_query(const std::string& id);
   Xapian::Query expand(const Xapian::Query& query, const Xapian::Weight& weight, bool default_or);
+  Cooccurrence cooccur(const CooccurRequest& request, const Xapian::Query& query, QueryBuilder& qb, std::size_t limit);
 
   std::string path_;
   bool many_queries_;

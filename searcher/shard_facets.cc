@@ -11,19 +11,18 @@ ShardColumnFacetCounter::ShardColumnFacetCounter(std::vector<Xapian::Database> s
   for (std::size_t i = 0; i < shards_.size(); ++i) counters_.push_back(std::make_unique<ColumnFacetCounter>());
 }
 
-FacetPass ShardColumnFacetCounter::count(const Xapian::Database&, const Xapian::Query& query,
-                                         const FacetRequest& request) {
-  // Every value of every shard, so that the sums are exact before the top ones are chosen.
-  FacetRequest every = request;
-  every.limit = std::numeric_limits<std::size_t>::max();
+namespace {
+
+// The shards' counts summed by value, then the top ones of each facet chosen. Each shard
+// counted every value, so that the sums are exact before the top ones are chosen.
+FacetPass merge_shard_counts(const std::vector<FacetPass>& parts, const FacetRequest& request) {
   struct Entry {
     Xapian::doccount count = 0;
     std::string label;
   };
   std::vector<std::map<std::string, Entry>> merged(request.size());
   FacetPass pass;
-  for (std::size_t s = 0; s < shards_.size(); ++s) {
-    const FacetPass part = counters_[s]->count(shards_[s], query, every);
+  for (const FacetPass& part : parts) {
     pass.matches += part.matches;
     for (std::size_t f = 0; f < part.counts.size(); ++f) {
       for (const auto& value : part.counts[f].top) {
@@ -51,6 +50,41 @@ FacetPass ShardColumnFacetCounter::count(const Xapian::Database&, const Xapian::
     counts.top.resize(n);
     pass.counts.push_back(std::move(counts));
   }
+  return pass;
+}
+
+}  // namespace
+
+FacetPass ShardColumnFacetCounter::count(const Xapian::Database&, const Xapian::Query& query,
+                                         const FacetRequest& request) {
+  FacetRequest every = request;
+  every.limit = std::numeric_limits<std::size_t>::max();
+  std::vector<FacetPass> parts;
+  for (std::size_t s = 0; s < shards_.size(); ++s) parts.push_back(counters_[s]->count(shards_[s], query, every));
+  return merge_shard_counts(parts, request);
+}
+
+PairPass ShardColumnFacetCounter::count_pairs(const Xapian::Database&, const Xapian::Query& query, Facet first,
+                                              Facet second) {
+  std::vector<FacetPass> singles;
+  std::map<std::pair<std::string, std::string>, PairCount> by_keys;
+  for (std::size_t s = 0; s < shards_.size(); ++s) {
+    PairPass part = counters_[s]->count_pairs(shards_[s], query, first, second);
+    singles.push_back(std::move(part.singles));
+    for (auto& pair : part.pairs) {
+      auto [it, inserted] = by_keys.try_emplace({pair.key_a, pair.key_b}, pair);
+      if (inserted) continue;
+      // The smallest label among those counted, as each counter names a value.
+      it->second.label_a = std::min(it->second.label_a, pair.label_a);
+      it->second.label_b = std::min(it->second.label_b, pair.label_b);
+      it->second.count += pair.count;
+    }
+  }
+  FacetRequest request;
+  request.every_value = first == second ? std::vector<Facet>{first} : std::vector<Facet>{first, second};
+  PairPass pass;
+  pass.singles = merge_shard_counts(singles, request);
+  for (auto& [keys, pair] : by_keys) pass.pairs.push_back(std::move(pair));
   return pass;
 }
 

@@ -20,6 +20,7 @@ class ShardColumnFacetCounter : public FacetCounter {
   explicit ShardColumnFacetCounter(std::vector<Xapian::Database> shards);
   // `db` is the combined database; each shard is counted on its own handle.
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
+  PairPass count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first, Facet second) override;
 
  private:
   std::vector<Xapian::Database> shards_;

@@ -113,6 +113,36 @@ void write_timeline(std::ostream& out, const Timeline& timeline, std::size_t wid
   }
 }
 
+// One line per pair: the two names (or the partner of a --with value), how many matches
+// hold both, and the log-likelihood score.
+void write_cooccurrence(std::ostream& out, const Cooccurrence& co, bool colour) {
+  const std::string_view first = facet_name(co.request.first), second = facet_name(co.request.second);
+  const bool with = !co.request.with.empty();
+  std::string heading;
+  if (with) {
+    heading = fmt::format("{} with {} (in {} of {} matches; {} associated, by log-likelihood G²)", second,
+                          one_line(co.request.with, false), co.with_matches, co.matches, co.distinct);
+  } else {
+    const std::string what = first == second ? fmt::format("{} pairs", first) : fmt::format("{} with {}", first, second);
+    heading = fmt::format("{} ({} together in {}+ of {} matches, by log-likelihood G²)", what, co.distinct,
+                          MIN_TOGETHER, co.matches);
+  }
+  fmt::print(out, "{}{}{}:\n", colour ? BOLD : "", heading, colour ? RESET : "");
+  std::vector<std::string> names;
+  std::size_t widest = 0;
+  for (const auto& pair : co.top) {
+    names.push_back(with ? one_line(pair.b.label, false)
+                         : one_line(pair.a.label, false) + " + " + one_line(pair.b.label, false));
+    widest = std::max(widest, columns(names.back()));
+  }
+  for (std::size_t i = 0; i < co.top.size(); ++i) {
+    const auto& pair = co.top[i];
+    const std::string pad(widest - columns(names[i]), ' ');
+    fmt::print(out, "  {}{}  {:>5}  {}G² {:.1f}{}\n", names[i], pad, pair.together, colour ? DIM : "", pair.g2,
+               colour ? RESET : "");
+  }
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour,
@@ -150,6 +180,7 @@ void write_text(std::ostream& out, const SearchRequest& request, const SearchRes
     out << '\n';
   }
   if (result.timeline) write_timeline(out, *result.timeline, width, colour);
+  if (result.cooccurrence) write_cooccurrence(out, *result.cooccurrence, colour);
 }
 
 namespace {

@@ -456,6 +456,38 @@ TEST_F(Shards, AShardOfAnotherSchemaVersionIsRefused) {
   EXPECT_NE(result.err.find("schema version " + version), std::string::npos) << result.err;
 }
 
+// Co-occurrence with one value named (--with) is two plain facet passes, which a remote
+// shard counts: the same list as from one database. Every pair needs newsdex's own spy,
+// which a stock xapian-tcpsrv cannot run: refused with a message that says what works.
+TEST_F(Shards, CooccurrenceWithAValueIsCountedOnRemoteShardsAndEveryPairIsRefusedThere) {
+  const std::vector<std::string> ask = {"--cooccur", "person,country", "--with", "James Baker", "--limit", "0",
+                                        "--format", "json"};
+  std::vector<nlohmann::json> answers;
+  for (const auto& db : {corpus->single, corpus->sharded, corpus->remote_stub}) {
+    std::vector<std::string> args{"--db", db};
+    args.insert(args.end(), ask.begin(), ask.end());
+    const auto r = testing::run(NEWSDEX_SEARCH_BIN, args);
+    ASSERT_EQ(r.exit_code, 0) << db << ": " << r.err;
+    answers.push_back(nlohmann::json::parse(r.out)["cooccurrence"]);
+  }
+  ASSERT_GT(answers[0]["pairs"].size(), 0u) << answers[0].dump();
+  // Scores are sums of logarithms: equal to rounding, not to the last bit.
+  for (std::size_t i = 1; i < answers.size(); ++i) {
+    ASSERT_EQ(answers[i]["pairs"].size(), answers[0]["pairs"].size()) << i;
+    for (std::size_t p = 0; p < answers[0]["pairs"].size(); ++p) {
+      const auto& x = answers[0]["pairs"][p];
+      const auto& y = answers[i]["pairs"][p];
+      EXPECT_EQ(x["b"], y["b"]) << i;
+      EXPECT_EQ(x["together"], y["together"]) << i;
+      EXPECT_NEAR(x["g2"].get<double>(), y["g2"].get<double>(), 1e-9) << i;
+    }
+    EXPECT_EQ(answers[i]["with_matches"], answers[0]["with_matches"]);
+  }
+  const auto r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", corpus->remote_stub, "--cooccur", "person"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("co-occurrence over every pair needs local databases"), std::string::npos) << r.err;
+}
+
 // Bug: an article naming 40 people was counted under its first 32 (the schema's run of
 // person slots), locally and on a remote shard. 500 people, all counted both ways.
 TEST(CrowdedArticle, EveryPersonItNamesIsCountedLocallyAndOnARemoteShard) {
