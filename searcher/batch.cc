@@ -97,6 +97,8 @@ void read_json_query(const std::string& line, BatchQuery& query) {
     r.timeline = timeline_unit_from_name(unit);
     if (!r.timeline) throw std::invalid_argument("timeline: unknown period '" + unit + "' (day, week, month or year)");
   }
+  if (auto it = j.find("significant_terms"); it != j.end())
+    r.significant_terms = as_count<std::size_t>(*it, "significant_terms");
   if (auto it = j.find("cooccur"); it != j.end()) {
     const std::string list = as_string(*it, "cooccur");
     const std::string with = j.contains("with") ? as_string(j.at("with"), "with") : "";

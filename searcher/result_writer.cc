@@ -82,6 +82,14 @@ json cooccurrence_json(const Cooccurrence& co) {
   return j;
 }
 
+json significant_json(const SignificantTerms& terms) {
+  json top = json::array();
+  for (const auto& t : terms.top)
+    top.push_back({{"kind", term_kind_name(t.kind)}, {"value", t.key}, {"label", t.label}, {"matches", t.foreground},
+                   {"archive", t.background}, {"score", t.score}});
+  return {{"sample", terms.foreground}, {"archive", terms.background}, {"statistic", "JLH"}, {"terms", std::move(top)}};
+}
+
 json header_json(const SearchRequest& request, bool batch) {
   json j;
   if (batch) j["qid"] = request.qid;
@@ -120,7 +128,7 @@ class JsonWriter : public ResultWriter {
         out << dump(j) << '\n';
       }
       // The totals and facets have no hit to ride on: one summary line after the hits.
-      if (!result.facets.empty() || result.timeline || result.cooccurrence || result.hits.empty() ||
+      if (!result.facets.empty() || result.timeline || result.cooccurrence || result.significant || result.hits.empty() ||
           !result.missing_shards.empty())
         out << dump(summary(request, result)) << '\n';
       return;
@@ -150,6 +158,7 @@ class JsonWriter : public ResultWriter {
     if (!result.facets.empty()) j["facets"] = facets_json(result.facets);
     if (result.timeline) j["timeline"] = timeline_json(*result.timeline);
     if (result.cooccurrence) j["cooccurrence"] = cooccurrence_json(*result.cooccurrence);
+    if (result.significant) j["significant_terms"] = significant_json(*result.significant);
     return j;
   }
   bool per_hit_;

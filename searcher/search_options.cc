@@ -44,7 +44,7 @@ Examples:
   newsdex-search --db news.db --show 000_350c6e58df6e67c7 144      (whole articles)
   newsdex-search --db news.db --facet person --filter country:BY   (every article, '*', narrowed)
   newsdex-search --db news.db yukos --timeline month --limit 0        (matches per month)
-  newsdex-search --db news.db --cooccur person --with "Tony Blair"    (who appears with him)
+  newsdex-search --db news.db --cooccur person --with "Tony Blair"  (who appears with one person)
   newsdex-search --db news.db --batch topics.tsv --format trec > run.txt
   newsdex-search --db shards.stub --timeout 2000 --allow-partial oil   (shards, some remote)
 
@@ -152,6 +152,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("with", po::value<std::string>(&with)->value_name("VALUE"),
        "with --cooccur: only the values seen with this one (of the first facet), e.g. "
        "--cooccur person --with \"Tony Blair\"")
+      ("significant-terms", cli::count_value(&request.significant_terms, "significant-terms")->value_name("N"),
+       "the N words, people and countries most over-represented in the best 200 matches "
+       "against the whole archive (JLH score)")
       ("facet-limit", cli::count_value(&request.facets.limit, "facet-limit")->value_name("N"),
        "show the top N values of each facet, or pairs (default: 10)")
       ("facet-method", po::value<std::string>(&facet_method)->value_name("HOW"),

@@ -404,6 +404,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
   }
 
+  if (request.significant_terms > 0) {
+    // The best matches, as ranked: the page already read when it holds them all.
+    const bool page_is_sample = request.offset == 0 && mset.size() == std::min<Xapian::doccount>(
+                                                                              SIGNIFICANT_SAMPLE, result.total_max);
+    const Xapian::MSet sample = page_is_sample ? mset : enquire.get_mset(0, SIGNIFICANT_SAMPLE);
+    result.significant = significant_terms(db_, sample, query, qb.stemmer(), request.significant_terms);
+    for (auto& term : result.significant->top)
+      if (term.kind == TermKind::COUNTRY) term.label = CountryTable::instance().label(term.key, request.locale);
+  }
+
   if (request.cooccur) {
     result.cooccurrence = cooccur(*request.cooccur, query, qb, request.facets.limit);
     result.total = result.total_min = result.total_max = result.cooccurrence->matches;

@@ -15,6 +15,7 @@
 #include "facet_counter.h"
 #include "query_builder.h"
 #include "shard_set.h"
+#include "significant_terms.h"
 #include "timeline.h"
 
 namespace newsdex {
@@ -39,6 +40,7 @@ struct SearchRequest {
   FacetRequest facets;
   std::optional<TimelineUnit> timeline;  // matches per period, counted like the facets
   std::optional<CooccurRequest> cooccur;  // values seen together; facets.limit pairs listed
+  std::size_t significant_terms = 0;      // list this many over-represented terms (0: none)
   FacetMethod facet_method = FacetMethod::AUTO;
   std::string locale = "en";             // ICU locale of country labels
   SortOrder sort = SortOrder::RELEVANCE;
@@ -86,6 +88,7 @@ struct SearchResult {
   std::vector<FacetCounts> facets;
   std::optional<Timeline> timeline;  // when the request asked for one
   std::optional<Cooccurrence> cooccurrence;
+  std::optional<SignificantTerms> significant;  // when significant_terms > 0
   std::string suggestion;      // "did you mean" text when nothing matched, else ""
   std::vector<std::string> missing_shards;  // --allow-partial: shards not searched ("HOST:PORT", paths)
 };

@@ -143,6 +143,26 @@ void write_cooccurrence(std::ostream& out, const Cooccurrence& co, bool colour) 
   }
 }
 
+// One line per term: the word (people and countries marked), how many of the sampled
+// matches and of the archive hold it, and its score.
+void write_significant(std::ostream& out, const SignificantTerms& terms, bool colour) {
+  fmt::print(out, "{}significant terms{} (in {} best matches against {} articles, by JLH):\n", colour ? BOLD : "",
+             colour ? RESET : "", terms.foreground, terms.background);
+  std::vector<std::string> names;
+  std::size_t widest = 0;
+  for (const auto& term : terms.top) {
+    const std::string name = one_line(term.label, false);
+    names.push_back(term.kind == TermKind::WORD ? name : fmt::format("{} ({})", name, term_kind_name(term.kind)));
+    widest = std::max(widest, columns(names.back()));
+  }
+  for (std::size_t i = 0; i < terms.top.size(); ++i) {
+    const auto& term = terms.top[i];
+    fmt::print(out, "  {}{}  {:>5} of {}, {} in the archive  {}{:.3f}{}\n", names[i],
+               std::string(widest - columns(names[i]), ' '), term.foreground, terms.foreground, term.background,
+               colour ? DIM : "", term.score, colour ? RESET : "");
+  }
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const SearchRequest& request, const SearchResult& result, bool colour,
@@ -181,6 +201,7 @@ void write_text(std::ostream& out, const SearchRequest& request, const SearchRes
   }
   if (result.timeline) write_timeline(out, *result.timeline, width, colour);
   if (result.cooccurrence) write_cooccurrence(out, *result.cooccurrence, colour);
+  if (result.significant) write_significant(out, *result.significant, colour);
 }
 
 namespace {

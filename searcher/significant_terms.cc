@@ -1,0 +1,109 @@
+#include "significant_terms.h"
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analyzer.h"
+#include "ascii_text.h"
+#include "facet_values.h"
+#include "schema.h"
+
+namespace newsdex {
+namespace {
+
+// What kind of term `term` is, and its key; false for terms that say nothing about a
+// story's subject (ids, dates, stems, title copies, stop words, single letters).
+bool classify(std::string_view term, TermKind& kind, std::string_view& key) {
+  if (term.empty()) return false;
+  const auto has = [&](std::string_view prefix) { return term.substr(0, prefix.size()) == prefix; };
+  if (has(schema::PREFIX_PERSON)) {
+    kind = TermKind::PERSON;
+    key = term.substr(schema::PREFIX_PERSON.size());
+    return !key.empty();
+  }
+  // Prefixes are upper-case ASCII; "N" + a two-letter code is a country, "Nx..." nothing else.
+  if (has(schema::PREFIX_COUNTRY) && term.size() == schema::PREFIX_COUNTRY.size() + 2) {
+    kind = TermKind::COUNTRY;
+    key = term.substr(schema::PREFIX_COUNTRY.size());
+    return true;
+  }
+  if (term.front() >= 'A' && term.front() <= 'Z') return false;
+  kind = TermKind::WORD;
+  key = term;
+  return term.size() > 1 && !is_stop_word(term);
+}
+
+}  // namespace
+
+std::string_view term_kind_name(TermKind kind) {
+  switch (kind) {
+    case TermKind::WORD: return "word";
+    case TermKind::PERSON: return "person";
+    case TermKind::COUNTRY: return "country";
+  }
+  return "word";
+}
+
+SignificantTerms significant_terms(const Xapian::Database& db, const Xapian::MSet& sample,
+                                   const Xapian::Query& query, const Xapian::Stem& stemmer, std::size_t limit) {
+  SignificantTerms out;
+  out.foreground = sample.size();
+  out.background = db.get_doccount();
+  if (out.foreground == 0 || out.background == 0) return out;
+  std::unordered_set<std::string> asked(query.get_unique_terms_begin(), query.get_unique_terms_end());
+  std::unordered_map<std::string, Xapian::doccount> foreground;
+  for (auto it = sample.begin(); it != sample.end(); ++it) {
+    for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+      std::string term = *t;
+      TermKind kind;
+      std::string_view key;
+      if (classify(term, kind, key)) ++foreground[std::move(term)];
+    }
+  }
+  const double fg_size = out.foreground, bg_size = out.background;
+  std::vector<SignificantTerm> terms;
+  for (const auto& [term, in_foreground] : foreground) {
+    TermKind kind;
+    std::string_view key;
+    if (in_foreground < SIGNIFICANT_MIN_MATCHES || asked.contains(term) || !classify(term, kind, key)) continue;
+    if (kind == TermKind::WORD && asked.contains(std::string(schema::PREFIX_STEM) + stemmer(term))) continue;
+    // The archive holds every sampled article: at least as many as the sample.
+    const Xapian::doccount in_background = std::max(db.get_termfreq(term), in_foreground);
+    const double fg = in_foreground / fg_size, bg = in_background / bg_size;
+    if (fg <= bg) continue;
+    SignificantTerm s{kind, std::string(key), std::string(key), in_foreground, in_background, (fg - bg) * (fg / bg)};
+    if (kind == TermKind::COUNTRY) s.key = s.label = upper_ascii(s.key);
+    terms.push_back(std::move(s));
+  }
+  const auto better = [](const SignificantTerm& a, const SignificantTerm& b) {
+    return a.score != b.score ? a.score > b.score : std::tie(a.kind, a.key) < std::tie(b.kind, b.key);
+  };
+  const std::size_t n = std::min(limit, terms.size());
+  std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(n), terms.end(), better);
+  terms.resize(n);
+  // People's names as written, from the facet values ("key\x1FLabel") of the sampled
+  // articles, read only for the people listed.
+  std::unordered_map<std::string, SignificantTerm*> unnamed;
+  for (auto& term : terms)
+    if (term.kind == TermKind::PERSON) unnamed.emplace(term.key, &term);
+  for (auto it = sample.begin(); it != sample.end() && !unnamed.empty(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    for (unsigned i = 0; !unnamed.empty(); ++i) {
+      const auto slot = facet_slot(Facet::PERSON, i);
+      if (!slot) break;
+      const std::string value = doc.get_value(*slot);
+      if (value.empty()) break;
+      const auto [key, label] = split_facet_value(value);
+      if (const auto found = unnamed.find(std::string(key)); found != unnamed.end()) {
+        found->second->label = label;
+        unnamed.erase(found);
+      }
+    }
+  }
+  out.top = std::move(terms);
+  return out;
+}
+
+}  // namespace newsdex

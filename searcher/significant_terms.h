@@ -1,0 +1,49 @@
+// What a set of matches is about: the words, people and countries over-represented in
+// the matches (the foreground) against the whole archive (the background), as
+// Elasticsearch's significant_terms aggregation finds them, scored by the same JLH
+// statistic: (fg% - bg%) * (fg% / bg%), which needs a term to be both more common in the
+// matches in absolute terms and many times more common relatively. The foreground is the
+// best SIGNIFICANT_SAMPLE matches (Elasticsearch's sampler): reading every term of every
+// match of a query that matches most of the archive would cost a second per query, and the
+// best matches are what the set is about.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+// The matches read, best first.
+inline constexpr Xapian::doccount SIGNIFICANT_SAMPLE = 200;
+// A term in fewer of them says nothing about the set (Elasticsearch's min_doc_count).
+inline constexpr Xapian::doccount SIGNIFICANT_MIN_MATCHES = 3;
+
+enum class TermKind { WORD, PERSON, COUNTRY };
+
+struct SignificantTerm {
+  TermKind kind = TermKind::WORD;
+  std::string key;    // the word as indexed (folded), the person's folded name, the country code
+  std::string label;  // as written: the person's name, the country's code (the searcher names it)
+  Xapian::doccount foreground = 0;  // sampled matches holding it
+  Xapian::doccount background = 0;  // articles of the archive holding it
+  double score = 0;                 // JLH
+};
+
+struct SignificantTerms {
+  Xapian::doccount foreground = 0;  // matches sampled
+  Xapian::doccount background = 0;  // articles in the archive
+  std::vector<SignificantTerm> top; // by score, highest first
+};
+
+// "word", "person", "country".
+std::string_view term_kind_name(TermKind kind);
+
+// The `limit` most significant terms of the documents of `sample` in `db`; the terms
+// of `query` itself, and the words whose stem (by `stemmer`) it asks for, are left out:
+// they are significant by construction.
+SignificantTerms significant_terms(const Xapian::Database& db, const Xapian::MSet& sample,
+                                   const Xapian::Query& query, const Xapian::Stem& stemmer, std::size_t limit);
+
+}  // namespace newsdex
