@@ -97,6 +97,12 @@ void read_json_query(const std::string& line, BatchQuery& query) {
     r.timeline = timeline_unit_from_name(unit);
     if (!r.timeline) throw std::invalid_argument("timeline: unknown period '" + unit + "' (day, week, month or year)");
   }
+  if (auto it = j.find("facet_sort"); it != j.end()) {
+    const auto order = as_string(*it, "facet_sort");
+    if (order == "count") r.facet_sort = FacetSort::COUNT;
+    else if (order == "value") r.facet_sort = FacetSort::VALUE;
+    else throw std::invalid_argument("facet_sort: unknown order '" + order + "' (count or value)");
+  }
   if (auto it = j.find("significant_terms"); it != j.end())
     r.significant_terms = as_count<std::size_t>(*it, "significant_terms");
   if (auto it = j.find("cooccur"); it != j.end()) {

@@ -99,7 +99,7 @@ std::optional<double> parse_half_life(std::string_view text) {
 std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options) {
   auto& request = options.request;
   std::string language = "english", format = "text", sort = "relevance", recency, bm25, colour = "auto",
-              facet_method = "auto", timeline, cooccur, with;
+              facet_method = "auto", timeline, cooccur, with, facet_sort;
   std::vector<std::string> facet_lists;
   po::options_description searching("Search options");
   searching.add_options()
@@ -157,6 +157,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        "against the whole archive (JLH score)")
       ("facet-limit", cli::count_value(&request.facets.limit, "facet-limit")->value_name("N"),
        "show the top N values of each facet, or pairs (default: 10)")
+      ("facet-sort", po::value<std::string>(&facet_sort)->value_name("ORDER"),
+       "list each facet's top values by count (highest first) or by value (dates in date order); "
+       "default: dates by value, the others by count")
       ("facet-method", po::value<std::string>(&facet_method)->value_name("HOW"),
        "auto (default), columns (in-memory, fastest for many queries) or slots (Xapian's "
        "ValueCountMatchSpy); the counts are the same")
@@ -271,6 +274,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       return usage_error(std::string("--cooccur: ") + e.what());
     }
   }
+  if (facet_sort == "count") request.facet_sort = FacetSort::COUNT;
+  else if (facet_sort == "value") request.facet_sort = FacetSort::VALUE;
+  else if (!facet_sort.empty()) return usage_error("unknown --facet-sort '" + facet_sort + "' (count or value)");
   if (facet_method == "auto") request.facet_method = FacetMethod::AUTO;
   else if (facet_method == "columns") request.facet_method = FacetMethod::COLUMNS;
   else if (facet_method == "slots") request.facet_method = FacetMethod::SLOTS;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -142,6 +143,11 @@ std::string iso_date_label(std::string_view key) {
 }
 
 }  // namespace
+
+FacetSort default_facet_sort(Facet facet) {
+  const bool date = facet == Facet::YEAR || facet == Facet::MONTH || facet == Facet::DAY || facet == Facet::MENTIONED;
+  return date ? FacetSort::VALUE : FacetSort::COUNT;
+}
 
 Searcher::Searcher(const DatabaseSpec& databases, bool many_queries)
     : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_, &health_)),
@@ -397,6 +403,12 @@ SearchResult Searcher::run(const SearchRequest& request) {
         for (auto& value : counts.top) value.label = CountryTable::instance().label(value.key, request.locale);
       if (counts.facet == Facet::MONTH || counts.facet == Facet::DAY || counts.facet == Facet::MENTIONED)
         for (auto& value : counts.top) value.label = iso_date_label(value.key);
+      // By value: dates by their key (date order), the others by the name shown.
+      const bool date_facet = default_facet_sort(counts.facet) == FacetSort::VALUE;
+      if (request.facet_sort.value_or(default_facet_sort(counts.facet)) == FacetSort::VALUE)
+        std::sort(counts.top.begin(), counts.top.end(), [date_facet](const FacetValue& a, const FacetValue& b) {
+          return date_facet ? a.key < b.key : std::tie(a.label, a.key) < std::tie(b.label, b.key);
+        });
       // An article has at most one publication date: the matches no date value counted are undated.
       if (counts.facet == Facet::YEAR || counts.facet == Facet::MONTH || counts.facet == Facet::DAY)
         counts.undated = pass.matches - std::min(counts.counted, pass.matches);

@@ -22,6 +22,11 @@ namespace newsdex {
 
 enum class SortOrder { RELEVANCE, DATE, DATE_DESC };  // DATE: oldest first
 enum class FacetMethod { AUTO, COLUMNS, SLOTS };
+// The order a facet's listed values are printed in (the limit always keeps the most
+// frequent): COUNT, highest first; VALUE, dates in date order, the others by name.
+enum class FacetSort { COUNT, VALUE };
+// Unless asked: dates (year, month, day, mentioned) in date order, the others by count.
+FacetSort default_facet_sort(Facet facet);
 
 // Ranking defaults, tuned on the Reuters-21578 topic set (scripts/eval-ranking): b = 0.3
 // (less length normalisation than the textbook 0.75: long Reuters stories are long
@@ -42,6 +47,7 @@ struct SearchRequest {
   std::optional<CooccurRequest> cooccur;  // values seen together; facets.limit pairs listed
   std::size_t significant_terms = 0;      // list this many over-represented terms (0: none)
   FacetMethod facet_method = FacetMethod::AUTO;
+  std::optional<FacetSort> facet_sort;   // nullopt: default_facet_sort of each facet
   std::string locale = "en";             // ICU locale of country labels
   SortOrder sort = SortOrder::RELEVANCE;
   double recency_half_life_days = 0;     // 0: no recency blend

@@ -2,6 +2,7 @@
 // Xapian's stock ValueCountMatchSpy) must give the exact counts of the matching articles.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -86,6 +87,7 @@ void expect_counts_match(const std::string& path, const std::string& query, Face
   request.facet_method = method;
   request.facets.facets.assign(std::begin(ALL_FACETS), std::end(ALL_FACETS));
   request.facets.limit = 100000;  // everything, to compare whole distributions
+  request.facet_sort = FacetSort::COUNT;
   const auto result = searcher.search(request);
   EXPECT_TRUE(result.total_exact);
   ASSERT_EQ(result.facets.size(), std::size(ALL_FACETS));
@@ -111,6 +113,46 @@ TEST_F(SearchFacets, ColumnCountsEqualBruteForce) {
 
 TEST_F(SearchFacets, StockValueCountMatchSpyCountsEqualBruteForce) {
   for (const char* query : kQueries) expect_counts_match(path(), query, FacetMethod::SLOTS);
+}
+
+TEST_F(SearchFacets, DatesAreListedInDateOrderAndTheRestByCountUnlessAsked) {
+  Searcher searcher(path());
+  SearchRequest request;
+  request.query = "grain";
+  request.facets.facets = {Facet::MONTH, Facet::COUNTRY};
+  request.facets.limit = 5;
+  const auto by_default = searcher.search(request);
+  request.facet_sort = FacetSort::COUNT;
+  const auto by_count = searcher.search(request);
+  request.facet_sort = FacetSort::VALUE;
+  const auto by_value = searcher.search(request);
+  const auto keys = [](const FacetCounts& f) {
+    std::vector<std::string> out;
+    for (const auto& v : f.top) out.push_back(v.key);
+    return out;
+  };
+  const auto counts = [](const FacetCounts& f) {
+    std::vector<Xapian::doccount> out;
+    for (const auto& v : f.top) out.push_back(v.count);
+    return out;
+  };
+  const auto labels = [](const FacetCounts& f) {
+    std::vector<std::string> out;
+    for (const auto& v : f.top) out.push_back(v.label);
+    return out;
+  };
+  for (const auto* result : {&by_default, &by_count, &by_value}) ASSERT_EQ(result->facets.size(), 2u);
+  // The same five months (the most frequent) every time; only the order differs.
+  auto months = keys(by_count.facets[0]);
+  std::sort(months.begin(), months.end());
+  EXPECT_EQ(keys(by_default.facets[0]), months) << "months in date order by default";
+  EXPECT_EQ(keys(by_value.facets[0]), months);
+  const auto month_counts = counts(by_count.facets[0]), country_counts = counts(by_default.facets[1]);
+  EXPECT_TRUE(std::is_sorted(month_counts.rbegin(), month_counts.rend()));
+  EXPECT_TRUE(std::is_sorted(country_counts.rbegin(), country_counts.rend())) << "countries by count by default";
+  const auto names = labels(by_value.facets[1]);
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end())) << "countries by name when asked";
+  EXPECT_NE(labels(by_value.facets[1]), labels(by_default.facets[1])) << "the fixture must tell the orders apart";
 }
 
 TEST_F(SearchFacets, TotalsAreExactWithFacets) {
