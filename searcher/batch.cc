@@ -221,7 +221,7 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
       record = std::move(*records[i]);
       records[i].reset();
     }
-    out << record;
+    writer.write_record(out, record);
     out.flush();
     if (!out) {
       summary.output_closed = true;

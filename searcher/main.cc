@@ -70,7 +70,7 @@ int run(const SearchOptions& options) {
   if (options.batch.empty()) {
     Searcher searcher(options.db);
     const SearchResult result = searcher.search(options.request);
-    make_writer(options.format, colour, false, terminal_width())->write(std::cout, options.request, result);
+    make_writer(options.format, {colour, false, terminal_width(), options.fields})->write(std::cout, options.request, result);
     std::cout.flush();
     return std::cout ? cli::EXIT_OK : output_failed();
   }
@@ -82,7 +82,7 @@ int run(const SearchOptions& options) {
   }
   const auto queries = read_batch(options.batch == "-" ? std::cin : file, options.request);
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  const auto writer = make_writer(options.format, colour, true, terminal_width());
+  const auto writer = make_writer(options.format, {colour, true, terminal_width(), options.fields});
   const BatchSummary summary = run_batch(options.db, queries, threads, *writer, std::cout);
   if (summary.output_closed) return output_failed();
   if (!options.timings.empty()) {

@@ -18,14 +18,6 @@ using json = nlohmann::ordered_json;
 // characters, and invalid UTF-8 is replaced (U+FFFD) instead of throwing.
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::string plain_snippet(const std::string& snippet) {
-  std::string out;
-  out.reserve(snippet.size());
-  for (char c : snippet)
-    if (c != SNIPPET_MARK_START && c != SNIPPET_MARK_END) out += c;
-  return out;
-}
-
 json hit_json(const Hit& hit) {
   json j;
   j["rank"] = hit.rank;
@@ -119,12 +111,13 @@ class TextWriter : public ResultWriter {
 
 class JsonWriter : public ResultWriter {
  public:
-  JsonWriter(bool per_hit, bool batch) : per_hit_(per_hit), batch_(batch) {}
+  JsonWriter(bool per_hit, bool batch, std::vector<HitField> fields)
+      : per_hit_(per_hit), batch_(batch), fields_(std::move(fields)) {}
   void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
     if (per_hit_) {
       for (const auto& hit : result.hits) {
         json j = header_json(request, batch_);
-        j.update(hit_json(hit));
+        j.update(hit_object(hit));
         out << dump(j) << '\n';
       }
       // The totals and facets have no hit to ride on: one summary line after the hits.
@@ -135,7 +128,7 @@ class JsonWriter : public ResultWriter {
     }
     json j = summary(request, result);
     json hits = json::array();
-    for (const auto& hit : result.hits) hits.push_back(hit_json(hit));
+    for (const auto& hit : result.hits) hits.push_back(hit_object(hit));
     j["hits"] = std::move(hits);
     out << dump(j) << '\n';
   }
@@ -146,6 +139,13 @@ class JsonWriter : public ResultWriter {
   }
 
  private:
+  // The default fields (hit_json), or exactly those of --fields, in their order.
+  json hit_object(const Hit& hit) const {
+    if (fields_.empty()) return hit_json(hit);
+    json j = json::object();
+    for (HitField f : fields_) j[std::string(hit_field_name(f))] = hit_field_json(hit, f);
+    return j;
+  }
   json summary(const SearchRequest& request, const SearchResult& result) const {
     json j = header_json(request, batch_);
     if (per_hit_) j["summary"] = true;
@@ -163,6 +163,7 @@ class JsonWriter : public ResultWriter {
   }
   bool per_hit_;
   bool batch_;
+  std::vector<HitField> fields_;
 };
 
 // TREC ids are whitespace-separated fields: never a space (or a control character) inside.
@@ -196,25 +197,19 @@ std::optional<OutputFormat> output_format_from_name(std::string_view name) {
   if (name == "json") return OutputFormat::JSON;
   if (name == "jsonl") return OutputFormat::JSONL;
   if (name == "trec") return OutputFormat::TREC;
+  if (name == "csv") return OutputFormat::CSV;
   return std::nullopt;
 }
 
-std::unique_ptr<ResultWriter> make_text_writer(bool colour, bool batch, std::size_t width) {
-  return std::make_unique<TextWriter>(colour, batch, width);
-}
-std::unique_ptr<ResultWriter> make_json_writer(bool one_line_per_hit, bool batch) {
-  return std::make_unique<JsonWriter>(one_line_per_hit, batch);
-}
-std::unique_ptr<ResultWriter> make_trec_writer(const std::string& tag) { return std::make_unique<TrecWriter>(tag); }
-
-std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch, std::size_t width) {
+std::unique_ptr<ResultWriter> make_writer(OutputFormat format, const WriterOptions& options) {
   switch (format) {
-    case OutputFormat::TEXT: return make_text_writer(colour, batch, width);
-    case OutputFormat::JSON: return make_json_writer(false, batch);
-    case OutputFormat::JSONL: return make_json_writer(true, batch);
-    case OutputFormat::TREC: return make_trec_writer("newsdex");
+    case OutputFormat::TEXT: return std::make_unique<TextWriter>(options.colour, options.batch, options.width);
+    case OutputFormat::JSON: return std::make_unique<JsonWriter>(false, options.batch, options.fields);
+    case OutputFormat::JSONL: return std::make_unique<JsonWriter>(true, options.batch, options.fields);
+    case OutputFormat::TREC: return std::make_unique<TrecWriter>("newsdex");
+    case OutputFormat::CSV: return make_csv_writer(options.batch, options.fields);
   }
-  return make_text_writer(colour, batch, width);
+  return std::make_unique<TextWriter>(options.colour, options.batch, options.width);
 }
 
 std::string article_json_line(const Article& article) {

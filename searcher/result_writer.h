@@ -8,12 +8,14 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "hit_fields.h"
 #include "searcher.h"
 
 namespace newsdex {
 
-enum class OutputFormat { TEXT, JSON, JSONL, TREC };
+enum class OutputFormat { TEXT, JSON, JSONL, TREC, CSV };
 std::optional<OutputFormat> output_format_from_name(std::string_view name);
 
 class ResultWriter {
@@ -22,17 +24,24 @@ class ResultWriter {
   virtual void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) = 0;
   // A query that could not run; `message` says why.
   virtual void write_error(std::ostream& out, const SearchRequest& request, const std::string& message) = 0;
+  // A batch writes each record (what write or write_error wrote for one query) through
+  // this, in input order, from one thread; write and write_error run on several threads
+  // at once and keep nothing between records. A writer that joins records (CSV tables
+  // that run on from query to query) overrides it.
+  virtual void write_record(std::ostream& out, const std::string& record) { out << record; }
 };
 
-// `colour`: ANSI colours and highlighted matches (text format on a terminal).
-// `batch`: records carry the query id, JSON records take one line each.
-// `width`: the terminal's columns, which a timeline's bars fill.
-std::unique_ptr<ResultWriter> make_text_writer(bool colour, bool batch, std::size_t width = 80);
-std::unique_ptr<ResultWriter> make_json_writer(bool one_line_per_hit, bool batch);
-// TREC run format "qid Q0 docid rank score tag"; `tag` names the run.
-std::unique_ptr<ResultWriter> make_trec_writer(const std::string& tag);
+struct WriterOptions {
+  bool colour = false;           // text: ANSI colours and highlighted matches (on a terminal)
+  bool batch = false;            // records carry the query id
+  std::size_t width = 80;        // text: the terminal's columns, which a timeline's bars fill
+  std::vector<HitField> fields;  // json, jsonl, csv: what each hit carries (empty: the default)
+};
 
-std::unique_ptr<ResultWriter> make_writer(OutputFormat format, bool colour, bool batch, std::size_t width = 80);
+std::unique_ptr<ResultWriter> make_writer(OutputFormat format, const WriterOptions& options);
+
+// --format csv (csv_writer.cc): RFC 4180 tables, one per thing asked.
+std::unique_ptr<ResultWriter> make_csv_writer(bool batch, std::vector<HitField> fields);
 
 // --show in JSON: every stored field of the article (its text included), on one line.
 std::string article_json_line(const Article& article);

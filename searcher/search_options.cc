@@ -99,7 +99,7 @@ std::optional<double> parse_half_life(std::string_view text) {
 std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options) {
   auto& request = options.request;
   std::string language = "english", format = "text", sort = "relevance", recency, bm25, colour = "auto",
-              facet_method = "auto", timeline, cooccur, with, facet_sort;
+              facet_method = "auto", timeline, cooccur, with, facet_sort, fields;
   std::vector<std::string> facet_lists;
   po::options_description searching("Search options");
   searching.add_options()
@@ -169,7 +169,10 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        "snippet length in characters, 0 for none (default: 180)");
   po::options_description output("Output and batches");
   output.add_options()
-      ("format,f", po::value<std::string>(&format)->value_name("FORMAT"), "text (default), json, jsonl or trec")
+      ("format,f", po::value<std::string>(&format)->value_name("FORMAT"),
+       "text (default), json, jsonl, trec, or csv (RFC 4180 tables: hits, facets, timeline, pairs, terms)")
+      ("fields", po::value<std::string>(&fields)->value_name("LIST"),
+       ("what each hit carries in json, jsonl and csv, in this order: " + hit_field_names()).c_str())
       ("color", po::value<std::string>(&colour)->value_name("WHEN"), "auto (default: on a terminal), always, never")
       ("batch", po::value<std::string>(&options.batch)->value_name("FILE"),
        "run the queries of FILE (- for standard input), one per line")
@@ -229,9 +232,18 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   if (request.language.empty()) return usage_error("unknown --language '" + language + "'");
 
   const auto output_format = output_format_from_name(format);
-  if (!output_format) return usage_error("unknown --format '" + format + "' (text, json, jsonl or trec)");
+  if (!output_format) return usage_error("unknown --format '" + format + "' (text, json, jsonl, trec or csv)");
   options.format = *output_format;
-  if (!options.show.empty() && options.format == OutputFormat::TREC)
+  if (!fields.empty()) {
+    if (options.format == OutputFormat::TEXT || options.format == OutputFormat::TREC)
+      return usage_error("--fields chooses what json, jsonl and csv hits carry");
+    try {
+      options.fields = parse_hit_fields(fields);
+    } catch (const std::invalid_argument& e) {
+      return usage_error(std::string("--fields: ") + e.what());
+    }
+  }
+  if (!options.show.empty() && (options.format == OutputFormat::TREC || options.format == OutputFormat::CSV))
     return usage_error("--show prints text, json or jsonl");
   if (colour == "auto") options.colour = ColourMode::AUTO;
   else if (colour == "always") options.colour = ColourMode::ALWAYS;

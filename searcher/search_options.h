@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "hit_fields.h"
 #include "result_writer.h"
 #include "searcher.h"
 
@@ -21,6 +22,7 @@ struct SearchOptions {
   unsigned threads = 0;        // 0: all cores
   std::string timings;         // file for each batch query's search time, "" for none
   std::vector<std::string> show;  // --show: print these articles whole instead of searching
+  std::vector<HitField> fields;   // --fields: what json, jsonl and csv hits carry (empty: default)
 };
 
 // Parses the command line into `options`. Returns an exit code when the program should

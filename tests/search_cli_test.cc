@@ -144,7 +144,7 @@ TEST(ResultWriters, C1ControlsNeverReachTheTerminal) {
   result.total_exact = true;
   for (bool colour : {false, true}) {
     std::ostringstream out;
-    make_writer(OutputFormat::TEXT, colour, false)->write(out, request, result);
+    make_writer(OutputFormat::TEXT, {colour, false, 80, {}})->write(out, request, result);
     const std::string text = out.str();
     for (unsigned char c1 = 0x80; c1 <= 0x9f; ++c1)
       EXPECT_EQ(text.find(std::string("\xc2") + static_cast<char>(c1)), std::string::npos) << int(c1) << ": " << text;
@@ -165,7 +165,7 @@ TEST(ResultWriters, EveryJsonLineIsValidWhateverTheText) {
   result.total = 1;
   for (auto format : {OutputFormat::JSON, OutputFormat::JSONL}) {
     std::ostringstream out;
-    make_writer(format, false, true)->write(out, request, result);
+    make_writer(format, {false, true, 80, {}})->write(out, request, result);
     std::istringstream in(out.str());
     for (std::string line; std::getline(in, line);) {
       json j;
