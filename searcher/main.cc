@@ -5,19 +5,25 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <csignal>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <iostream>
 #include <thread>
 
 #include "batch.h"
 #include "cli.h"
+#include "graph_file.h"
 #include "printable.h"
 #include "query_builder.h"
 #include "search_options.h"
 #include "text_formatter.h"
+#include "timeline_chart.h"
 
 namespace {
 
@@ -63,6 +69,50 @@ int show_articles(const SearchOptions& options, bool colour) {
   return missing ? cli::EXIT_RUNTIME_ERROR : cli::EXIT_OK;
 }
 
+// Writes a file through `write(std::ostream&)`; one that cannot be written is an error.
+template <typename Write>
+void write_output_file(const std::string& path, const char* what, Write&& write) {
+  std::ofstream file(path);
+  if (file) write(file);
+  file.close();
+  if (!file) throw std::runtime_error(fmt::format("{}: cannot write the {}: {}", path, what, std::strerror(errno)));
+}
+
+// What a chart calls a query: its words, or its id when it has none.
+std::string series_name(const SearchRequest& request) {
+  return request.query.empty() ? request.qid : request.query;
+}
+
+// Passes every record on to `inner` and keeps each query's timeline, for --chart in a batch.
+class TimelineCollector : public ResultWriter {
+ public:
+  explicit TimelineCollector(ResultWriter& inner) : inner_(inner) {}
+  void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
+    if (result.timeline) {
+      std::lock_guard lock(mutex_);
+      timelines_[request.qid] = *result.timeline;
+    }
+    inner_.write(out, request, result);
+  }
+  void write_error(std::ostream& out, const SearchRequest& request, const std::string& message) override {
+    inner_.write_error(out, request, message);
+  }
+  void write_record(std::ostream& out, const std::string& record) override { inner_.write_record(out, record); }
+  // The series of the queries that ran, in input order.
+  std::vector<ChartSeries> series(const std::vector<BatchQuery>& queries) const {
+    std::vector<ChartSeries> out;
+    for (const auto& query : queries)
+      if (const auto it = timelines_.find(query.request.qid); it != timelines_.end())
+        out.push_back({series_name(query.request), it->second});
+    return out;
+  }
+
+ private:
+  ResultWriter& inner_;
+  std::mutex mutex_;
+  std::map<std::string, Timeline> timelines_;
+};
+
 int run(const SearchOptions& options) {
   const bool colour = options.colour == ColourMode::ALWAYS ||
                       (options.colour == ColourMode::AUTO && ::isatty(STDOUT_FILENO));
@@ -72,6 +122,17 @@ int run(const SearchOptions& options) {
     const SearchResult result = searcher.search(options.request);
     make_writer(options.format, {colour, false, terminal_width(), options.fields})->write(std::cout, options.request, result);
     std::cout.flush();
+    if (!options.chart.empty() && result.timeline) {
+      const std::string unit(timeline_unit_name(result.timeline->unit));
+      write_output_file(options.chart, "chart", [&](std::ostream& out) {
+        write_timeline_svg(out, {{series_name(options.request), *result.timeline}},
+                           fmt::format("Articles per {}: {}", unit, series_name(options.request)));
+      });
+    }
+    if (!options.graph.empty() && result.cooccurrence)
+      write_output_file(options.graph, "graph", [&](std::ostream& out) {
+        write_graph(out, *result.cooccurrence, *graph_format_for(options.graph));
+      });
     return std::cout ? cli::EXIT_OK : output_failed();
   }
 
@@ -83,8 +144,16 @@ int run(const SearchOptions& options) {
   const auto queries = read_batch(options.batch == "-" ? std::cin : file, options.request);
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const auto writer = make_writer(options.format, {colour, true, terminal_width(), options.fields});
-  const BatchSummary summary = run_batch(options.db, queries, threads, *writer, std::cout);
+  TimelineCollector collector(*writer);
+  const BatchSummary summary = run_batch(options.db, queries, threads, collector, std::cout);
   if (summary.output_closed) return output_failed();
+  if (!options.chart.empty()) {
+    const auto series = collector.series(queries);
+    const std::string unit = series.empty() ? "period" : std::string(timeline_unit_name(series.front().timeline.unit));
+    write_output_file(options.chart, "chart", [&](std::ostream& out) {
+      write_timeline_svg(out, series, fmt::format("Articles per {}", unit));
+    });
+  }
   if (!options.timings.empty()) {
     std::ofstream timings(options.timings);
     for (std::size_t i = 0; i < summary.seconds.size(); ++i)

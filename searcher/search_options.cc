@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "facet_values.h"
+#include "graph_file.h"
 #include "language.h"
 #include "query_builder.h"
 
@@ -155,6 +156,11 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("significant-terms", cli::count_value(&request.significant_terms, "significant-terms")->value_name("N"),
        "the N words, people and countries most over-represented in the best 200 matches "
        "against the whole archive (JLH score)")
+      ("chart", po::value<std::string>(&options.chart)->value_name("FILE.svg"),
+       "with --timeline: draw it as an SVG chart (a batch: one line per query)")
+      ("graph", po::value<std::string>(&options.graph)->value_name("FILE"),
+       "with --cooccur: write the network of the pairs listed, for Graphviz (.dot), Gephi (.graphml) "
+       "or scripts (.json)")
       ("facet-limit", cli::count_value(&request.facets.limit, "facet-limit")->value_name("N"),
        "show the top N values of each facet, or pairs (default: 10)")
       ("facet-sort", po::value<std::string>(&facet_sort)->value_name("ORDER"),
@@ -285,6 +291,17 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     } catch (const std::invalid_argument& e) {
       return usage_error(std::string("--cooccur: ") + e.what());
     }
+  }
+  if (!options.chart.empty()) {
+    if (!request.timeline) return usage_error("--chart draws a timeline: give --timeline too");
+    if (options.chart.size() < 4 || options.chart.substr(options.chart.size() - 4) != ".svg")
+      return usage_error("--chart writes SVG: name a file ending in .svg");
+  }
+  if (!options.graph.empty()) {
+    if (!request.cooccur) return usage_error("--graph writes the pairs of --cooccur: give --cooccur too");
+    if (!options.batch.empty()) return usage_error("--graph writes one search's network, not a batch's");
+    if (!graph_format_for(options.graph))
+      return usage_error("--graph: name a file ending in .dot, .gv, .graphml or .json");
   }
   if (facet_sort == "count") request.facet_sort = FacetSort::COUNT;
   else if (facet_sort == "value") request.facet_sort = FacetSort::VALUE;

@@ -23,6 +23,8 @@ struct SearchOptions {
   std::string timings;         // file for each batch query's search time, "" for none
   std::vector<std::string> show;  // --show: print these articles whole instead of searching
   std::vector<HitField> fields;   // --fields: what json, jsonl and csv hits carry (empty: default)
+  std::string chart;              // --chart: SVG file of the timeline(s), "" for none
+  std::string graph;              // --graph: co-occurrence network file (.dot, .graphml, .json)
 };
 
 // Parses the command line into `options`. Returns an exit code when the program should
