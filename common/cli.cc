@@ -51,4 +51,15 @@ std::string version_line(std::string_view program) {
                      U_ICU_VERSION);
 }
 
+std::vector<std::string_view> comma_list(std::string_view list) {
+  std::vector<std::string_view> items;
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    if (comma != 0) items.push_back(list.substr(0, comma));
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return items;
+}
+
 }  // namespace newsdex::cli

@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/program_options.hpp>
 
@@ -33,6 +34,10 @@ boost::program_options::typed_value<std::string>* count_value(T* target, std::st
     *target = value;
   });
 }
+
+// The items of a comma-separated list ("person,country", "id,title"), empty ones
+// skipped: how every list option (--facet, --fields, --cooccur) and batch field is read.
+std::vector<std::string_view> comma_list(std::string_view list);
 
 // -v/--verbose (repeatable), -q/--quiet, --version.
 boost::program_options::options_description common_options();

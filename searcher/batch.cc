@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli.h"
 #include "query_builder.h"
 
 namespace newsdex {
@@ -60,9 +61,8 @@ T as_count(const json& value, const std::string& field) {
 std::vector<Facet> facets_from_json(const json& j) {
   std::vector<std::string> names;
   if (j.is_string()) {
-    std::stringstream list(j.get<std::string>());
-    for (std::string name; std::getline(list, name, ',');)
-      if (!name.empty()) names.push_back(name);
+    const std::string list = j.get<std::string>();
+    for (const std::string_view name : cli::comma_list(list)) names.emplace_back(name);
   } else {
     names = as_strings(j, "facets");
   }

@@ -6,6 +6,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "cli.h"
+
 namespace newsdex {
 namespace {
 
@@ -50,11 +52,7 @@ bool can_cooccur(Facet facet) {
 
 CooccurRequest parse_cooccur(std::string_view list, std::string with) {
   std::vector<Facet> facets;
-  while (!list.empty()) {
-    const auto comma = list.find(',');
-    const std::string_view name = list.substr(0, comma);
-    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-    if (name.empty()) continue;
+  for (const std::string_view name : cli::comma_list(list)) {
     const auto facet = facet_from_name(name);
     if (!facet || !can_cooccur(*facet))
       throw std::invalid_argument("unknown facet '" + std::string(name) + "' (person, country, author or source)");

@@ -7,6 +7,8 @@
 #include <map>
 #include <vector>
 
+#include "xml_text.h"
+
 namespace newsdex {
 namespace {
 
@@ -42,19 +44,6 @@ std::string dot(std::string_view text) {
   return out + '"';
 }
 
-std::string xml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' ? ' ' : c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -98,12 +87,12 @@ void write_graph(std::ostream& out, const Cooccurrence& co, GraphFormat format) 
         fmt::print(out,
                    "    <node id=\"{}\"><data key=\"label\">{}</data><data key=\"facet\">{}</data>"
                    "<data key=\"count\">{}</data></node>\n",
-                   xml(n.id), xml(n.value->label), facet_name(n.facet), n.value->count);
+                   xml_text(n.id), xml_text(n.value->label), facet_name(n.facet), n.value->count);
       for (const auto& p : co.top)
         fmt::print(out,
                    "    <edge source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data><data key=\"g2\">{:.4f}</data>"
                    "<data key=\"npmi\">{:.4f}</data></edge>\n",
-                   xml(node_id(co.request.first, p.a)), xml(node_id(co.request.second, p.b)), p.together, p.g2,
+                   xml_text(node_id(co.request.first, p.a)), xml_text(node_id(co.request.second, p.b)), p.together, p.g2,
                    p.npmi);
       fmt::print(out, "  </graph>\n</graphml>\n");
       return;

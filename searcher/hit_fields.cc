@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <stdexcept>
+
+#include "cli.h"
 
 namespace newsdex {
 namespace {
@@ -26,11 +29,7 @@ std::string hit_field_names() { return fmt::format("{}", fmt::join(NAMES, ","));
 
 std::vector<HitField> parse_hit_fields(std::string_view list) {
   std::vector<HitField> fields;
-  while (!list.empty()) {
-    const auto comma = list.find(',');
-    const std::string_view name = list.substr(0, comma);
-    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-    if (name.empty()) continue;
+  for (const std::string_view name : cli::comma_list(list)) {
     const auto* found = std::find(std::begin(NAMES), std::end(NAMES), name);
     if (found == std::end(NAMES))
       throw std::invalid_argument("unknown field '" + std::string(name) + "' (" + hit_field_names() + ")");

@@ -272,12 +272,11 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     std::tie(request.bm25_k1, request.bm25_b) = *parameters;
   }
   for (const auto& list : facet_lists) {
-    std::stringstream names(list);
-    for (std::string name; std::getline(names, name, ',');) {
-      if (name.empty()) continue;
+    for (const std::string_view name : cli::comma_list(list)) {
       const auto facet = facet_from_name(name);
       if (!facet)
-        return usage_error("unknown facet '" + name + "' (person, country, author, source, year, month, day, mentioned)");
+        return usage_error("unknown facet '" + std::string(name) +
+                           "' (person, country, author, source, year, month, day, mentioned)");
       request.facets.facets.push_back(*facet);
     }
   }

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <map>
 
+#include "xml_text.h"
+
 namespace newsdex {
 namespace {
 
@@ -15,21 +17,6 @@ constexpr double LEFT = 70, RIGHT = 20, TOP = 50, BOTTOM = 80;
 // Distinct colours that stay distinct for colour-blind readers (Okabe and Ito).
 constexpr const char* COLOURS[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"};
 
-std::string xml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        // XML 1.0 allows no C0 control characters but tab, newline and carriage return.
-        out += static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c;
-    }
-  }
-  return out;
-}
 
 // A "nice" step for about `ticks` ticks up to `top`: 1, 2 or 5 times a power of ten.
 double tick_step(double top, int ticks) {
@@ -68,8 +55,8 @@ void write_timeline_svg(std::ostream& out, const std::vector<ChartSeries>& serie
   fmt::print(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   fmt::print(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
                   "font-family=\"sans-serif\" font-size=\"12\">\n", WIDTH, HEIGHT, WIDTH, HEIGHT);
-  fmt::print(out, "<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n", xml(title));
-  fmt::print(out, "<text x=\"{}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{}</text>\n", LEFT, xml(title));
+  fmt::print(out, "<title>{}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n", xml_text(title));
+  fmt::print(out, "<text x=\"{}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{}</text>\n", LEFT, xml_text(title));
   // The y axis: ticks and grid lines at nice counts.
   fmt::print(out, "<g class=\"y-axis\" stroke=\"#ccc\">\n");
   for (double v = 0; v <= top + 1e-9; v += step) {
@@ -78,14 +65,14 @@ void write_timeline_svg(std::ostream& out, const std::vector<ChartSeries>& serie
                LEFT - 6, y_of(v) + 4, v);
   }
   fmt::print(out, "</g>\n<text x=\"16\" y=\"{:.1f}\" transform=\"rotate(-90 16 {:.1f})\" text-anchor=\"middle\">"
-                  "articles per {}</text>\n", TOP + plot_h / 2, TOP + plot_h / 2, xml(unit));
+                  "articles per {}</text>\n", TOP + plot_h / 2, TOP + plot_h / 2, xml_text(unit));
   // The x axis: at most about 16 period labels, evenly spread.
   const std::size_t every = std::max<std::size_t>(1, (starts.size() + 15) / 16);
   fmt::print(out, "<g class=\"x-axis\">\n<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#333\"/>\n", LEFT,
              LEFT + plot_w, TOP + plot_h, TOP + plot_h);
   for (std::size_t i = 0; i < starts.size(); i += every)
     fmt::print(out, "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"end\" transform=\"rotate(-45 {:.1f} {})\">{}</text>\n",
-               x_mid(i), TOP + plot_h + 14, x_mid(i), TOP + plot_h + 14, xml(periods[starts[i]]));
+               x_mid(i), TOP + plot_h + 14, x_mid(i), TOP + plot_h + 14, xml_text(periods[starts[i]]));
   fmt::print(out, "</g>\n");
 
   if (series.size() == 1) {
@@ -94,8 +81,8 @@ void write_timeline_svg(std::ostream& out, const std::vector<ChartSeries>& serie
       const double v = counts[0][starts[i]];
       fmt::print(out, "<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
                       "data-period=\"{}\" data-count=\"{}\"><title>{}: {}</title></rect>\n",
-                 LEFT + i * slot + slot * 0.1, y_of(v), slot * 0.8, TOP + plot_h - y_of(v), xml(periods[starts[i]]), v,
-                 xml(periods[starts[i]]), v);
+                 LEFT + i * slot + slot * 0.1, y_of(v), slot * 0.8, TOP + plot_h - y_of(v), xml_text(periods[starts[i]]), v,
+                 xml_text(periods[starts[i]]), v);
     }
     fmt::print(out, "</g>\n");
   } else {
@@ -105,19 +92,19 @@ void write_timeline_svg(std::ostream& out, const std::vector<ChartSeries>& serie
       for (std::size_t i = 0; i < starts.size(); ++i)
         path += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "M" : " L", x_mid(i), y_of(counts[s][starts[i]]));
       fmt::print(out, "<g class=\"series\" data-name=\"{}\">\n<path d=\"{}\" fill=\"none\" stroke=\"{}\" "
-                      "stroke-width=\"2\"/>\n", xml(series[s].name), path, colour);
+                      "stroke-width=\"2\"/>\n", xml_text(series[s].name), path, colour);
       for (std::size_t i = 0; i < starts.size(); ++i) {
         const double v = counts[s][starts[i]];
         fmt::print(out, "<circle class=\"point\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\" data-period=\"{}\" "
                         "data-count=\"{}\"><title>{} {}: {}</title></circle>\n",
-                   x_mid(i), y_of(v), colour, xml(periods[starts[i]]), v, xml(series[s].name),
-                   xml(periods[starts[i]]), v);
+                   x_mid(i), y_of(v), colour, xml_text(periods[starts[i]]), v, xml_text(series[s].name),
+                   xml_text(periods[starts[i]]), v);
       }
       // The legend, top right.
       const double ly = TOP + 4 + 16 * static_cast<double>(s);
       fmt::print(out, "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}"
                       "</text>\n</g>\n", WIDTH - RIGHT - 180, ly, colour, WIDTH - RIGHT - 162, ly + 10,
-                 xml(series[s].name));
+                 xml_text(series[s].name));
     }
   }
   fmt::print(out, "</svg>\n");
