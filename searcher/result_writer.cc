@@ -18,20 +18,19 @@ using json = nlohmann::ordered_json;
 // characters, and invalid UTF-8 is replaced (U+FFFD) instead of throwing.
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+// The default JSON hit: these fields, leaving out title_derived unless true and a source
+// or url that is not known.
 json hit_json(const Hit& hit) {
+  static const HitField fields[] = {HitField::RANK,   HitField::ID,      HitField::SCORE,     HitField::TITLE,
+                                    HitField::TITLE_DERIVED, HitField::DATE, HitField::SOURCE,  HitField::URL,
+                                    HitField::AUTHORS, HitField::PEOPLE, HitField::COUNTRIES, HitField::SNIPPET};
   json j;
-  j["rank"] = hit.rank;
-  j["id"] = hit.article.id;
-  j["score"] = hit.score;
-  j["title"] = hit.article.title;
-  if (hit.article.title_derived) j["title_derived"] = true;
-  j["date"] = hit.article.date ? json(hit.article.date->to_iso()) : json(nullptr);
-  if (!hit.article.source.empty()) j["source"] = hit.article.source;
-  if (!hit.article.url.empty()) j["url"] = hit.article.url;
-  j["authors"] = hit.article.authors;
-  j["people"] = hit.article.people;
-  j["countries"] = hit.article.countries;
-  j["snippet"] = plain_snippet(hit.snippet);
+  for (HitField f : fields) {
+    if (f == HitField::TITLE_DERIVED && !hit.article.title_derived) continue;
+    if ((f == HitField::SOURCE && hit.article.source.empty()) || (f == HitField::URL && hit.article.url.empty()))
+      continue;
+    j[std::string(hit_field_name(f))] = hit_field_json(hit, f);
+  }
   return j;
 }
 
