@@ -140,10 +140,17 @@ TEST(CsvReader, HostileBytesNeverCrashIt) {
   SUCCEED();
 }
 
-TEST(CsvReader, IsDetectedByItsNameOrNamedByFormat) {
+TEST(CsvReader, IsDetectedByItsNameOrByAHeaderOfKnownFieldsWithoutOne) {
   EXPECT_EQ(detect_input_format("corpora/bbc-train.csv", "text,category\n"), InputFormat::Csv);
   EXPECT_EQ(detect_input_format("dump.tsv.gz", "title\tbody\n"), InputFormat::Csv);
-  EXPECT_EQ(detect_input_format("export", "title,body\n"), InputFormat::Plain) << "content alone never makes CSV";
+  // With no extension (standard input is "-"), a header of known field names, one of
+  // them the text's, is CSV; anything else stays a plain article.
+  EXPECT_EQ(detect_input_format("-", "text,category\n\"A story\",news\n"), InputFormat::Csv);
+  EXPECT_EQ(detect_input_format("export", "\xEF\xBB\xBF\"Title\"; \"Body\"\r\nA;B\r\n"), InputFormat::Csv);
+  EXPECT_EQ(detect_input_format("export", "title,headline\n"), InputFormat::Plain) << "no text column";
+  EXPECT_EQ(detect_input_format("export", "text\n"), InputFormat::Plain) << "one cell is a line of text";
+  EXPECT_EQ(detect_input_format("export", "Text, body and soul\n"), InputFormat::Plain);
+  EXPECT_EQ(detect_input_format("notes.md", "title,body\n"), std::nullopt) << "an extension still decides";
   EXPECT_EQ(parse_input_format("csv"), InputFormat::Csv);
   EXPECT_EQ(input_format_name(InputFormat::Csv), "csv");
 }

@@ -230,14 +230,26 @@ TEST(IndexingCommandLine, CsvFilesAreReadRowByRowWithBrokenRowsReported) {
   EXPECT_NE(found.out.find("second paragraph"), std::string::npos) << "the quoted newline kept the row whole: " << found.out;
 }
 
-TEST(IndexingCommandLine, CsvNeedsItsNameOrFormatAndTakesADelimiter) {
+// Bug: `cat news.csv | newsdex-index --db x -` read the whole export as one article cut
+// at 200,000 words: with no name, CSV was not told from text.
+TEST(IndexingCommandLine, CsvIsToldByItsNameOrItsHeaderAndTakesADelimiter) {
   TempDir dir;
   const std::string rows = "title;body\nFirst;Walrus escapes the zoo\nSecond;Penguins stay put\n";
   testing::write_file(dir.path() / "export", rows);
-  // Without an extension the file is plain text: one article.
-  const auto plain = run(NEWSDEX_INDEX_BIN, {"--db", dir / "plain.db", dir / "export"});
+  // Without an extension, a first line of known field names makes it CSV: two articles.
+  const auto named = run(NEWSDEX_INDEX_BIN, {"--db", dir / "named.db", dir / "export"});
+  ASSERT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(doccount(dir / "named.db"), 2u);
+  const auto piped = run(NEWSDEX_INDEX_BIN, {"--db", dir / "piped.db", "-"}, "text,category\n"
+                         "\"Walrus escapes, zoo says\",news\nPenguins stay put,news\nSeals swim,sport\n");
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(doccount(dir / "piped.db"), 3u);
+  // A text whose first line has commas, or names only some fields, stays one article.
+  testing::write_file(dir.path() / "brief", "Oil, gold, grain rose\n\nPrices rose on Monday.\n");
+  testing::write_file(dir.path() / "memo", "title,summary\nA,B\n");
+  const auto plain = run(NEWSDEX_INDEX_BIN, {"--db", dir / "plain.db", dir / "brief", dir / "memo"});
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
-  EXPECT_EQ(doccount(dir / "plain.db"), 1u);
+  EXPECT_EQ(doccount(dir / "plain.db"), 2u);
   // Forced, with the delimiter given, it is two.
   const auto forced = run(NEWSDEX_INDEX_BIN, {"--db", dir / "csv.db", "--format", "csv", "--csv-delimiter", ";",
                                               dir / "export"});

@@ -6,6 +6,7 @@
 #include "csv_reader.h"
 #include "json_lines_reader.h"
 #include "plain_text_reader.h"
+#include "record_fields.h"
 #include "reuters_reader.h"
 #include "trec_reader.h"
 
@@ -31,6 +32,33 @@ std::string_view extension_of(std::string_view base) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   });
   return letter ? extension : std::string_view();
+}
+
+// A CSV header line: two or more cells split by a comma, a tab or a semicolon, each (its
+// quotes and spaces trimmed, lower-cased) a field name readers understand without
+// configuration, one of them the body's ("title,text", "text\tcategory"). A line of
+// prose never is, so an export piped in with no name (`cat news.csv | newsdex-index -`)
+// is read row by row instead of as one article.
+bool is_csv_header(std::string_view content) {
+  const std::string_view line = content.substr(0, content.find_first_of("\r\n"));
+  for (const char delimiter : {',', '\t', ';'}) {
+    std::size_t cells = 0;
+    bool all_known = true, body = false;
+    for (std::string_view rest = line; all_known;) {
+      const auto end = rest.find(delimiter);
+      std::string cell = lower_ascii(rest.substr(0, end));
+      const auto first = cell.find_first_not_of(" \"");
+      const auto last = cell.find_last_not_of(" \"");
+      cell = first == std::string::npos ? std::string() : cell.substr(first, last - first + 1);
+      all_known = is_default_record_field(cell);
+      body = body || is_default_body_field(cell);
+      ++cells;
+      if (end == std::string_view::npos) break;
+      rest.remove_prefix(end + 1);
+    }
+    if (all_known && body && cells >= 2) return true;
+  }
+  return false;
 }
 
 // Plain text by name: .txt or .text.
@@ -73,6 +101,7 @@ std::optional<InputFormat> detect_input_format(std::string_view name, std::strin
   if (content.starts_with("<DOC>")) return InputFormat::Trec;
   if (content.starts_with("{")) return InputFormat::JsonLines;
   const std::string_view extension = extension_of(base);
+  if (extension.empty() && is_csv_header(content)) return InputFormat::Csv;
   if (is_plain_text_extension(extension)) return InputFormat::Plain;
   if (extension.empty() && head.find('\0') == std::string_view::npos) return InputFormat::Plain;
   return std::nullopt;

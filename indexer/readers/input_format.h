@@ -23,8 +23,9 @@ std::string_view input_format_name(InputFormat format);
 // bytes of its (decompressed) content: Reuters by "reut2-" names or <REUTERS>/DOCTYPE
 // lewis; TREC by a leading <DOC>; JSON Lines by a .jsonl/.ndjson/.json name or a first
 // line that starts with "{"; CSV by a .csv or .tsv name (a .tsv file's delimiter is a
-// tab); a plain-text article when the name ends .txt or .text, or has no extension and
-// the content holds no NUL byte. Anything else (report.pdf, notes.md, a binary file) is
+// tab), or, with no extension (standard input), by a first line of known field names
+// such as "title,text"; a plain-text article when the name ends .txt or .text, or has no
+// extension and the content holds no NUL byte. Anything else (report.pdf, notes.md, a binary file) is
 // nullopt: guessing would index structured data or binary as one article of noise.
 std::optional<InputFormat> detect_input_format(std::string_view name, std::string_view head);
 

@@ -33,6 +33,18 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& default_fie
 
 }  // namespace
 
+bool is_default_record_field(std::string_view name) {
+  for (const auto& [field, names] : default_fields())
+    if (std::find(names.begin(), names.end(), name) != names.end()) return true;
+  return false;
+}
+
+bool is_default_body_field(std::string_view name) {
+  for (const auto& [field, names] : default_fields())
+    if (field == "body") return std::find(names.begin(), names.end(), name) != names.end();
+  return false;
+}
+
 const std::vector<std::string>& article_field_names() {
   static const std::vector<std::string> kNames = [] {
     std::vector<std::string> names;

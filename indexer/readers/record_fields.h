@@ -23,6 +23,12 @@ const std::vector<std::string>& article_field_names();
 // "author" -> "authors", "text" -> "body" (how users write them); other names unchanged.
 std::string canonical_article_field(std::string_view name);
 
+// Whether `name` is a record field name understood without configuration ("text",
+// "headline", "category", ...), and whether it is one of the body's ("body", "text",
+// "content"): how a CSV header line is told from a line of text.
+bool is_default_record_field(std::string_view name);
+bool is_default_body_field(std::string_view name);
+
 // Article field -> the record field names tried for it, in order: the defaults, or the
 // one name `--field` gave.
 class FieldMapping {
