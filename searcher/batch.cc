@@ -99,9 +99,8 @@ void read_json_query(const std::string& line, BatchQuery& query) {
   }
   if (auto it = j.find("facet_sort"); it != j.end()) {
     const auto order = as_string(*it, "facet_sort");
-    if (order == "count") r.facet_sort = FacetSort::COUNT;
-    else if (order == "value") r.facet_sort = FacetSort::VALUE;
-    else throw std::invalid_argument("facet_sort: unknown order '" + order + "' (count or value)");
+    r.facet_sort = facet_sort_from_name(order);
+    if (!r.facet_sort) throw std::invalid_argument("facet_sort: unknown order '" + order + "' (count or value)");
   }
   if (auto it = j.find("significant_terms"); it != j.end())
     r.significant_terms = as_count<std::size_t>(*it, "significant_terms");
@@ -120,10 +119,9 @@ void read_json_query(const std::string& line, BatchQuery& query) {
   }
   if (auto it = j.find("sort"); it != j.end()) {
     const auto sort = as_string(*it, "sort");
-    if (sort == "relevance") r.sort = SortOrder::RELEVANCE;
-    else if (sort == "date") r.sort = SortOrder::DATE;
-    else if (sort == "-date") r.sort = SortOrder::DATE_DESC;
-    else throw std::invalid_argument("sort: unknown order '" + sort + "' (relevance, date or -date)");
+    const auto order = sort_order_from_name(sort);
+    if (!order) throw std::invalid_argument("sort: unknown order '" + sort + "' (relevance, date or -date)");
+    r.sort = *order;
   }
 }
 

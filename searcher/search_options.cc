@@ -256,9 +256,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   else if (colour == "never") options.colour = ColourMode::NEVER;
   else return usage_error("unknown --color '" + colour + "' (auto, always or never)");
 
-  if (sort == "relevance") request.sort = SortOrder::RELEVANCE;
-  else if (sort == "date") request.sort = SortOrder::DATE;
-  else if (sort == "-date") request.sort = SortOrder::DATE_DESC;
+  if (const auto order = sort_order_from_name(sort)) request.sort = *order;
   else return usage_error("unknown --sort '" + sort + "' (relevance, date or -date)");
 
   if (!recency.empty()) {
@@ -302,9 +300,10 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     if (!graph_format_for(options.graph))
       return usage_error("--graph: name a file ending in .dot, .gv, .graphml or .json");
   }
-  if (facet_sort == "count") request.facet_sort = FacetSort::COUNT;
-  else if (facet_sort == "value") request.facet_sort = FacetSort::VALUE;
-  else if (!facet_sort.empty()) return usage_error("unknown --facet-sort '" + facet_sort + "' (count or value)");
+  if (!facet_sort.empty()) {
+    request.facet_sort = facet_sort_from_name(facet_sort);
+    if (!request.facet_sort) return usage_error("unknown --facet-sort '" + facet_sort + "' (count or value)");
+  }
   if (facet_method == "auto") request.facet_method = FacetMethod::AUTO;
   else if (facet_method == "columns") request.facet_method = FacetMethod::COLUMNS;
   else if (facet_method == "slots") request.facet_method = FacetMethod::SLOTS;

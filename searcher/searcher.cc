@@ -149,6 +149,19 @@ FacetSort default_facet_sort(Facet facet) {
   return date ? FacetSort::VALUE : FacetSort::COUNT;
 }
 
+std::optional<SortOrder> sort_order_from_name(std::string_view name) {
+  if (name == "relevance") return SortOrder::RELEVANCE;
+  if (name == "date") return SortOrder::DATE;
+  if (name == "-date") return SortOrder::DATE_DESC;
+  return std::nullopt;
+}
+
+std::optional<FacetSort> facet_sort_from_name(std::string_view name) {
+  if (name == "count") return FacetSort::COUNT;
+  if (name == "value") return FacetSort::VALUE;
+  return std::nullopt;
+}
+
 Searcher::Searcher(const DatabaseSpec& databases, bool many_queries)
     : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_, &health_)),
       db_(shards_.db), columns_(make_column_counter(shards_)), slots_(std::make_unique<SlotFacetCounter>(shards_.remote)) {}

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -27,6 +28,11 @@ enum class FacetMethod { AUTO, COLUMNS, SLOTS };
 enum class FacetSort { COUNT, VALUE };
 // Unless asked: dates (year, month, day, mentioned) in date order, the others by count.
 FacetSort default_facet_sort(Facet facet);
+
+// The names the command line and batch lines give them: "relevance", "date", "-date";
+// "count", "value". nullopt for any other name.
+std::optional<SortOrder> sort_order_from_name(std::string_view name);
+std::optional<FacetSort> facet_sort_from_name(std::string_view name);
 
 // Ranking defaults, tuned on the Reuters-21578 topic set (scripts/eval-ranking): b = 0.3
 // (less length normalisation than the textbook 0.75: long Reuters stories are long
