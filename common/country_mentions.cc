@@ -112,6 +112,46 @@ void find_country_mentions(const CountryTable& table, const std::vector<EntityTo
   }
 }
 
+void find_local_country_mentions(const LocalCountryNames& names, const Xapian::Stem& stemmer,
+                                 const std::vector<EntityToken>& tokens, const std::vector<bool>& in_person,
+                                 std::vector<CountryMention>& mentions) {
+  std::size_t phrase_id = mentions.empty() ? 0 : mentions.back().phrase_id + 1;
+  auto add = [&](const CountryPhrase& phrase) {
+    mentions.push_back({phrase.code, phrase.kind, false, false, phrase_id++});
+  };
+  std::vector<std::string> stems(tokens.size());
+  auto stem_of = [&](std::size_t k) -> const std::string& {
+    if (stems[k].empty()) stems[k] = stemmer(tokens[k].folded);
+    return stems[k];
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if ((!in_person.empty() && in_person[i]) || tokens[i].number) continue;
+    const bool cased = in_cased_script(tokens[i].text);
+    if (!cased) {
+      for (const auto& [name, phrase] : names.unspaced)
+        if (tokens[i].folded.find(name) != std::string::npos) add(phrase);
+    }
+    if (cased && !tokens[i].upper_initial) continue;
+    std::string key;
+    const std::vector<CountryPhrase>* best = nullptr;
+    std::size_t best_end = i;
+    for (std::size_t end = i; end < tokens.size() && end < i + names.longest; ++end) {
+      if (end > i) {
+        if (!clause_continues(tokens[end - 1])) break;
+        key += ' ';
+      }
+      key += stem_of(end);
+      if (auto it = names.by_stems.find(key); it != names.by_stems.end()) {
+        best = &it->second;
+        best_end = end;
+      }
+    }
+    if (!best) continue;
+    for (const auto& phrase : *best) add(phrase);
+    i = best_end;
+  }
+}
+
 std::string dateline_country(const CountryTable& table, const std::vector<EntityToken>& tokens) {
   // Parts between commas; the date part ("Feb 26") ends the place.
   std::vector<std::pair<std::size_t, std::size_t>> parts;

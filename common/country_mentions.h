@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <xapian.h>
+
 #include "country_table.h"
 #include "entity_tokens.h"
 
@@ -36,6 +38,14 @@ struct CountryMention {
 void find_country_mentions(const CountryTable& table, const std::vector<EntityToken>& tokens,
                            const std::vector<bool>& in_person, bool case_matters,
                            std::vector<CountryMention>& mentions);
+
+// Appends the mentions of countries in `tokens` of text in the language of `names`, by
+// the stems `stemmer` (that language's) makes of its words: "в Москве" names RU. A name
+// must start with a capital in scripts that have them; in Chinese, Japanese and Thai a
+// name is found inside a run of text.
+void find_local_country_mentions(const LocalCountryNames& names, const Xapian::Stem& stemmer,
+                                 const std::vector<EntityToken>& tokens, const std::vector<bool>& in_person,
+                                 std::vector<CountryMention>& mentions);
 
 // The country a dateline names ("PORTLAND, Ore., Feb 26" -> "US", "SALVADOR, Feb 26" ->
 // "BR"), or "" when it names none the table knows.

@@ -1,11 +1,16 @@
 #include "country_table.h"
 
 #include <unicode/locid.h>
+#include <unicode/timezone.h>
+#include <unicode/tznames.h>
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <charconv>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -14,6 +19,7 @@
 #include "analyzer.h"
 #include "embedded_data.h"
 #include "entity_tokens.h"
+#include "language.h"
 
 namespace newsdex {
 namespace {
@@ -68,6 +74,12 @@ struct CountryTable::Names {
   std::size_t longest = 1;
   std::unordered_map<std::string, std::string> own_label;  // codes ICU does not name
   std::vector<Succession> successions;
+  std::unordered_map<std::string, std::vector<std::string>> capitals;  // code -> capitals as written
+};
+
+struct CountryTable::Local {
+  std::mutex mutex;
+  std::map<std::string, std::unique_ptr<LocalCountryNames>, std::less<>> by_language;
 };
 
 const CountryTable& CountryTable::instance() {
@@ -85,6 +97,7 @@ std::string dotless_key(std::string_view key) {
 CountryTable::CountryTable() {
   auto* names = new Names;  // lives as long as the process, like the table itself
   names_ = names;
+  local_ = new Local;
   Analyzer analyzer;
   auto add_lookup_name = [&](std::string_view name, const std::string& code) {
     if (!name.empty()) names->by_folded_name.emplace(analyzer.fold(name), code);
@@ -132,7 +145,10 @@ CountryTable::CountryTable() {
       add_phrase(adjective, code, CountryNameKind::ADJECTIVE);
       if (!adjective.starts_with('?')) add_lookup_name(adjective, code);
     }
-    for (auto capital : column(CAPITALS)) add_phrase(capital, code, CountryNameKind::CAPITAL);
+    for (auto capital : column(CAPITALS)) {
+      add_phrase(capital, code, CountryNameKind::CAPITAL);
+      if (!capital.starts_with('?')) names->capitals[code].emplace_back(capital);
+    }
     for (auto region : column(REGIONS)) add_phrase(region, code, CountryNameKind::REGION);
     for (auto place : column(DATELINE_PLACES)) add_phrase(place, code, CountryNameKind::DATELINE_PLACE);
     if (columns.size() > SUCCEEDS && !columns[SUCCEEDS].empty()) {
@@ -166,6 +182,80 @@ CountryTable::CountryTable() {
     }
   }
   std::sort(codes_.begin(), codes_.end());
+}
+
+namespace {
+
+std::string utf8_of(const icu::UnicodeString& text) {
+  std::string utf8;
+  text.toUTF8String(utf8);
+  return utf8;
+}
+
+// Languages written without spaces between words: names are found inside runs of text.
+bool written_without_spaces(std::string_view language) { return language == "zh" || language == "ja" || language == "th"; }
+
+}  // namespace
+
+const LocalCountryNames* CountryTable::local_names(std::string_view language) const {
+  if (language.empty() || language == DEFAULT_LANGUAGE || language_code(language) != language) return nullptr;
+  const std::lock_guard lock(local_->mutex);
+  if (auto it = local_->by_language.find(language); it != local_->by_language.end()) return it->second.get();
+  auto local = std::make_unique<LocalCountryNames>();
+  local->language = std::string(language);
+  Analyzer analyzer;
+  Xapian::Stem stem = stemmer_for(language);
+  const icu::Locale in_language(local->language.c_str());
+  auto add = [&](const std::string& written, const std::string& code, CountryNameKind kind) {
+    if (written.empty() || written == code) return;
+    const CountryPhrase phrase{code, kind, false, false};
+    if (written_without_spaces(language)) local->unspaced.emplace_back(analyzer.fold(written), phrase);
+    std::string key;
+    std::size_t words = 0;
+    for (const auto& token : tokenize_for_entities(written, analyzer)) {
+      if (!key.empty()) key += ' ';
+      key += stem(token.folded);
+      ++words;
+    }
+    if (key.empty()) return;
+    auto& entries = local->by_stems[key];
+    for (const auto& e : entries)
+      if (e.code == code) return;
+    entries.push_back(phrase);
+    local->longest = std::max(local->longest, words);
+  };
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::TimeZoneNames> english_zones(icu::TimeZoneNames::createInstance(icu::Locale("en"), status));
+  std::unique_ptr<icu::TimeZoneNames> local_zones(icu::TimeZoneNames::createInstance(in_language, status));
+  if (U_FAILURE(status)) english_zones.reset(), local_zones.reset();
+  // Present-day countries only: ICU names a former code as its successor ("SU" as
+  // Russia), and code_at() turns a country into the state it was part of by the date.
+  for (const char* const* iso = uloc_getISOCountries(); *iso; ++iso) {
+    const std::string code = *iso;
+    icu::UnicodeString display;
+    icu::Locale("", code.c_str()).getDisplayCountry(in_language, display);
+    add(utf8_of(display), code, CountryNameKind::NAME);
+    const auto capitals = names_->capitals.find(code);
+    if (capitals == names_->capitals.end()) continue;
+    // The table's capitals are English, with other languages' forms where the
+    // time-zone database has none ("北京": China's zone is Asia/Shanghai).
+    for (const auto& capital : capitals->second) add(capital, code, CountryNameKind::CAPITAL);
+    if (!english_zones) continue;
+    status = U_ZERO_ERROR;
+    std::unique_ptr<icu::StringEnumeration> zones(
+        icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, code.c_str(), nullptr, status));
+    if (U_FAILURE(status) || !zones) continue;
+    while (const icu::UnicodeString* zone = zones->snext(status)) {
+      if (U_FAILURE(status)) break;
+      icu::UnicodeString english, local_name;
+      english_zones->getExemplarLocationName(*zone, english);
+      const std::string english_utf8 = utf8_of(english);
+      if (std::find(capitals->second.begin(), capitals->second.end(), english_utf8) == capitals->second.end()) continue;
+      local_zones->getExemplarLocationName(*zone, local_name);
+      add(utf8_of(local_name), code, CountryNameKind::CAPITAL);
+    }
+  }
+  return local_->by_language.emplace(local->language, std::move(local)).first->second.get();
 }
 
 std::optional<std::string> CountryTable::code_for(std::string_view name) const {

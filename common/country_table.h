@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "article.h"
@@ -28,6 +29,18 @@ struct CountryPhrase {
   CountryNameKind kind = CountryNameKind::NAME;
   bool ambiguous = false;  // also a person's name, a US state...: needs supporting evidence
   bool acronym = false;    // written in capitals ("US", "UAE"): must appear so in the text
+};
+
+// Country names in one language other than English (CountryTable::local_names).
+struct LocalCountryNames {
+  std::string language;  // ISO 639-1
+  // By the Snowball stems (in `language`) of the name's folded words, joined by single
+  // spaces: "в Москве" and "России" find "Москва" and "Россия" through their stems.
+  std::unordered_map<std::string, std::vector<CountryPhrase>> by_stems;
+  std::size_t longest = 1;  // the most words a name has
+  // Folded names for scripts written without spaces between words (Chinese, Japanese,
+  // Thai), found inside a run of text.
+  std::vector<std::pair<std::string, CountryPhrase>> unspaced;
 };
 
 class CountryTable {
@@ -58,6 +71,13 @@ class CountryTable {
   // Dateline lookups ignore dots and case: "ORE", "Ore.", "N.J." -> "ore", "nj".
   const std::vector<CountryPhrase>* dateline_place(std::string_view dotless_key) const;
 
+  // --- For entity extraction in other languages -----------------------------------
+  // How text in `language` (ISO 639-1, not English) names countries, built on first use:
+  // ICU's name of every country in that language, and each capital of countries.tsv as
+  // the time-zone database names it there ("Москва", "Londres") or as the table writes
+  // it ("北京"). nullptr for English, "" and languages ICU has no names in.
+  const LocalCountryNames* local_names(std::string_view language) const;
+
   // The code to record for `code` in an article published on `published`: a country
   // that was part of a historical state then counts as that state ("Moscow" in 1987 is
   // SU, in 2023 RU). Without a date, the code itself.
@@ -68,6 +88,8 @@ class CountryTable {
   std::vector<std::string> codes_;
   struct Names;
   const Names* names_;
+  struct Local;  // local_names(), built on first use for each language
+  Local* local_;
 };
 
 // "N.J." -> "nj": the key dateline_place() expects, from a phrase key.

@@ -8,7 +8,9 @@
 #include "country_mentions.h"
 #include "date_mentions.h"
 #include "entity_tokens.h"
+#include "language.h"
 #include "people_extractor.h"
+#include "stem_cache.h"
 
 namespace newsdex {
 namespace {
@@ -54,8 +56,16 @@ struct EntityExtractor::Impl {
   Analyzer analyzer;
   PeopleExtractor people;
   const CountryTable& countries = CountryTable::instance();
+  std::map<std::string, Xapian::Stem, std::less<>> stemmers;  // by language, with caches
 
-  explicit Impl(const std::string& people_file) : people(pinned_people(people_file)) {}
+  std::shared_ptr<const PinnedPeople> pinned;
+
+  explicit Impl(const std::string& people_file) : people(pinned_people(people_file)), pinned(pinned_people(people_file)) {}
+  const Xapian::Stem& stemmer(const std::string& language) {
+    auto [it, added] = stemmers.try_emplace(language);
+    if (added) it->second = with_stem_cache(stemmer_for(language));
+    return it->second;
+  }
 };
 
 EntityExtractor::EntityExtractor(const std::string& people_file) : impl_(std::make_unique<Impl>(people_file)) {}
@@ -96,6 +106,13 @@ void EntityExtractor::extract(Article& article) {
       if (!known) people.push_back(name);
     }
   }
+  // Pinned names in scripts without capitals or spaces ("普京"), inside runs of text.
+  if (impl.pinned)
+    for (const auto* tokens : {&title, &body})
+      for (const auto& token : *tokens)
+        if (!in_cased_script(token.text))
+          for (const auto& [alias, name] : impl.pinned->unspaced())
+            if (token.folded.find(alias) != std::string::npos) people.push_back(name);
   for (const auto& name : people) append_unique(article.people, name);
 
   // Countries: the dateline names where the story was filed; then title and text.
@@ -108,6 +125,12 @@ void EntityExtractor::extract(Article& article) {
   }
   find_country_mentions(impl.countries, title, title_people, !title_in_capitals, mentions);
   find_country_mentions(impl.countries, body, body_people, !body_in_capitals, mentions);
+  // In another language, also the country names of that language, inflected as it does.
+  if (const auto* local = impl.countries.local_names(article.language)) {
+    const Xapian::Stem& stemmer = impl.stemmer(article.language);
+    find_local_country_mentions(*local, stemmer, title, title_people, mentions);
+    find_local_country_mentions(*local, stemmer, body, body_people, mentions);
+  }
   for (const auto& code : resolve_country_mentions(mentions))
     append_unique(article.countries, impl.countries.code_at(code, article.date));
 

@@ -195,6 +195,13 @@ std::string phrase_key(std::string_view phrase, const Analyzer& analyzer) {
   return key;
 }
 
+bool in_cased_script(std::string_view word) {
+  std::int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(word.data(), i, static_cast<std::int32_t>(word.size()), c);
+  return c >= 0 && u_hasBinaryProperty(c, UCHAR_CASED);
+}
+
 bool is_mostly_upper_case(const std::vector<EntityToken>& tokens) {
   std::size_t upper = 0, words = 0;
   for (const auto& t : tokens) {

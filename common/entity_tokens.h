@@ -45,6 +45,10 @@ std::vector<EntityToken> tokenize_for_entities(std::string_view text, const Anal
 // "guinea bissau").
 std::string phrase_key(std::string_view phrase, const Analyzer& analyzer);
 
+// Whether a word starts with a letter of a script that has capitals (Latin, Cyrillic,
+// Greek...), where names are written with one; false for Chinese, Japanese, Thai, Arabic.
+bool in_cased_script(std::string_view word);
+
 // True when more than half of the letters of the text are upper case (Reuters headlines,
 // wire-service "flash" stories): capitals carry no evidence there.
 bool is_mostly_upper_case(const std::vector<EntityToken>& tokens);

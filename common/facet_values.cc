@@ -24,6 +24,7 @@ constexpr FacetInfo kFacets[] = {
     {Facet::COUNTRY, "country", schema::SLOTS_COUNTRY, schema::PREFIX_COUNTRY},
     {Facet::AUTHOR, "author", schema::SLOTS_AUTHOR, schema::PREFIX_AUTHOR},
     {Facet::SOURCE, "source", schema::SLOTS_SOURCE, schema::PREFIX_SOURCE},
+    {Facet::LANGUAGE, "lang", schema::SLOTS_LANGUAGE, schema::PREFIX_LANGUAGE},
     {Facet::YEAR, "year", schema::SLOTS_PUBLISHED, schema::PREFIX_YEAR},
     {Facet::MONTH, "month", schema::SLOTS_PUBLISHED, schema::PREFIX_MONTH},
     {Facet::DAY, "day", schema::SLOTS_PUBLISHED, schema::PREFIX_DAY},
@@ -109,6 +110,8 @@ void add_facet_values(Xapian::Document& doc, const Article& article, const Analy
   for (const auto& author : article.authors) authors.add(analyzer.fold(author), author);
   SlotFiller source(doc, Facet::SOURCE);
   if (!article.source.empty()) source.add(analyzer.fold(article.source), article.source);
+  SlotFiller language(doc, Facet::LANGUAGE);
+  if (!article.language.empty()) language.add(article.language, {});
   SlotFiller published(doc, Facet::DAY);
   if (article.date) published.add(article.date->to_compact(), {});
   SlotFiller mentioned(doc, Facet::MENTIONED);

@@ -18,11 +18,14 @@
 
 namespace newsdex {
 
-enum class Facet { PERSON, COUNTRY, AUTHOR, SOURCE, YEAR, MONTH, DAY, MENTIONED };
-inline constexpr Facet ALL_FACETS[] = {Facet::PERSON, Facet::COUNTRY, Facet::AUTHOR, Facet::SOURCE,
+enum class Facet { PERSON, COUNTRY, AUTHOR, SOURCE, LANGUAGE, YEAR, MONTH, DAY, MENTIONED };
+inline constexpr Facet ALL_FACETS[] = {Facet::PERSON, Facet::COUNTRY, Facet::AUTHOR, Facet::SOURCE, Facet::LANGUAGE,
                                        Facet::YEAR,   Facet::MONTH,   Facet::DAY,    Facet::MENTIONED};
 
-// "person", "country", "author", "source", "year", "month", "day", "mentioned".
+// The facet names, as --facet takes them, for messages.
+inline constexpr std::string_view FACET_NAMES = "person, country, author, source, lang, year, month, day, mentioned";
+
+// "person", "country", "author", "source", "lang", "year", "month", "day", "mentioned".
 std::string_view facet_name(Facet facet);
 std::optional<Facet> facet_from_name(std::string_view name);
 
@@ -58,7 +61,8 @@ std::string_view facet_key(Facet facet, std::string_view stored_key);
 
 // Adds the facet values of `article` to `doc`: authors, people and source with their
 // folded form as key (the same text as their boolean terms) and the name as written as
-// label; countries as upper-case codes; dates as "YYYYMMDD" or "YYYYMM". Values whose
+// label; countries as upper-case codes; the language as its ISO 639-1 code; dates as
+// "YYYYMMDD" or "YYYYMM". Values whose
 // keys repeat within one article are written once; every value is stored, however many
 // an article has (the ones past a facet's run of slots in the overflow slots).
 void add_facet_values(Xapian::Document& doc, const Article& article, const Analyzer& analyzer);

@@ -172,6 +172,9 @@ std::shared_ptr<const PinnedPeople> PinnedPeople::parse(std::string_view text) {
       std::string key = phrase_key(name, analyzer);
       if (key.empty()) continue;  // punctuation only: nothing a text could match
       people->longest_ = std::max<std::size_t>(people->longest_, std::count(key.begin(), key.end(), ' ') + 1);
+      const bool non_ascii = std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      if (non_ascii && key.find(' ') == std::string::npos && !in_cased_script(key))
+        people->unspaced_.emplace_back(key, names.front());
       people->by_alias_.emplace(std::move(key), names.front());
     }
   }

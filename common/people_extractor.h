@@ -30,9 +30,13 @@ class PinnedPeople {
   const std::string* canonical(std::string_view key) const;
   std::size_t longest_alias() const { return longest_; }  // in words
   bool empty() const { return by_alias_.empty(); }
+  // Aliases in scripts written without capitals or spaces ("普京"), folded, with their
+  // canonical names: found inside a run of such text, where no capital marks a name.
+  const std::vector<std::pair<std::string, std::string>>& unspaced() const { return unspaced_; }
 
  private:
   std::unordered_map<std::string, std::string> by_alias_;
+  std::vector<std::pair<std::string, std::string>> unspaced_;
   std::size_t longest_ = 0;
 };
 

@@ -59,6 +59,7 @@ inline constexpr unsigned OVERFLOW_LANES = 4;
 // Publication date as "YYYYMMDD", or "YYYYMM" when only the month is known.
 inline constexpr FacetSlots SLOTS_PUBLISHED = {1, 1};
 inline constexpr FacetSlots SLOTS_SOURCE = {2, 1};
+inline constexpr FacetSlots SLOTS_LANGUAGE = {3, 1};  // ISO 639-1 code
 inline constexpr FacetSlots SLOTS_AUTHOR = {10, 8, 0};
 inline constexpr FacetSlots SLOTS_PERSON = {20, 32, 1};
 inline constexpr FacetSlots SLOTS_COUNTRY = {60, 32, 2};     // ISO 3166-1 alpha-2, upper case

@@ -1,5 +1,7 @@
 #include "document_builder.h"
 
+#include <optional>
+
 #include "ascii_text.h"
 #include "facet_values.h"
 #include "id_term.h"
@@ -26,9 +28,17 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
 DocumentBuilder::DocumentBuilder(std::string default_language)
     : default_language_(std::move(default_language)) {}
 
-Xapian::Document DocumentBuilder::build(const Article& article) {
+Xapian::Document DocumentBuilder::build(const Article& given) {
+  // The indexer settles every article's language before it gets here (indexing_pipeline);
+  // an article without one is in the default language, and says so when stored.
+  std::optional<Article> settled;
+  if (given.language.empty()) {
+    settled = given;
+    settled->language = default_language_;
+  }
+  const Article& article = settled ? *settled : given;
+  const std::string& language = article.language;
   Xapian::Document doc;
-  const std::string& language = article.language.empty() ? default_language_ : article.language;
   TermWriter terms(analyzer_, stemmer_for(language));
 
   // A derived title repeats the text's first sentence: its words are not the publisher's

@@ -10,6 +10,7 @@ void write_extract_line(std::ostream& out, const Article& article) {
   j["title"] = article.title;
   if (article.title_derived) j["title_derived"] = true;
   j["date"] = article.date ? nlohmann::ordered_json(article.date->to_iso()) : nlohmann::ordered_json(nullptr);
+  j["language"] = article.language.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(article.language);
   j["authors"] = article.authors;
   j["people"] = article.people;
   j["countries"] = article.countries;

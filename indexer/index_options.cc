@@ -81,6 +81,7 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
   po::options_description indexing("Indexing options");
   std::string format;
   std::string language = "english";
+  bool no_detect_language = false;
   std::vector<std::string> fields;
   std::string max_record = "16M";
   std::string csv_delimiter;
@@ -99,7 +100,10 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
       ("delete", po::value<std::vector<std::string>>(&options.deletions)->multitoken()->value_name("ID..."),
        "remove the articles with these ids")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
-       "language of articles that do not name one, for stemming (default: english)")
+       "language of articles that do not name one and whose language is not detected with "
+       "confidence, for stemming (default: english)")
+      ("no-detect-language", po::bool_switch(&no_detect_language),
+       "do not detect the language of articles that do not name one: give them --language")
       ("threads,j", po::value<unsigned>(&pipeline.threads)->value_name("N"),
        "analysis threads (default: one per core)")
       ("commit-every", po::value<std::size_t>(&pipeline.commit_every)->value_name("N"),
@@ -191,6 +195,7 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
     return usage_error("cannot read --people file '" + options.pipeline.people_file + "'");
   options.pipeline.extract_entities = vm.count("no-entities") == 0;
   options.pipeline.default_language = language_code(language);
+  options.pipeline.detect_language = !no_detect_language;
   if (options.pipeline.default_language.empty()) return usage_error("unknown --language '" + language + "'");
   return std::nullopt;
 }

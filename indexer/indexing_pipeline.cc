@@ -19,6 +19,7 @@
 #include "entity_extractor.h"
 #include "extract_writer.h"
 #include "interrupt.h"
+#include "language_detector.h"
 #include "progress.h"
 #include "shard_layout.h"
 #include "sharded_index.h"
@@ -122,6 +123,15 @@ void read_inputs(const std::vector<InputFile>& inputs, const PipelineOptions& op
   if (!should_stop(run)) send();
 }
 
+// The language an article is analysed in: the one its record gives, else the one its
+// text is detected to be in, else --language. Set on the article, so that its stored
+// form, its output and --extract say which language it was indexed in.
+void settle_language(Article& article, const PipelineOptions& options) {
+  if (!article.language.empty()) return;
+  if (options.detect_language) article.language = detect_language(article.title, article.body);
+  if (article.language.empty()) article.language = options.default_language;
+}
+
 // One analysis thread: its own analyser, document builder and extractor (none of them is
 // thread-safe), and one part database per batch.
 void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shards, Diagnostics& diagnostics,
@@ -133,6 +143,7 @@ void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shard
     if (options.extract_only) {
       std::ostringstream out;
       for (auto& article : batch->articles) {
+        settle_language(article, options);
         if (options.extract_entities) extractor.extract(article);
         write_extract_line(out, article);
       }
@@ -174,6 +185,7 @@ void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shard
       const Xapian::docid docid = next[k]++;
       Xapian::Document doc;
       try {
+        settle_language(article, options);
         if (options.extract_entities) extractor.extract(article);
         doc = builder.build(article);
         if (builder.last_truncated())

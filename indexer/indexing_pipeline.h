@@ -20,7 +20,8 @@ namespace newsdex {
 
 struct PipelineOptions {
   std::optional<InputFormat> format;  // nullopt: detect per file
-  std::string default_language = "en";
+  std::string default_language = "en";  // for articles whose language is neither given nor detected
+  bool detect_language = true;  // false (--no-detect-language): no detection, the default applies
   bool extract_entities = true;  // false (--no-entities): skip EntityExtractor::extract
   bool extract_only = false;  // print what extraction finds (JSON lines) instead of writing
   std::string people_file;    // --people: canonical names and aliases for extraction, or ""

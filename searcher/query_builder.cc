@@ -189,22 +189,26 @@ class CountryField : public Xapian::FieldProcessor {
   const BooleanTerms& terms_;
 };
 
-// "lang:" accepts an ISO 639-1 code or an English language name.
+// "lang:" accepts an ISO 639-1 code or an English language name. The languages named
+// are noted: the query's words are then stemmed in those languages only.
 class LanguageField : public Xapian::FieldProcessor {
  public:
-  LanguageField(FieldErrors& errors, const BooleanTerms& terms) : errors_(errors), terms_(terms) {}
+  LanguageField(FieldErrors& errors, const BooleanTerms& terms, std::vector<std::string>& named)
+      : errors_(errors), terms_(terms), named_(named) {}
   Xapian::Query operator()(const std::string& value) override {
     const std::string code = language_code(value);
     if (code.empty()) {
       errors_.record("lang", value, fmt::format("unknown language '{}'", value));
       return Xapian::Query::MatchNothing;
     }
+    named_.push_back(code);
     return terms_.term(std::string(schema::PREFIX_LANGUAGE) + code);
   }
 
  private:
   FieldErrors& errors_;
   const BooleanTerms& terms_;
+  std::vector<std::string>& named_;
 };
 
 // "person:" finds the people the index knows by full name or by surname (the last word
@@ -263,11 +267,57 @@ std::optional<DayRange> parse_day_range(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// The languages of the database's articles: its L terms (one per language, so cheap).
+// English first when it is there: the language whose stems QueryParser makes itself.
+std::vector<std::string> languages_held(const Xapian::Database& db) {
+  std::vector<std::string> codes;
+  const std::string prefix(schema::PREFIX_LANGUAGE);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    std::string code = (*it).substr(prefix.size());
+    if (code == DEFAULT_LANGUAGE) codes.insert(codes.begin(), std::move(code));
+    else codes.push_back(std::move(code));
+  }
+  return codes;
+}
+
+// The query operators whose meaning is their subqueries alone (no window, factor or
+// slot), which stem_in() may therefore rebuild with new subqueries.
+bool rebuildable(Xapian::Query::op op) {
+  switch (op) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_stem_term(const std::string& term) { return term.size() > 1 && term[0] == schema::PREFIX_STEM[0]; }
+
+bool holds_stem_term(const Xapian::Query& query) {
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+    if (is_stem_term(*it)) return true;
+  return false;
+}
+
+}  // namespace
+
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language,
                            std::vector<Xapian::Database> shards, bool any_remote)
-    : db_(db),
-      terms_(db, std::move(shards), any_remote),
-      stemmer_(with_stem_cache(stemmer_for(language))), errors_(std::make_unique<FieldErrors>()) {
+    : db_(db), terms_(db, std::move(shards), any_remote), held_(languages_held(db)),
+      errors_(std::make_unique<FieldErrors>()) {
+  languages_ = !language.empty() ? std::vector<std::string>{std::string(language)}
+               : !held_.empty()  ? held_
+                                 : std::vector<std::string>{std::string(DEFAULT_LANGUAGE)};
+  stemmer_ = stemmer(languages_.front());
   for (const auto& word : stop_words()) stopper_.add(word);
   parser_.set_database(db);
   parser_.set_stemmer(stemmer_);
@@ -284,11 +334,18 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language
   // QueryParser owns processors handed over with release() and frees them with itself.
   parser_.add_boolean_prefix("person", (new PersonField(db, terms_))->release());
   parser_.add_boolean_prefix("country", (new CountryField(*errors_, terms_))->release());
-  parser_.add_boolean_prefix("lang", (new LanguageField(*errors_, terms_))->release());
+  parser_.add_boolean_prefix("lang", (new LanguageField(*errors_, terms_, named_languages_))->release());
   parser_.add_boolean_prefix("date", (new DateField(*errors_, terms_))->release());
 }
 
 QueryBuilder::~QueryBuilder() = default;
+
+const Xapian::Stem& QueryBuilder::stemmer(const std::string& language_code) {
+  if (language_code.empty()) return stemmer_;
+  auto [it, added] = stemmers_.try_emplace(language_code);
+  if (added) it->second = with_stem_cache(stemmer_for(language_code));
+  return it->second;
+}
 
 void QueryBuilder::set_default_or(bool use_or) {
   default_or_ = use_or;
@@ -301,6 +358,7 @@ std::string QueryBuilder::normalise(std::string_view text, std::size_t* words) {
 
 Xapian::Query QueryBuilder::parse(std::string_view original, const std::string& normalised, unsigned flags) {
   *errors_ = FieldErrors{};
+  named_languages_.clear();
   Xapian::Query query;
   try {
     query = parser_.parse_query(normalised, flags);
@@ -316,7 +374,7 @@ Xapian::Query QueryBuilder::parse(std::string_view original, const std::string& 
   return query;
 }
 
-Xapian::Query QueryBuilder::build(std::string_view query_text) {
+Xapian::Query QueryBuilder::build(std::string_view query_text, const std::vector<std::string>& languages) {
   // The length first: everything after it, the word count too, is linear in it.
   if (query_text.size() > limits_.max_bytes)
     throw QueryError(fmt::format("the query is {} bytes long; at most {} are allowed (--max-query-bytes N raises the limit)",
@@ -331,7 +389,50 @@ Xapian::Query QueryBuilder::build(std::string_view query_text) {
   bound_wildcards(normalised);
   constexpr unsigned FLAGS = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                              Xapian::QueryParser::FLAG_PURE_NOT;
-  return parse(query_text, normalised, FLAGS);
+  const Xapian::Query query = parse(query_text, normalised, FLAGS);
+  // The languages to stem in: those the query names (lang:), else those the caller
+  // names, else the builder's. QueryParser stemmed in the first of the builder's.
+  std::vector<std::string> stem_languages = !named_languages_.empty() ? named_languages_
+                                            : !languages.empty()      ? languages
+                                                                      : languages_;
+  std::sort(stem_languages.begin(), stem_languages.end());
+  stem_languages.erase(std::unique(stem_languages.begin(), stem_languages.end()), stem_languages.end());
+  if (stem_languages.size() == 1 && stem_languages.front() == languages_.front()) return query;
+  return stem_in(query, stem_languages);
+}
+
+Xapian::Query QueryBuilder::stem_in(const Xapian::Query& query, const std::vector<std::string>& languages) {
+  const auto type = query.get_type();
+  if (type == Xapian::Query::LEAF_TERM) {
+    const std::string term = *query.get_terms_begin();
+    if (!is_stem_term(term)) return query;
+    // "Z", then the field's prefix (upper case, as every prefix is), then the stem.
+    std::size_t stem_at = 1;
+    while (stem_at < term.size() && term[stem_at] >= 'A' && term[stem_at] <= 'Z') ++stem_at;
+    const std::string prefix = term.substr(0, stem_at);
+    std::vector<std::string> group;
+    for (auto word = parser_.unstem_begin(term); word != parser_.unstem_end(term); ++word)
+      for (const auto& language : languages) {
+        std::string stemmed = prefix + stemmer(language)(*word);
+        if (std::find(group.begin(), group.end(), stemmed) == group.end()) group.push_back(std::move(stemmed));
+      }
+    if (group.empty()) return query;
+    // Stems no article has cost a posting-list lookup each and find nothing.
+    if (group.size() > 1) {
+      std::vector<std::string> held;
+      for (auto& stemmed : group)
+        if (db_.get_termfreq(stemmed) > 0) held.push_back(std::move(stemmed));
+      if (!held.empty()) group = std::move(held);
+      else group.resize(1);
+    }
+    if (group.size() == 1) return group.front() == term ? query : Xapian::Query(group.front());
+    std::vector<Xapian::Query> stems(group.begin(), group.end());
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end());
+  }
+  if (!rebuildable(type) || !holds_stem_term(query)) return query;
+  std::vector<Xapian::Query> parts;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) parts.push_back(stem_in(query.get_subquery(i), languages));
+  return Xapian::Query(type, parts.begin(), parts.end());
 }
 
 void QueryBuilder::bound_wildcards(std::string_view normalised) {

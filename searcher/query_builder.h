@@ -2,9 +2,14 @@
 // shared analysis chain (common/analyzer.h), then Xapian's QueryParser handles operators,
 // phrases, NEAR, wildcards, brackets and the fields; field processors resolve person:
 // (full name or surname), country: (code or a name in any language), lang: and date:.
+// Articles are stemmed in their own language, so each stemmed word of a query becomes
+// the group of its stems in every language searched (Xapian's OP_SYNONYM: BM25 weighs
+// the group as one word, so no language's stems inflate a score). By default that is
+// every language the database holds (its L terms); --language or a lang: field narrows it.
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -66,7 +71,8 @@ std::optional<DayRange> parse_day_range(std::string_view text);
 class QueryBuilder {
  public:
   // `db` is used for wildcard expansion, person names and spelling; `language` (ISO
-  // 639-1) picks the stemmer. Keeps a reference to `db`: it must outlive the builder.
+  // 639-1) is the one language to stem in, or "" for every language `db` holds. Keeps a
+  // reference to `db`: it must outlive the builder.
   // `shards` are db's sub-databases on their own (empty: db is one database), and
   // `any_remote` says whether one is remote: boolean terms need them (boolean_terms.h).
   QueryBuilder(const Xapian::Database& db, std::string_view language, std::vector<Xapian::Database> shards = {},
@@ -81,7 +87,9 @@ class QueryBuilder {
 
   // Throws QueryError for a query that cannot be parsed, naming what and where (column,
   // 1-based, in characters of `query_text` as typed), and for one over the limits.
-  Xapian::Query build(std::string_view query_text);
+  // `languages` (ISO 639-1 codes, e.g. from --filter lang:de) narrow the stemming as a
+  // lang: field in the query does; empty leaves it to the builder's languages.
+  Xapian::Query build(std::string_view query_text, const std::vector<std::string>& languages = {});
 
   // A boolean filter from "FIELD:VALUE" (any query field), for --filter. Throws QueryError.
   Xapian::Query filter(std::string_view field_and_value);
@@ -94,9 +102,16 @@ class QueryBuilder {
   // `words`, if given, receives how many words it holds (operators and fields not counted).
   std::string normalise(std::string_view query_text, std::size_t* words = nullptr);
 
-  // The stemmer used for the query's language (snippets highlight stemmed matches), with a
-  // cache of the stems it has computed: use it from this builder's thread only.
+  // The stemmer of the builder's first language, with a cache of the stems it has
+  // computed: use it from this builder's thread only.
   const Xapian::Stem& stemmer() const { return stemmer_; }
+
+  // The (cached) stemmer of a language code, for snippets of an article in that
+  // language; stemmer() for "".
+  const Xapian::Stem& stemmer(const std::string& language_code);
+
+  // The languages the builder stems in by default (ISO 639-1 codes).
+  const std::vector<std::string>& languages() const { return languages_; }
 
   struct FieldErrors;  // problems found by the field processors while parsing
 
@@ -104,11 +119,18 @@ class QueryBuilder {
   Xapian::Query parse(std::string_view original, const std::string& normalised, unsigned flags);
   // Shares MAX_WILDCARD_TERMS among the wildcards of the query about to be parsed.
   void bound_wildcards(std::string_view normalised);
+  // `query` with each stemmed ("Z") term replaced by the group of the stems of the words
+  // it came from, in each of `languages` (those the database holds).
+  Xapian::Query stem_in(const Xapian::Query& query, const std::vector<std::string>& languages);
 
   const Xapian::Database& db_;
   Analyzer analyzer_;
   BooleanTerms terms_;
-  Xapian::Stem stemmer_;
+  std::vector<std::string> languages_;   // stemmed in by default
+  std::vector<std::string> held_;        // the languages the database holds
+  std::map<std::string, Xapian::Stem> stemmers_;  // by language code, with caches
+  Xapian::Stem stemmer_;                 // stemmers_ of languages_.front()
+  std::vector<std::string> named_languages_;  // lang: fields of the query being parsed
   Xapian::QueryParser parser_;
   Xapian::SimpleStopper stopper_;
   std::unique_ptr<FieldErrors> errors_;

@@ -99,7 +99,7 @@ std::optional<double> parse_half_life(std::string_view text) {
 
 std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options) {
   auto& request = options.request;
-  std::string language = "english", format = "text", sort = "relevance", recency, bm25, colour = "auto",
+  std::string language, format = "text", sort = "relevance", recency, bm25, colour = "auto",
               facet_method = "auto", timeline, cooccur, with, facet_sort, fields;
   std::vector<std::string> facet_lists;
   po::options_description searching("Search options");
@@ -134,7 +134,8 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("bm25", po::value<std::string>(&bm25)->value_name("K1,B"),
        "BM25 parameters (default: 1.2,0.3, tuned on Reuters-21578)")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
-       "language of the query, for stemming (default: english)")
+       "stem the query's words in this language only (default: in each language the database's "
+       "articles are in, so a word finds its inflections in every one)")
       ("max-query-terms", cli::count_value(&request.query_limits.max_terms, "max-query-terms")->value_name("N"),
        ("refuse a query of more than N words, operators and field names not counted (default: " +
         std::to_string(DEFAULT_MAX_QUERY_TERMS) + ")").c_str())
@@ -234,8 +235,8 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     return usage_error("no QUERY given ('*' stands for every article)");
   if (!options.batch.empty() && !request.query.empty())
     return usage_error("give either QUERY or --batch FILE, not both");
-  request.language = language_code(language);
-  if (request.language.empty()) return usage_error("unknown --language '" + language + "'");
+  request.language = language.empty() ? std::string() : language_code(language);
+  if (!language.empty() && request.language.empty()) return usage_error("unknown --language '" + language + "'");
 
   const auto output_format = output_format_from_name(format);
   if (!output_format) return usage_error("unknown --format '" + format + "' (text, json, jsonl, trec or csv)");
@@ -273,8 +274,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     for (const std::string_view name : cli::comma_list(list)) {
       const auto facet = facet_from_name(name);
       if (!facet)
-        return usage_error("unknown facet '" + std::string(name) +
-                           "' (person, country, author, source, year, month, day, mentioned)");
+        return usage_error("unknown facet '" + std::string(name) + "' (" + std::string(FACET_NAMES) + ")");
       request.facets.facets.push_back(*facet);
     }
   }

@@ -43,7 +43,7 @@ inline constexpr double DEFAULT_BM25_B = 0.3;
 struct SearchRequest {
   std::string qid = "1";                 // names the query in batch and TREC output
   std::string query;                     // Xapian query syntax with newsdex fields
-  std::string language = "en";           // ISO 639-1, picks the stemmer
+  std::string language;                  // ISO 639-1: stem in this language only; "": in each the database holds
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
   std::vector<std::string> filters;      // "FIELD:VALUE", narrowing without scoring
@@ -87,6 +87,9 @@ inline constexpr Xapian::doccount EXACT_COUNT_BUDGET = 10000;
 // more than a person types, and it keeps a scripted query's filter list from growing
 // without bound (each one is a posting list the matcher must intersect).
 inline constexpr std::size_t MAX_FILTERS = 1000;
+
+// The languages named by "lang:" filters (ISO 639-1 codes): the query is stemmed in those.
+std::vector<std::string> filter_languages(const std::vector<std::string>& filters);
 
 // Whether a query is "*" alone: every article (narrowed by filters, if any).
 bool is_every_article(std::string_view query);

@@ -53,6 +53,7 @@ std::set<std::string> expected_keys(const Article& a, Facet facet, Analyzer& ana
     case Facet::COUNTRY: keys.insert(a.countries.begin(), a.countries.end()); break;
     case Facet::AUTHOR: for (const auto& p : a.authors) keys.insert(analyzer.fold(p)); break;
     case Facet::SOURCE: if (!a.source.empty()) keys.insert(analyzer.fold(a.source)); break;
+    case Facet::LANGUAGE: if (!a.language.empty()) keys.insert(a.language); break;
     case Facet::YEAR: if (a.date) keys.insert(a.date->to_compact().substr(0, 4)); break;
     case Facet::MONTH: if (a.date) keys.insert(a.date->to_compact().substr(0, 6)); break;
     case Facet::DAY: if (a.date && a.date->has_day()) keys.insert(a.date->to_compact()); break;

@@ -125,9 +125,9 @@ TEST_F(SearchOrder, ShowPrintsWholeArticlesAndNamesTheMissingOnes) {
   auto r = search({"--show", "p2", "d1"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
-            "Oil firm trial\nid: p2\ndate: 2004-06-16\npeople: Mikhail Khodorkovsky\n\n"
+            "Oil firm trial\nid: p2\ndate: 2004-06-16\nlanguage: en\npeople: Mikhail Khodorkovsky\n\n"
             "The trial began. Mikhail Khodorkovsky denied the charges.\n\n"
-            "Pipeline one\nid: d1\ndate: 2004-03-01\n\nThe pipeline opened in spring.\n");
+            "Pipeline one\nid: d1\ndate: 2004-03-01\nlanguage: en\n\nThe pipeline opened in spring.\n");
   r = search({"--show", "p1", "nope", "--format", "jsonl"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("no article with id 'nope'"), std::string::npos) << r.err;
