@@ -144,7 +144,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   po::options_description facets("Facets and snippets");
   facets.add_options()
       ("facet", po::value<std::vector<std::string>>(&facet_lists)->value_name("LIST"),
-       "count these over all matches: person,country,author,source,year,month,day,mentioned")
+       "count these over all matches: person,country,author,source,lang,year,month,day,mentioned")
       ("timeline", po::value<std::string>(&timeline)->value_name("UNIT"),
        "count the matches per day, week (ISO), month or year, in date order with empty periods "
        "shown (the undated ones apart); one series per query in a batch")
