@@ -312,11 +312,10 @@ bool holds_stem_term(const Xapian::Query& query) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language,
                            std::vector<Xapian::Database> shards, bool any_remote)
-    : db_(db), terms_(db, std::move(shards), any_remote), held_(languages_held(db)),
-      errors_(std::make_unique<FieldErrors>()) {
-  languages_ = !language.empty() ? std::vector<std::string>{std::string(language)}
-               : !held_.empty()  ? held_
-                                 : std::vector<std::string>{std::string(DEFAULT_LANGUAGE)};
+    : db_(db), terms_(db, std::move(shards), any_remote), errors_(std::make_unique<FieldErrors>()) {
+  if (!language.empty()) languages_.emplace_back(language);
+  else languages_ = languages_held(db);
+  if (languages_.empty()) languages_.emplace_back(DEFAULT_LANGUAGE);
   stemmer_ = stemmer(languages_.front());
   for (const auto& word : stop_words()) stopper_.add(word);
   parser_.set_database(db);

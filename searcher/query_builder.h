@@ -127,7 +127,6 @@ class QueryBuilder {
   Analyzer analyzer_;
   BooleanTerms terms_;
   std::vector<std::string> languages_;   // stemmed in by default
-  std::vector<std::string> held_;        // the languages the database holds
   std::map<std::string, Xapian::Stem> stemmers_;  // by language code, with caches
   Xapian::Stem stemmer_;                 // stemmers_ of languages_.front()
   std::vector<std::string> named_languages_;  // lang: fields of the query being parsed
