@@ -102,6 +102,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
   std::string language, format = "text", sort = "relevance", recency, bm25, colour = "auto",
               facet_method = "auto", timeline, cooccur, with, facet_sort, fields;
   std::vector<std::string> facet_lists;
+  bool all_words = false, any_word = false, expand = false;
   po::options_description searching("Search options");
   searching.add_options()
       ("db,d", po::value<std::vector<std::string>>(&options.db.databases)->value_name("DIR"),
@@ -129,8 +130,14 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        "print these articles whole (text or json/jsonl) instead of searching")
       ("like", po::value<std::string>(&request.like_id)->value_name("ID"),
        "articles like the one with this id (a QUERY, if given, filters them)")
-      ("expand", po::bool_switch(&request.expand), "add terms from the top articles (pseudo-relevance feedback)")
-      ("or", po::bool_switch(&request.default_or), "words without an operator are alternatives (default: all required)")
+      ("all", po::bool_switch(&all_words),
+       "every word without an operator is required (the default: articles holding any of the "
+       "words, those holding more of them and rarer ones first, by BM25)")
+      ("or", po::bool_switch(&any_word), "articles holding any of the words: the default, said explicitly")
+      ("expand", po::bool_switch(&expand),
+       "add the words that stand out in the best matches (pseudo-relevance feedback): ranks "
+       "better, finds articles that hold none of the words, costs about five times the search; "
+       "with --all it only reorders the matches")
       ("bm25", po::value<std::string>(&bm25)->value_name("K1,B"),
        "BM25 parameters (default: 1.2,0.3, tuned on Reuters-21578)")
       ("language,l", po::value<std::string>(&language)->value_name("LANG"),
@@ -235,6 +242,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     return usage_error("no QUERY given ('*' stands for every article)");
   if (!options.batch.empty() && !request.query.empty())
     return usage_error("give either QUERY or --batch FILE, not both");
+  if (all_words && any_word) return usage_error("--all and --or contradict each other: give one");
+  request.default_or = !all_words;
+  if (expand) request.expansion = all_words ? Expansion::REORDER : Expansion::WIDEN;
   request.language = language.empty() ? std::string() : language_code(language);
   if (!language.empty() && request.language.empty()) return usage_error("unknown --language '" + language + "'");
 

@@ -58,9 +58,23 @@ Searcher* SearchQuery::searcher_ = nullptr;
 
 using Ids = std::set<std::string>;
 
-TEST_F(SearchQuery, FreeTextWordsAreAllRequiredByDefault) {
-  EXPECT_EQ(ids("cocoa crop"), (Ids{"cocoa-1", "cocoa-2"}));
-  EXPECT_EQ(ids("COCOA Crops"), (Ids{"cocoa-1", "cocoa-2"})) << "case and stemming do not matter";
+TEST_F(SearchQuery, FreeTextWordsAreAllRequiredWithAll) {
+  SearchRequest all;
+  all.query = "cocoa crop";
+  all.default_or = false;
+  all.expansion = Expansion::NONE;
+  EXPECT_EQ(ids(run(all)), (Ids{"cocoa-1", "cocoa-2"}));
+  all.query = "COCOA Crops";
+  EXPECT_EQ(ids(run(all)), (Ids{"cocoa-1", "cocoa-2"})) << "case and stemming do not matter";
+}
+
+TEST_F(SearchQuery, ByDefaultArticlesWithAnyWordMatchAndThoseWithAllComeFirst) {
+  // Every article holding "cocoa" or "crop" matches; none that holds neither.
+  const SearchResult result = run("cocoa crop");
+  EXPECT_EQ(ids(result), (Ids{"cocoa-1", "cocoa-2", "ctrl id\t1", "no-date"}));
+  ASSERT_GE(result.hits.size(), 2u);
+  const Ids first_two{result.hits[0].article.id, result.hits[1].article.id};
+  EXPECT_EQ(first_two, (Ids{"cocoa-1", "cocoa-2"})) << "the articles holding both words rank first";
 }
 
 TEST_F(SearchQuery, BooleanOperatorsAndBrackets) {

@@ -223,7 +223,7 @@ std::vector<SearchRequest> battery() {
   oldest.offset = 5;
   out.push_back(oldest);
   auto expanded = request("grain embargo");
-  expanded.expand = true;
+  expanded.expansion = Expansion::WIDEN;
   expanded.default_or = true;
   out.push_back(expanded);
   auto like = request("");
