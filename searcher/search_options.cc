@@ -23,7 +23,7 @@ Searches a database written by newsdex-index and prints the best-ranked articles
 title matches above body matches), with snippets and, if asked, exact facet counts.
 Words of QUERY are analysed exactly as articles were (case, accents and word forms do
 not matter). QUERY understands Xapian's query syntax:
-  words            all must match:               grain embargo
+  words            any may match, more first:    grain embargo   (--all: all must match)
   "a phrase"       words in this order:          "peace plan"
   AND, OR, NOT     combine; brackets group:      (cocoa OR coffee) AND brazil
   +word, -word     required, excluded:           cocoa -brazil
@@ -136,7 +136,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("or", po::bool_switch(&any_word), "articles holding any of the words: the default, said explicitly")
       ("expand", po::bool_switch(&expand),
        "add the words that stand out in the best matches (pseudo-relevance feedback): ranks "
-       "better, finds articles that hold none of the words, costs about five times the search; "
+       "better, finds articles that hold none of the words, costs about ten times the search; "
        "with --all it only reorders the matches")
       ("bm25", po::value<std::string>(&bm25)->value_name("K1,B"),
        "BM25 parameters (default: 1.2,0.3, tuned on Reuters-21578)")

@@ -67,7 +67,7 @@ struct SearchRequest {
   std::string like_id;                   // article id for "more like this"
   // The default is the best mode measured on long and short queries within the latency
   // budget (README, Ranking): words are alternatives, ranked by BM25. Feedback ranks
-  // better still but made a search five times slower, so it is asked for (--expand).
+  // better still but made a search five to ten times slower, so it is asked for (--expand).
   bool default_or = true;                // words without an operator: OR (false: AND)
   Expansion expansion = Expansion::NONE;
   double bm25_k1 = DEFAULT_BM25_K1;
