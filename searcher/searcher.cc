@@ -335,8 +335,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
   // rather than count no language at all.
   if (std::find(facets.facets.begin(), facets.facets.end(), Facet::LANGUAGE) != facets.facets.end() &&
       db_.get_doccount() > 0 && db_.get_value_freq(*facet_slot(Facet::LANGUAGE, 0)) == 0)
-    throw QueryError("this database was indexed before the lang facet existed: index its articles again to count "
-                     "them by language (--filter lang:CODE works as it is)");
+    throw std::runtime_error("this database was indexed before the lang facet existed: index its articles again "
+                             "to count them by language (--filter lang:CODE works as it is)");
   const bool every_article =
       request.like_id.empty() && (is_every_article(request.query) || (request.query.empty() && counts_all));
   if (!request.like_id.empty()) {
