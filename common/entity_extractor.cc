@@ -9,6 +9,7 @@
 #include "date_mentions.h"
 #include "entity_tokens.h"
 #include "language.h"
+#include "local_people.h"
 #include "people_extractor.h"
 #include "stem_cache.h"
 
@@ -106,6 +107,15 @@ void EntityExtractor::extract(Article& article) {
       if (!known) people.push_back(name);
     }
   }
+  // In another language, the people its offices name ("президент России Владимир Путин").
+  const LocalCountryNames* local = impl.countries.local_names(article.language);
+  if (local && !title_in_capitals) {
+    std::vector<bool> title_local, body_local;
+    for (auto& name : find_local_people(title, impl.stemmer(article.language), local, title_local)) people.push_back(name);
+    for (auto& name : find_local_people(body, impl.stemmer(article.language), local, body_local)) people.push_back(name);
+    for (std::size_t k = 0; k < title_local.size() && k < title_people.size(); ++k) title_people[k] = title_people[k] || title_local[k];
+    for (std::size_t k = 0; k < body_local.size() && k < body_people.size(); ++k) body_people[k] = body_people[k] || body_local[k];
+  }
   // Pinned names in scripts without capitals or spaces ("普京"), inside runs of text.
   if (impl.pinned)
     for (const auto* tokens : {&title, &body})
@@ -126,7 +136,7 @@ void EntityExtractor::extract(Article& article) {
   find_country_mentions(impl.countries, title, title_people, !title_in_capitals, mentions);
   find_country_mentions(impl.countries, body, body_people, !body_in_capitals, mentions);
   // In another language, also the country names of that language, inflected as it does.
-  if (const auto* local = impl.countries.local_names(article.language)) {
+  if (local) {
     const Xapian::Stem& stemmer = impl.stemmer(article.language);
     find_local_country_mentions(*local, stemmer, title, title_people, mentions);
     find_local_country_mentions(*local, stemmer, body, body_people, mentions);

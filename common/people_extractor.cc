@@ -77,6 +77,7 @@ struct PeopleWords {
         set = list.set;
         bit = list.bit;
       }
+      if (kind == "office") continue;  // read by local_people.cc
       if (!set && kind != "ending") throw std::logic_error("people_words.tsv: unknown list '" + kind + "'");
       std::istringstream words(line.substr(tab + 1));
       for (std::string word; std::getline(words, word, '|');) {

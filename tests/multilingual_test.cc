@@ -184,6 +184,34 @@ TEST(MultilingualCountries, NamesInTheArticlesLanguageAreItsCountries) {
   EXPECT_EQ(countries["es"], (std::set<std::string>{"CN", "FR"}));
 }
 
+// People in Cyrillic and Greek text, named after an office in any of its inflections.
+TEST(MultilingualPeople, AnOfficeBeforeANameInTheArticlesLanguage) {
+  const std::string jsonl =
+      R"({"id": "ru1", "title": "Встреча", "text": "Президент России Владимир Путин встретился с канцлером Германии Герхардом Шрёдером. Министр финансов Алексей Кудрин заявил, что бюджет будет исполнен.", "language": "ru"})" "\n"
+      R"({"id": "ru2", "title": "Банк", "text": "Глава Центробанка Сергей Игнатьев и премьер-министр Михаил Фрадков обсудили курс рубля. Фрадков остался доволен.", "language": "ru"})" "\n"
+      R"({"id": "ru3", "title": "Указ", "text": "Президент Владимир Владимирович Путин подписал указ. Компания Газпром сообщила о росте прибыли в Москве.", "language": "ru"})" "\n"
+      R"({"id": "el1", "title": "Συνάντηση", "text": "Ο πρωθυπουργός Κώστας Καραμανλής συναντήθηκε με τον υπουργό Γιώργο Παπανδρέου στην Αθήνα.", "language": "el"})" "\n"
+      R"({"id": "zh1", "title": "会见", "text": "俄罗斯总统普京今天在北京会见了胡锦涛。", "language": "zh"})" "\n";
+  TempDir dir;
+  testing::write_file(dir.path() / "people.txt", "Vladimir Putin | 普京\nHu Jintao|胡锦涛\n");
+  const auto result = run(NEWSDEX_INDEX_BIN, {"--extract", "--people", dir / "people.txt", "-"}, jsonl);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::map<std::string, std::vector<std::string>> people;
+  std::istringstream lines(result.out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto article = nlohmann::json::parse(line);
+    people[article["id"].get<std::string>()] = article["people"].get<std::vector<std::string>>();
+  }
+  // The name as the text writes it (Russian inflects it: "Герхардом Шрёдером").
+  EXPECT_EQ(people["ru1"], (std::vector<std::string>{"Владимир Путин", "Герхардом Шрёдером", "Алексей Кудрин"}));
+  // An organisation between the office and the name is not part of it; a surname alone
+  // again later is the same person.
+  EXPECT_EQ(people["ru2"], (std::vector<std::string>{"Сергей Игнатьев", "Михаил Фрадков"}));
+  EXPECT_EQ(people["ru3"], (std::vector<std::string>{"Владимир Владимирович Путин"}));
+  EXPECT_EQ(people["el1"], (std::vector<std::string>{"Κώστας Καραμανλής", "Γιώργο Παπανδρέου"}));
+  EXPECT_EQ(people["zh1"], (std::vector<std::string>{"Vladimir Putin", "Hu Jintao"}));
+}
+
 // The detector answers only when it is sure, and never for text too short to tell.
 TEST(LanguageDetector, SaysNothingWhenUnsure) {
   EXPECT_EQ(detect_language("", ""), "");
