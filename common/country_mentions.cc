@@ -1,5 +1,8 @@
 #include "country_mentions.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -112,6 +115,23 @@ void find_country_mentions(const CountryTable& table, const std::vector<EntityTo
   }
 }
 
+namespace {
+
+// "d'Allemagne": an elided word before a capitalised name.
+bool capital_after_apostrophe(std::string_view word) {
+  for (std::string_view mark : {"'", "\u2019"}) {
+    const auto at = word.find(mark);
+    if (at == std::string_view::npos) continue;
+    std::int32_t i = static_cast<std::int32_t>(at + mark.size());
+    UChar32 c = 0;
+    U8_NEXT(word.data(), i, static_cast<std::int32_t>(word.size()), c);
+    return c >= 0 && u_isupper(c);
+  }
+  return false;
+}
+
+}  // namespace
+
 void find_local_country_mentions(const LocalCountryNames& names, const Xapian::Stem& stemmer,
                                  const std::vector<EntityToken>& tokens, const std::vector<bool>& in_person,
                                  std::vector<CountryMention>& mentions) {
@@ -131,7 +151,7 @@ void find_local_country_mentions(const LocalCountryNames& names, const Xapian::S
       for (const auto& [name, phrase] : names.unspaced)
         if (tokens[i].folded.find(name) != std::string::npos) add(phrase);
     }
-    if (cased && !tokens[i].upper_initial) continue;
+    if (cased && !tokens[i].upper_initial && !capital_after_apostrophe(tokens[i].text)) continue;
     std::string key;
     const std::vector<CountryPhrase>* best = nullptr;
     std::size_t best_end = i;
@@ -144,6 +164,18 @@ void find_local_country_mentions(const LocalCountryNames& names, const Xapian::S
       if (auto it = names.by_stems.find(key); it != names.by_stems.end()) {
         best = &it->second;
         best_end = end;
+      }
+    }
+    // A name with a suffix or an elision after an apostrophe: "Türkiye'de" (Turkish
+    // case endings), "d'Allemagne" (French).
+    const std::string& folded = tokens[i].folded;
+    if (const auto apostrophe = folded.find('\''); !best && apostrophe != std::string::npos) {
+      for (const std::string& part : {folded.substr(0, apostrophe), folded.substr(apostrophe + 1)}) {
+        if (auto it = names.by_stems.find(stemmer(part)); it != names.by_stems.end() && !part.empty()) {
+          best = &it->second;
+          best_end = i;
+          break;
+        }
       }
     }
     if (!best) continue;

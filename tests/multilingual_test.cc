@@ -116,6 +116,35 @@ TEST_F(Multilingual, EveryLabelledArticleIsDetectedAsItsOwnLanguage) {
   EXPECT_GE(articles, 30u);
 }
 
+// Each article of the fixture names a country in its own language (in some, in an
+// inflected form: "в Москве", "Türkiye'de"); each is found, with and without its language
+// in the record.
+TEST_F(Multilingual, EveryArticleOfTheFixtureHasTheCountriesItNames) {
+  const std::map<std::string, std::string> named = {
+      {"de-1", "DE"}, {"fr-1", "FR"}, {"fr-2", "GB"}, {"es-1", "ES"}, {"it-1", "IT"}, {"pt-2", "PT"},
+      {"nl-2", "NL"}, {"sv-1", "SE"}, {"ru-1", "RU"}, {"el-1", "GR"}, {"ar-1", "EG"}, {"zh-1", "CN"},
+      {"ja-1", "JP"}, {"th-1", "TH"}, {"tr-1", "TR"}, {"en-1", "GB"}};
+  for (const char* file : {"articles.jsonl", "unlabelled.jsonl"}) {
+    const auto result = run(NEWSDEX_INDEX_BIN, {"--extract", "-"}, fixture(file));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    std::istringstream lines(result.out);
+    std::size_t articles = 0;
+    for (std::string line; std::getline(lines, line);) {
+      const auto article = nlohmann::json::parse(line);
+      std::string id = article["id"].get<std::string>();
+      if (id.ends_with("-u")) id.resize(id.size() - 2);
+      const auto countries = article["countries"].get<std::vector<std::string>>();
+      ++articles;
+      EXPECT_FALSE(countries.empty()) << file << ": " << id;
+      if (auto it = named.find(id); it != named.end()) {
+        EXPECT_NE(std::find(countries.begin(), countries.end(), it->second), countries.end()) << file << ": " << id;
+      }
+      EXPECT_TRUE(article["people"].empty()) << file << ": " << id << " " << article["people"].dump();
+    }
+    EXPECT_EQ(articles, 30u) << file;
+  }
+}
+
 TEST_F(Multilingual, LanguageOptionAndLangFieldNarrowTheStemming) {
   // "handler": English keeps the word, German stems it to "handl" (the German article's
   // "Händler"). Stemmed in German only, the English stem is not searched.
@@ -167,7 +196,9 @@ TEST(MultilingualCountries, NamesInTheArticlesLanguageAreItsCountries) {
       R"({"id": "zh", "title": "会见", "text": "俄罗斯总统今天在北京会见了中国领导人。", "language": "zh"})" "\n"
       R"({"id": "de", "title": "Abkommen", "text": "Deutschland und Weißrussland unterzeichneten ein Abkommen.", "language": "de"})" "\n"
       R"({"id": "el", "title": "Συμφωνία", "text": "Η Ελλάδα και η Τουρκία συμφώνησαν σήμερα.", "language": "el"})" "\n"
-      R"({"id": "es", "title": "Visita", "text": "El presidente viajó a Pekín y después a Francia.", "language": "es"})" "\n";
+      R"({"id": "es", "title": "Visita", "text": "El presidente viajó a Pekín y después a Francia.", "language": "es"})" "\n"
+      R"({"id": "tr", "title": "Enflasyon", "text": "Türkiye'de enflasyon geçen ay düştü.", "language": "tr"})" "\n"
+      R"({"id": "fr2", "title": "Retour", "text": "Le ministre est rentré d'Allemagne hier soir.", "language": "fr"})" "\n";
   const auto result = run(NEWSDEX_INDEX_BIN, {"--extract", "-"}, jsonl);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   std::map<std::string, std::set<std::string>> countries;
@@ -182,6 +213,8 @@ TEST(MultilingualCountries, NamesInTheArticlesLanguageAreItsCountries) {
   EXPECT_EQ(countries["de"], (std::set<std::string>{"DE", "BY"}));
   EXPECT_EQ(countries["el"], (std::set<std::string>{"GR", "TR"}));
   EXPECT_EQ(countries["es"], (std::set<std::string>{"CN", "FR"}));
+  EXPECT_EQ(countries["tr"], (std::set<std::string>{"TR"}));
+  EXPECT_EQ(countries["fr2"], (std::set<std::string>{"DE"}));
 }
 
 // People in Cyrillic and Greek text, named after an office in any of its inflections.
@@ -190,7 +223,7 @@ TEST(MultilingualPeople, AnOfficeBeforeANameInTheArticlesLanguage) {
       R"({"id": "ru1", "title": "Встреча", "text": "Президент России Владимир Путин встретился с канцлером Германии Герхардом Шрёдером. Министр финансов Алексей Кудрин заявил, что бюджет будет исполнен.", "language": "ru"})" "\n"
       R"({"id": "ru2", "title": "Банк", "text": "Глава Центробанка Сергей Игнатьев и премьер-министр Михаил Фрадков обсудили курс рубля. Фрадков остался доволен.", "language": "ru"})" "\n"
       R"({"id": "ru3", "title": "Указ", "text": "Президент Владимир Владимирович Путин подписал указ. Компания Газпром сообщила о росте прибыли в Москве.", "language": "ru"})" "\n"
-      R"({"id": "el1", "title": "Συνάντηση", "text": "Ο πρωθυπουργός Κώστας Καραμανλής συναντήθηκε με τον υπουργό Γιώργο Παπανδρέου στην Αθήνα.", "language": "el"})" "\n"
+      R"({"id": "el1", "title": "Συνάντηση", "text": "Ο πρωθυπουργός Κώστας Καραμανλής συναντήθηκε με τον υπουργό Γιώργο Παπανδρέου στην Αθήνα. Ο υπουργός Οικονομικών δήλωσε ότι η Ελλάδα θα επιτύχει πλεόνασμα.", "language": "el"})" "\n"
       R"({"id": "zh1", "title": "会见", "text": "俄罗斯总统普京今天在北京会见了胡锦涛。", "language": "zh"})" "\n";
   TempDir dir;
   testing::write_file(dir.path() / "people.txt", "Vladimir Putin | 普京\nHu Jintao|胡锦涛\n");
