@@ -11,7 +11,6 @@
 namespace newsdex {
 namespace {
 
-bool clause_continues(const EntityToken& t) { return (t.gap_after & (GAP_STOP | GAP_COMMA | GAP_PUNCT | GAP_PARAGRAPH)) == 0; }
 
 bool is_month_or_number(const EntityToken& t) {
   static const std::unordered_set<std::string_view> kMonths = {

@@ -8,7 +8,6 @@
 #include "country_mentions.h"
 #include "date_mentions.h"
 #include "entity_tokens.h"
-#include "language.h"
 #include "local_people.h"
 #include "people_extractor.h"
 #include "stem_cache.h"
@@ -57,16 +56,10 @@ struct EntityExtractor::Impl {
   Analyzer analyzer;
   PeopleExtractor people;
   const CountryTable& countries = CountryTable::instance();
-  std::map<std::string, Xapian::Stem, std::less<>> stemmers;  // by language, with caches
-
+  StemmersByLanguage stemmer;  // for text in languages other than English
   std::shared_ptr<const PinnedPeople> pinned;
 
   explicit Impl(const std::string& people_file) : people(pinned_people(people_file)), pinned(pinned_people(people_file)) {}
-  const Xapian::Stem& stemmer(const std::string& language) {
-    auto [it, added] = stemmers.try_emplace(language);
-    if (added) it->second = with_stem_cache(stemmer_for(language));
-    return it->second;
-  }
 };
 
 EntityExtractor::EntityExtractor(const std::string& people_file) : impl_(std::make_unique<Impl>(people_file)) {}

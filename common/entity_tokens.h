@@ -45,6 +45,12 @@ std::vector<EntityToken> tokenize_for_entities(std::string_view text, const Anal
 // "guinea bissau").
 std::string phrase_key(std::string_view phrase, const Analyzer& analyzer);
 
+// Whether the clause goes on after `t`: no sentence end, comma, other punctuation or
+// paragraph break follows it.
+inline bool clause_continues(const EntityToken& t) {
+  return (t.gap_after & (GAP_STOP | GAP_COMMA | GAP_PUNCT | GAP_PARAGRAPH)) == 0;
+}
+
 // Whether a word starts with a letter of a script that has capitals (Latin, Cyrillic,
 // Greek...), where names are written with one; false for Chinese, Japanese, Thai, Arabic.
 bool in_cased_script(std::string_view word);

@@ -40,7 +40,6 @@ bool is_patronymic(std::string_view folded) {
   return false;
 }
 
-bool clause_continues(const EntityToken& t) { return (t.gap_after & (GAP_STOP | GAP_COMMA | GAP_PUNCT | GAP_PARAGRAPH)) == 0; }
 
 }  // namespace
 

@@ -3,6 +3,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "language.h"
+
 namespace newsdex {
 namespace {
 
@@ -25,6 +27,12 @@ class CachedStem : public Xapian::StemImplementation {
 };
 
 }  // namespace
+
+const Xapian::Stem& StemmersByLanguage::operator()(const std::string& language_code) {
+  auto [it, added] = stemmers_.try_emplace(language_code);
+  if (added) it->second = with_stem_cache(stemmer_for(language_code));
+  return it->second;
+}
 
 Xapian::Stem with_stem_cache(Xapian::Stem stemmer, std::size_t max_words) {
   // "none" stays itself: QueryParser and snippets skip stemming altogether for it.

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <string>
 
 #include <xapian.h>
 
@@ -13,5 +15,15 @@ namespace newsdex {
 // `stemmer` with a cache of at most `max_words` words (cleared when full); Xapian's
 // "none" stemmer is returned as it is.
 Xapian::Stem with_stem_cache(Xapian::Stem stemmer, std::size_t max_words = 100'000);
+
+// The cached stemmer (stemmer_for, then with_stem_cache) of each language asked for,
+// made on first use. Not thread-safe, like the stemmers it holds: one per thread.
+class StemmersByLanguage {
+ public:
+  const Xapian::Stem& operator()(const std::string& language_code);
+
+ private:
+  std::map<std::string, Xapian::Stem, std::less<>> stemmers_;
+};
 
 }  // namespace newsdex

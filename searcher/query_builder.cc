@@ -340,10 +340,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language
 QueryBuilder::~QueryBuilder() = default;
 
 const Xapian::Stem& QueryBuilder::stemmer(const std::string& language_code) {
-  if (language_code.empty()) return stemmer_;
-  auto [it, added] = stemmers_.try_emplace(language_code);
-  if (added) it->second = with_stem_cache(stemmer_for(language_code));
-  return it->second;
+  return language_code.empty() ? stemmer_ : stemmers_(language_code);
 }
 
 void QueryBuilder::set_default_or(bool use_or) {

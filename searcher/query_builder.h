@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -21,6 +20,7 @@
 
 #include "analyzer.h"
 #include "boolean_terms.h"
+#include "stem_cache.h"
 
 namespace newsdex {
 
@@ -127,7 +127,7 @@ class QueryBuilder {
   Analyzer analyzer_;
   BooleanTerms terms_;
   std::vector<std::string> languages_;   // stemmed in by default
-  std::map<std::string, Xapian::Stem> stemmers_;  // by language code, with caches
+  StemmersByLanguage stemmers_;          // by language code, with caches
   Xapian::Stem stemmer_;                 // stemmers_ of languages_.front()
   std::vector<std::string> named_languages_;  // lang: fields of the query being parsed
   Xapian::QueryParser parser_;
