@@ -5,20 +5,12 @@
 #include <fmt/format.h>
 
 #include "schema.h"
+#include "stable_hash.h"
 
 namespace newsdex {
 namespace {
 
 constexpr std::size_t HASH_HEX_DIGITS = 16;
-
-std::uint64_t fnv1a_64(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a offset basis
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;  // FNV prime
-  }
-  return hash;
-}
 
 }  // namespace
 

@@ -33,11 +33,19 @@ inline constexpr std::string_view PREFIX_YEAR = "Y";          // Y<YYYY>
 inline constexpr std::string_view PREFIX_MENTIONED = "XM";    // XM<YYYYMMDD> or XM<YYYYMM>
 inline constexpr std::string_view PREFIX_SOURCE = "XS";       // XS<source, folded>
 inline constexpr std::string_view PREFIX_LANGUAGE = "L";      // L<ISO 639-1 code>
+// XB<band digit><8 hex digits>: a band of the article's near-duplicate sketch
+// (common/story_sketch.h); the articles sharing one are compared when a commit links stories.
+inline constexpr std::string_view PREFIX_STORY_BAND = "XB";
 
 // --- Value slots -----------------------------------------------------------------------
 // Publication date as "YYYYMMDD" (UTC). Sorts as a string; read by Xapian's
 // DateRangeProcessor, by --sort date and by the recency blend.
 inline constexpr unsigned SLOT_DATE = 0;
+// The story key (16 hex digits): articles that tell the same story (near-duplicates, found
+// by common/story_sketch.h) share it. Xapian's collapse key for --collapse.
+inline constexpr unsigned SLOT_STORY = 4;
+// The article's MinHash sketch (common/story_sketch.h), when its text has enough words.
+inline constexpr unsigned SLOT_SKETCH = 5;
 
 // Facet values (common/facet_values.h writes them, the searcher counts them). One value
 // per slot, so that Xapian's stock ValueCountMatchSpy can count them too (it is the only

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "schema.h"
+#include "story_sketch.h"
 
 namespace newsdex {
 namespace {
@@ -45,7 +46,7 @@ TermWriter::TermWriter(Analyzer& analyzer, Xapian::Stem stemmer)
     : analyzer_(analyzer), stemmer_(std::move(stemmer)), stemmer_name_(stemmer_.get_description()) {}
 
 void TermWriter::index(Xapian::Document& doc, std::string_view text, std::string_view prefix,
-                       Xapian::termcount wdf_boost) {
+                       Xapian::termcount wdf_boost, ShingleSketcher* sketcher) {
   StemCache& cache = cache_for(stemmer_name_);
   const std::uint64_t call = ++cache.calls;
   // Stems are counted here and written once per distinct stem: each Document::add_term
@@ -59,6 +60,7 @@ void TermWriter::index(Xapian::Document& doc, std::string_view text, std::string
     }
     ++words_;
     doc.add_posting(token.term, ++position_, 1 + wdf_boost);
+    if (sketcher) sketcher->add_word(token.term);
     if (!prefix.empty()) {
       // At the word's own position, so that a phrase inside the field (title:"oil
       // prices") matches: 2.8% more index on Reuters-21578 (68.0 MB to 69.9 MB).

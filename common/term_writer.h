@@ -17,6 +17,8 @@
 
 namespace newsdex {
 
+class ShingleSketcher;
+
 // At most this many words of one article are indexed (title, dateline and text
 // together); the rest is cut and the article reported. Whole, a 16 MB text of 2 million
 // distinct words took 1.9 GB and 60 s to index; Lucene's classic limit was 10,000 words,
@@ -30,8 +32,9 @@ class TermWriter {
   // Indexes `text` into `doc`. Unprefixed terms carry positions; with a non-empty
   // `prefix` (e.g. schema::PREFIX_TITLE) the prefixed terms are written too, at the same
   // positions (their stems without). `wdf_boost` is added to each unprefixed occurrence's wdf.
+  // `sketcher`, when given, sees every indexed word in order (for the story sketch).
   void index(Xapian::Document& doc, std::string_view text, std::string_view prefix = {},
-             Xapian::termcount wdf_boost = 0);
+             Xapian::termcount wdf_boost = 0, ShingleSketcher* sketcher = nullptr);
 
   // Leaves a gap in positions before the next field, so phrases never span two fields.
   void next_field();

@@ -49,8 +49,16 @@ Xapian::Document DocumentBuilder::build(const Article& given) {
     terms.index(doc, article.dateline);
     terms.next_field();
   }
-  terms.index(doc, article.body);
+  // The sketch is of the text alone: a correction or an update under a new headline is
+  // still the same story.
+  terms.index(doc, article.body, {}, 0, &sketcher_);
   last_truncated_ = terms.truncated();
+  const std::optional<Sketch> sketch = sketcher_.finish();
+  if (sketch) {
+    doc.add_value(schema::SLOT_SKETCH, encode_sketch(*sketch));
+    for (const auto& band : story_band_terms(*sketch)) doc.add_boolean_term(band);
+  }
+  doc.add_value(schema::SLOT_STORY, own_story_key(article.id, sketch));
 
   doc.add_boolean_term(id_term(article.id));
   for (const auto& author : article.authors) add_boolean(doc, schema::PREFIX_AUTHOR, analyzer_.fold(author));

@@ -1,12 +1,14 @@
 // Turns an analysed article into a Xapian document following common/schema.h:
 // title and text terms (through the shared analysis chain), boolean facet terms, the
-// date value slot, and the stored fields as document data.
+// date value slot, the near-duplicate sketch and story key, and the stored fields as
+// document data.
 #pragma once
 
 #include <xapian.h>
 
 #include "analyzer.h"
 #include "article.h"
+#include "story_sketch.h"
 
 namespace newsdex {
 
@@ -23,6 +25,7 @@ class DocumentBuilder {
 
  private:
   Analyzer analyzer_;
+  ShingleSketcher sketcher_;
   std::string default_language_;
   bool last_truncated_ = false;
 };

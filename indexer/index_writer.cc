@@ -20,6 +20,7 @@
 #include "id_term.h"
 #include "schema.h"
 #include "shard_layout.h"
+#include "story_linker.h"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -393,6 +394,13 @@ void IndexWriter::commit() {
   // A failure here is the disk's (full, failing, a file size limit), not an article's:
   // the run stops, and the directory keeps opening as its last commit.
   try {
+    if (!parts.empty()) {
+      const auto start = std::chrono::steady_clock::now();
+      const StoryLinks links = link_stories(current, parts);
+      spdlog::debug("commit: {} of {} sketched articles linked to an earlier story ({} sketches compared) in {:.2f} s",
+                    links.linked, links.sketched, links.compared,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
     if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, delta);
     else merge_by_compaction(parts, deletions, old_last, delta);
   } catch (const Xapian::Error& e) {

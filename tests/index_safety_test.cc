@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,11 @@ std::string write_articles(const TempDir& dir, const std::string& prefix, std::s
   for (std::size_t i = 0; i < count; ++i) {
     out << "{\"id\": \"" << prefix << "-" << i << "\", \"title\": \"Report " << prefix << " " << i
         << " on grain\", \"body\": \"";
-    for (std::size_t w = 0; w < 40; ++w) out << "word" << (i * 31 + w * 7) % 2003 << ' ';
+    // Words drawn at random, seeded by the article: no article is a near-copy of another,
+    // which a commit would link into a story (rewriting it in its part) first. 120 words,
+    // so that a part's size is mostly its text, as in news, not its story bands.
+    std::mt19937 words(static_cast<unsigned>(i) + 1);
+    for (std::size_t w = 0; w < 120; ++w) out << "word" << words() % 2003 << ' ';
     out << prefix << "marker\", \"date\": \"2023-03-0" << i % 9 + 1 << "\"}\n";
   }
   return path;

@@ -1,0 +1,130 @@
+#include "story_linker.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "schema.h"
+#include "stable_hash.h"
+#include "story_sketch.h"
+
+namespace newsdex {
+namespace {
+
+// Candidates compared per article at most: the best of them share the most bands, and
+// templated texts (results tables, price reports) can share a band with thousands.
+constexpr std::size_t MAX_COMPARED = 32;
+
+struct Fresh {
+  Xapian::docid docid;
+  std::size_t part;
+  Sketch sketch;
+  std::string key;
+  bool relinked = false;
+};
+
+struct Candidate {
+  Xapian::docid docid;
+  unsigned shared;
+  std::optional<std::size_t> fresh;  // index into the commit's articles, or in the archive
+};
+
+// The in-memory table key of a band term: its text is unique per band.
+std::uint64_t band_key(const std::string& term) { return fnv1a_64(term); }
+
+}  // namespace
+
+StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartInfo>& parts) {
+  StoryLinks links;
+  std::vector<Fresh> fresh;
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    const Xapian::Database part(parts[p].path);
+    for (auto it = part.valuestream_begin(schema::SLOT_SKETCH); it != part.valuestream_end(schema::SLOT_SKETCH); ++it) {
+      const auto sketch = decode_sketch(*it);
+      if (!sketch) continue;
+      const Xapian::docid docid = it.get_docid();
+      fresh.push_back({docid, p, *sketch, part.get_document(docid).get_value(schema::SLOT_STORY)});
+    }
+  }
+  links.sketched = fresh.size();
+  if (fresh.empty()) return links;
+
+  const bool archive_has_bands = archive.get_doccount() != 0 && archive.get_value_freq(schema::SLOT_SKETCH) != 0;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> bands;  // this commit's articles by band
+  bands.reserve(fresh.size() * STORY_BANDS);
+  std::vector<Candidate> candidates;
+  std::unordered_map<Xapian::docid, std::size_t> candidate_at;
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    Fresh& article = fresh[i];
+    const std::vector<std::string> terms = story_band_terms(article.sketch);
+    candidates.clear();
+    candidate_at.clear();
+    const auto add = [&](Xapian::docid docid, std::optional<std::size_t> index) {
+      const auto [at, inserted] = candidate_at.try_emplace(docid, candidates.size());
+      if (inserted) candidates.push_back({docid, 0, index});
+      ++candidates[at->second].shared;
+    };
+    for (const auto& term : terms) {
+      if (const auto found = bands.find(band_key(term)); found != bands.end())
+        for (const std::uint32_t j : found->second) add(fresh[j].docid, j);
+      if (archive_has_bands)
+        for (auto post = archive.postlist_begin(term); post != archive.postlist_end(term); ++post)
+          if (*post < article.docid) add(*post, std::nullopt);
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      return a.shared != b.shared ? a.shared > b.shared : a.docid < b.docid;
+    });
+    const std::size_t compare = std::min(candidates.size(), MAX_COMPARED);
+    for (std::size_t c = 0; c < compare; ++c) {
+      const Candidate& candidate = candidates[c];
+      ++links.compared;
+      std::optional<Sketch> other;
+      std::string key;
+      if (candidate.fresh) {
+        other = fresh[*candidate.fresh].sketch;
+        key = fresh[*candidate.fresh].key;
+      } else {
+        const Xapian::Document doc = archive.get_document(candidate.docid);
+        other = decode_sketch(doc.get_value(schema::SLOT_SKETCH));
+        key = doc.get_value(schema::SLOT_STORY);
+      }
+      if (!other || key.empty() || sketch_similarity(article.sketch, *other) < STORY_SIMILARITY) continue;
+      if (key != article.key) {
+        article.key = std::move(key);
+        article.relinked = true;
+        ++links.linked;
+      }
+      break;
+    }
+    for (const auto& term : terms) bands[band_key(term)].push_back(static_cast<std::uint32_t>(i));
+  }
+
+  // The new keys go into the parts before they are merged.
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    std::optional<Xapian::WritableDatabase> part;
+    try {
+      for (const Fresh& article : fresh) {
+        if (article.part != p || !article.relinked) continue;
+        if (!part) part.emplace(parts[p].path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        Xapian::Document doc = part->get_document(article.docid);
+        doc.add_value(schema::SLOT_STORY, article.key);
+        part->replace_document(article.docid, doc);
+      }
+      if (part) part->commit();
+    } catch (...) {
+      // After a write error (a full disk) the handle is closed here: left to its
+      // destructor, it would try to write again, and a destructor may not throw.
+      try {
+        if (part) part->close();
+      } catch (const Xapian::Error&) {
+        // the first error is the one to report
+      }
+      throw;
+    }
+    if (part) part->close();
+  }
+  return links;
+}
+
+}  // namespace newsdex
