@@ -123,6 +123,15 @@ void read_json_query(const std::string& line, BatchQuery& query) {
     if (!order) throw std::invalid_argument("sort: unknown order '" + sort + "' (relevance, date or -date)");
     r.sort = *order;
   }
+  if (auto it = j.find("collapse"); it != j.end()) {
+    if (!it->is_boolean()) throw std::invalid_argument("collapse: expected true or false, not " + it->dump());
+    r.collapse = it->get<bool>();
+  }
+  if (auto it = j.find("facet_by"); it != j.end()) {
+    const auto by = as_string(*it, "facet_by");
+    if (by != "story" && by != "article") throw std::invalid_argument("facet_by: unknown '" + by + "' (article or story)");
+    r.facet_by_story = by == "story";
+  }
 }
 
 }  // namespace

@@ -45,17 +45,21 @@ std::string number(double value) { return fmt::format("{:.6f}", value); }
 class CsvWriter : public ResultWriter {
  public:
   CsvWriter(bool batch, std::vector<HitField> fields)
-      : batch_(batch), fields_(fields.empty() ? default_csv_fields() : std::move(fields)) {}
+      : batch_(batch), explicit_fields_(!fields.empty()),
+        fields_(fields.empty() ? default_csv_fields() : std::move(fields)) {}
 
   void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
     Record record{out, batch_, request.qid};
     if (request.limit > 0) {
+      // Collapsed, the default hit also says how many similar articles matched.
+      std::vector<HitField> fields = fields_;
+      if (!explicit_fields_ && request.collapse) fields.push_back(HitField::SIMILAR);
       std::vector<std::string> header;
-      for (HitField f : fields_) header.emplace_back(hit_field_name(f));
+      for (HitField f : fields) header.emplace_back(hit_field_name(f));
       record.begin(header);
       for (const auto& hit : result.hits) {
         std::vector<std::string> row;
-        for (HitField f : fields_) row.push_back(hit_field_text(hit, f));
+        for (HitField f : fields) row.push_back(hit_field_text(hit, f));
         record.row(row);
       }
     }
@@ -84,8 +88,14 @@ class CsvWriter : public ResultWriter {
     }
     if (record.tables == 0) {
       // Nothing else was asked (--limit 0 alone): the count is the answer.
-      record.begin({"query", "total", "total_exact"});
-      record.row({request.query, std::to_string(result.total), result.total_exact ? "true" : "false"});
+      if (result.stories) {
+        record.begin({"query", "total", "total_exact", "stories"});
+        record.row({request.query, std::to_string(result.total), result.total_exact ? "true" : "false",
+                    std::to_string(*result.stories)});
+      } else {
+        record.begin({"query", "total", "total_exact"});
+        record.row({request.query, std::to_string(result.total), result.total_exact ? "true" : "false"});
+      }
     }
   }
 
@@ -145,6 +155,7 @@ class CsvWriter : public ResultWriter {
   }
 
   bool batch_;
+  bool explicit_fields_;  // --fields given: exactly those
   std::vector<HitField> fields_;
   std::string last_header_;  // write_record only: the header of the last table written
 };

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 
 #include "query_builder.h"
+#include "schema.h"
 
 namespace newsdex {
 namespace {
@@ -85,30 +87,67 @@ struct ColumnFacetCounter::Column {
   std::vector<std::uint32_t> ids;
   std::vector<std::string> keys;     // by id
   std::vector<std::string> labels;   // by id
+  std::unordered_map<std::string, std::uint32_t> id_of;  // the story column only: key -> id
 };
 
 namespace {
 
 // Calls the columns' counters for each match, by docid only: no value is decoded here.
+// With a story column, a value counts each story once: a (value, story) pair is counted
+// the first time a match holds it. An article without a story key is a story of its own.
 class ColumnSpy : public Xapian::MatchSpy {
  public:
-  explicit ColumnSpy(std::vector<const ColumnFacetCounter::Column*> columns) : columns_(std::move(columns)) {
+  // `stories`: count the stories of the matches (and, with `by_story`, each value once per story).
+  ColumnSpy(std::vector<const ColumnFacetCounter::Column*> columns, const ColumnFacetCounter::Column* stories,
+            bool by_story)
+      : columns_(std::move(columns)), stories_(stories), by_story_(by_story), seen_(columns_.size()),
+        without_(columns_.size()) {
     for (const auto* column : columns_) counts_.emplace_back(column->keys.size(), 0);
+    if (stories_) story_matches_.assign(stories_->keys.size(), 0);
   }
   void operator()(const Xapian::Document& doc, double) override {
     const Xapian::docid did = doc.get_docid();
+    constexpr std::uint32_t NO_STORY = UINT32_MAX;
+    std::uint32_t story = NO_STORY;
+    if (stories_ && did + 1 < stories_->begin.size() && stories_->begin[did] < stories_->begin[did + 1]) {
+      story = stories_->ids[stories_->begin[did]];
+      if (story_matches_[story]++ == 0) ++stories_counted_;
+    } else {
+      ++stories_counted_;
+    }
+    if (!by_story_) story = NO_STORY;
     for (std::size_t f = 0; f < columns_.size(); ++f) {
       const auto& column = *columns_[f];
       if (did + 1 >= column.begin.size()) continue;  // added after the column was loaded
+      if (by_story_ && column.begin[did] == column.begin[did + 1]) {
+        if (story != NO_STORY) without_[f].insert(story);
+        else ++without_plain_;
+      }
       auto& counts = counts_[f];
-      for (auto i = column.begin[did]; i < column.begin[did + 1]; ++i) ++counts[column.ids[i]];
+      for (auto i = column.begin[did]; i < column.begin[did + 1]; ++i) {
+        const std::uint32_t value = column.ids[i];
+        if (story != NO_STORY && !seen_[f].insert(std::uint64_t{value} << 32 | story).second) continue;
+        ++counts[value];
+      }
     }
   }
   const std::vector<Xapian::doccount>& counts(std::size_t f) const { return counts_[f]; }
+  Xapian::doccount stories() const { return stories_counted_; }
+  Xapian::doccount story_matches(std::uint32_t story) const { return story_matches_[story]; }
+  Xapian::doccount stories_without(std::size_t f) const {
+    return static_cast<Xapian::doccount>(without_[f].size()) + without_plain_;
+  }
 
  private:
   std::vector<const ColumnFacetCounter::Column*> columns_;
+  const ColumnFacetCounter::Column* stories_;
+  bool by_story_;
   std::vector<std::vector<Xapian::doccount>> counts_;
+  std::vector<std::unordered_set<std::uint64_t>> seen_;  // by facet: (value id, story id) pairs counted
+  std::vector<Xapian::doccount> story_matches_;  // by story id
+  Xapian::doccount stories_counted_ = 0;
+  std::vector<std::unordered_set<std::uint32_t>> without_;  // by facet: stories with a match holding no value
+  Xapian::doccount without_plain_ = 0;  // matches with neither a value nor a story key
 };
 
 }  // namespace
@@ -151,6 +190,27 @@ const ColumnFacetCounter::Column& ColumnFacetCounter::column(const Xapian::Datab
   return *slot;
 }
 
+const ColumnFacetCounter::Column& ColumnFacetCounter::story_column(const Xapian::Database& db) {
+  if (stories_) return *stories_;
+  auto column = std::make_unique<Column>();
+  const Xapian::docid last = db.get_lastdocid();
+  column->begin.assign(static_cast<std::size_t>(last) + 2, 0);
+  std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
+  for (auto it = db.valuestream_begin(schema::SLOT_STORY); it != db.valuestream_end(schema::SLOT_STORY); ++it) {
+    const auto [found, inserted] = column->id_of.try_emplace(*it, static_cast<std::uint32_t>(column->keys.size()));
+    if (inserted) column->keys.push_back(found->first);
+    pairs.emplace_back(it.get_docid(), found->second);
+  }
+  // One value per document, in docid order: begin[] counts them, ids[] holds them in order.
+  for (const auto& [did, id] : pairs) column->begin[did + 1] = 1;
+  for (std::size_t i = 1; i < column->begin.size(); ++i) column->begin[i] += column->begin[i - 1];
+  column->ids.reserve(pairs.size());
+  for (const auto& [did, id] : pairs) column->ids.push_back(id);
+  column->labels = column->keys;
+  stories_ = std::move(column);
+  return *stories_;
+}
+
 FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
                                     const FacetRequest& request) {
   return count_with(db, query, request, nullptr);
@@ -160,18 +220,26 @@ FacetPass ColumnFacetCounter::count_with(const Xapian::Database& db, const Xapia
                                          const FacetRequest& request, Xapian::MatchSpy* also) {
   std::vector<const Column*> columns;
   for (std::size_t f = 0; f < request.size(); ++f) columns.push_back(&column(db, request.at(f)));
-  ColumnSpy spy(columns);
+  const bool stories = request.by_story || !request.story_sizes_of.empty();
+  const Column* story_ids = stories ? &story_column(db) : nullptr;
+  ColumnSpy spy(columns, story_ids, request.by_story);
   std::vector<Xapian::MatchSpy*> spies{&spy};
   if (also) spies.push_back(also);
   const Xapian::MSet mset = run_counting_pass(db, query, spies, /*remote=*/false);
   FacetPass pass;
   pass.matches = mset.get_matches_estimated();
+  if (stories) pass.stories = spy.stories();
+  for (const auto& key : request.story_sizes_of) {
+    const auto found = story_ids->id_of.find(key);
+    pass.story_sizes.push_back(found == story_ids->id_of.end() ? 0 : spy.story_matches(found->second));
+  }
   for (std::size_t f = 0; f < columns.size(); ++f) {
     Tally tally;
     const auto& counts = spy.counts(f);
     for (std::size_t id = 0; id < counts.size(); ++id)
       if (counts[id]) tally.add(columns[f]->keys[id], columns[f]->labels[id], counts[id]);
     pass.counts.push_back(tally.finish(request.at(f), request.limit_at(f)));
+    if (request.by_story) pass.counts.back().stories_without = spy.stories_without(f);
   }
   return pass;
 }
@@ -245,6 +313,9 @@ bool SlotFacetCounter::slot_used(const Xapian::Database& db, unsigned slot) {
 
 FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
                                   const FacetRequest& request) {
+  if (request.by_story || !request.story_sizes_of.empty())
+    throw QueryError("counting stories needs local databases: a remote shard runs only Xapian's own spies, which "
+                     "count articles");
   // One stock spy per slot that holds any value; year, month and day share theirs.
   std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   std::map<Facet, std::vector<Xapian::valueno>> slots_of;

@@ -36,6 +36,9 @@ struct FacetCounts {
   // Date facets (year, month, day): matches without a publication date, which no value
   // counts. Filled by the searcher, which knows the number of matches.
   std::optional<Xapian::doccount> undated;
+  // FacetRequest::by_story (columns only): the distinct stories among the matches that
+  // hold no value of this facet (for a date facet: the stories with an undated copy).
+  Xapian::doccount stories_without = 0;
 };
 
 struct FacetRequest {
@@ -43,6 +46,13 @@ struct FacetRequest {
   std::size_t limit = 10;  // values listed per facet
   // Counted after `facets`, each with every value listed: what a timeline is drawn from.
   std::vector<Facet> every_value;
+  // Count stories, not articles: a value's count is the number of distinct story keys
+  // (schema::SLOT_STORY) among the matches holding it, so that twelve copies of one wire
+  // story count once. Needs the in-memory columns.
+  bool by_story = false;
+  // Stories whose matches to count (the story keys of the hits of a --collapse search):
+  // FacetPass::story_sizes, in this order. Needs the in-memory columns.
+  std::vector<std::string> story_sizes_of;
 
   // The facets to count, `facets` then `every_value`, and how many values each lists.
   std::size_t size() const { return facets.size() + every_value.size(); }
@@ -53,6 +63,8 @@ struct FacetRequest {
 struct FacetPass {
   std::vector<FacetCounts> counts;  // in the order of FacetRequest::at(0), at(1), ...
   Xapian::doccount matches = 0;     // exact number of matches
+  Xapian::doccount stories = 0;     // by_story, story_sizes_of: the distinct stories among them
+  std::vector<Xapian::doccount> story_sizes;  // the matches of each story of story_sizes_of
 };
 
 // Two values seen together in matches: of facets `first` and `second` of a pair count
@@ -91,10 +103,12 @@ class ColumnFacetCounter : public FacetCounter {
 
  private:
   const Column& column(const Xapian::Database& db, Facet facet);
+  const Column& story_column(const Xapian::Database& db);
   // count(), with `also` (if any) visiting the same matches.
   FacetPass count_with(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request,
                        Xapian::MatchSpy* also);
   std::unordered_map<int, std::unique_ptr<Column>> columns_;
+  std::unique_ptr<Column> stories_;
 };
 
 // Remembers which slots of `db` hold values: build one per database handle (asking a

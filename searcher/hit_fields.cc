@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::string_view NAMES[] = {"rank",    "id",     "score",  "title",     "title_derived", "date",
                                       "source",  "url",    "authors", "people",   "countries",     "snippet",
-                                      "body",    "dateline", "language", "mentioned_dates"};
+                                      "body",    "dateline", "language", "mentioned_dates", "story", "similar"};
 
 std::vector<std::string> mentioned(const Article& a) {
   std::vector<std::string> out;
@@ -74,6 +74,8 @@ nlohmann::ordered_json hit_field_json(const Hit& hit, HitField field) {
     case HitField::DATELINE: return text_or_null(a.dateline);
     case HitField::LANGUAGE: return text_or_null(a.language);
     case HitField::MENTIONED_DATES: return mentioned(a);
+    case HitField::STORY: return text_or_null(hit.story);
+    case HitField::SIMILAR: return hit.similar;
   }
   return nullptr;
 }
@@ -98,6 +100,8 @@ std::string hit_field_text(const Hit& hit, HitField field) {
     case HitField::DATELINE: return a.dateline;
     case HitField::LANGUAGE: return a.language;
     case HitField::MENTIONED_DATES: return list(mentioned(a));
+    case HitField::STORY: return hit.story;
+    case HitField::SIMILAR: return std::to_string(hit.similar);
   }
   return {};
 }

@@ -31,6 +31,11 @@ json hit_json(const Hit& hit) {
       continue;
     j[std::string(hit_field_name(f))] = hit_field_json(hit, f);
   }
+  // Collapsed (the only time a default hit knows its story): the story and its copies.
+  if (!hit.story.empty()) {
+    j["story"] = hit.story;
+    j["similar"] = hit.similar;
+  }
   return j;
 }
 
@@ -152,6 +157,7 @@ class JsonWriter : public ResultWriter {
     j["total_exact"] = result.total_exact;
     j["total_min"] = result.total_min;
     j["total_max"] = result.total_max;
+    if (result.stories) j["stories"] = *result.stories;
     if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
     if (!result.missing_shards.empty()) j["missing_shards"] = result.missing_shards;
     if (!result.facets.empty()) j["facets"] = facets_json(result.facets);

@@ -1,5 +1,6 @@
 #include "search_options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 #include <sstream>
@@ -100,7 +101,7 @@ std::optional<double> parse_half_life(std::string_view text) {
 std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options) {
   auto& request = options.request;
   std::string language, format = "text", sort = "relevance", recency, bm25, colour = "auto",
-              facet_method = "auto", timeline, cooccur, with, facet_sort, fields;
+              facet_method = "auto", timeline, cooccur, with, facet_sort, fields, facet_by;
   std::vector<std::string> facet_lists;
   bool all_words = false, any_word = false, expand = false;
   po::options_description searching("Search options");
@@ -130,6 +131,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        "print these articles whole (text or json/jsonl) instead of searching")
       ("like", po::value<std::string>(&request.like_id)->value_name("ID"),
        "articles like the one with this id (a QUERY, if given, filters them)")
+      ("collapse", po::bool_switch(&request.collapse),
+       "one hit per story: near-duplicates (copies, corrections, updates of one wire story) are "
+       "shown once, the best ranked, with the number of similar articles that matched")
       ("all", po::bool_switch(&all_words),
        "every word without an operator is required (the default: articles holding any of the "
        "words, those holding more of them and rarer ones first, by BM25)")
@@ -164,6 +168,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("significant-terms", cli::count_value(&request.significant_terms, "significant-terms")->value_name("N"),
        "the N words, people and countries most over-represented in the best 200 matches "
        "against the whole archive (JLH score)")
+      ("facet-by", po::value<std::string>(&facet_by)->value_name("WHAT"),
+       "article (default) or story: facets and timelines count each story once, however many "
+       "of its copies matched")
       ("chart", po::value<std::string>(&options.chart)->value_name("FILE.svg"),
        "with --timeline: draw it as an SVG chart (a batch: one line per query)")
       ("graph", po::value<std::string>(&options.graph)->value_name("FILE"),
@@ -256,6 +263,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       return usage_error("--fields chooses what json, jsonl and csv hits carry");
     try {
       options.fields = parse_hit_fields(fields);
+      request.story_keys = std::find(options.fields.begin(), options.fields.end(), HitField::STORY) != options.fields.end();
     } catch (const std::invalid_argument& e) {
       return usage_error(std::string("--fields: ") + e.what());
     }
@@ -309,6 +317,11 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
     if (!options.batch.empty()) return usage_error("--graph writes one search's network, not a batch's");
     if (!graph_format_for(options.graph))
       return usage_error("--graph: name a file ending in .dot, .gv, .graphml or .json");
+  }
+  if (!facet_by.empty()) {
+    if (facet_by != "story" && facet_by != "article")
+      return usage_error("unknown --facet-by '" + facet_by + "' (article or story)");
+    request.facet_by_story = facet_by == "story";
   }
   if (!facet_sort.empty()) {
     request.facet_sort = facet_sort_from_name(facet_sort);

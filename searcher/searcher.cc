@@ -337,6 +337,19 @@ SearchResult Searcher::run(const SearchRequest& request) {
       db_.get_doccount() > 0 && db_.get_value_freq(*facet_slot(Facet::LANGUAGE, 0)) == 0)
     throw std::runtime_error("this database was indexed before the lang facet existed: index its articles again "
                              "to count them by language (--filter lang:CODE works as it is)");
+  if ((request.collapse || request.facet_by_story) && db_.get_doccount() > 0 &&
+      db_.get_value_freq(schema::SLOT_STORY) == 0)
+    throw std::runtime_error("this database was indexed before story keys existed: index its articles again to "
+                             "collapse copies of a story");
+  if (request.facet_by_story && shards_.remote)
+    throw QueryError("--facet-by story needs local databases: a remote shard runs only Xapian's own spies, which "
+                     "count articles");
+  facets.by_story = request.facet_by_story;
+  // A week is counted from days, and a story that ran on two days of it would count twice.
+  if (request.facet_by_story && request.timeline &&
+      (*request.timeline == TimelineUnit::DAY || *request.timeline == TimelineUnit::WEEK))
+    throw QueryError("--facet-by story counts a timeline by month or year: by day or week a story that ran on "
+                     "several days would count once for each");
   const bool every_article =
       request.like_id.empty() && (is_every_article(request.query) || (request.query.empty() && counts_all));
   if (!request.like_id.empty()) {
@@ -401,19 +414,40 @@ SearchResult Searcher::run(const SearchRequest& request) {
   else if (sort == SortOrder::DATE) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
   if (sort == SortOrder::DATE_DESC) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
   // The facet pass below counts every match exactly, so the ranked pass need not.
-  const Xapian::doccount count_to = counts_all ? 0 : EXACT_COUNT_BUDGET;
+  Xapian::doccount count_to = counts_all ? 0 : EXACT_COUNT_BUDGET;
+  if (request.collapse) {
+    enquire.set_collapse_key(schema::SLOT_STORY);
+    // Xapian counts the copies it collapsed only among the matches it looked at, and
+    // estimates its totals even when it looks at all of them: locally a counting pass
+    // below makes them exact; a remote shard gives Xapian's counts after looking at all.
+    if (shards_.remote) count_to = db_.get_doccount();
+  }
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, count_to);
 
   SearchResult result;
   result.missing_shards = shards_.missing_names();
-  result.total = mset.get_matches_estimated();
-  result.total_min = mset.get_matches_lower_bound();
-  result.total_max = mset.get_matches_upper_bound();
+  if (request.collapse && shards_.remote) {
+    // Collapsed, Xapian's counts are of stories; the articles are the uncollapsed ones.
+    result.total = mset.get_uncollapsed_matches_estimated();
+    result.total_min = mset.get_uncollapsed_matches_lower_bound();
+    result.total_max = mset.get_uncollapsed_matches_upper_bound();
+    result.stories = mset.get_matches_estimated();
+  } else {
+    result.total = mset.get_matches_estimated();
+    result.total_min = mset.get_matches_lower_bound();
+    result.total_max = mset.get_matches_upper_bound();
+  }
   result.total_exact = result.total_min == result.total_max;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.score = it.get_weight();
+    if (request.collapse) {
+      hit.story = it.get_collapse_key();
+      hit.similar = it.get_collapse_count();  // a lower bound: made exact below, locally
+    } else if (request.story_keys) {
+      hit.story = it.get_document().get_value(schema::SLOT_STORY);
+    }
     hit.article = decode_stored_article(it.get_document().get_data());
     if (request.snippet_length > 0 && weightless) {
       // No word to find a passage by: the lead sentence, which in news says what the story is.
@@ -432,24 +466,40 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.hits.push_back(std::move(hit));
   }
 
+  if (request.collapse && !shards_.remote) {
+    // Every match's story, counted: the articles, the stories, and each hit's copies.
+    FacetRequest stories;
+    for (const auto& hit : result.hits) stories.story_sizes_of.push_back(hit.story);
+    const FacetPass pass = columns_->count(db_, query, stories);
+    result.total = result.total_min = result.total_max = pass.matches;
+    result.total_exact = true;
+    result.stories = pass.stories;
+    for (std::size_t i = 0; i < result.hits.size(); ++i)
+      result.hits[i].similar = pass.story_sizes[i] > 0 ? pass.story_sizes[i] - 1 : 0;
+  }
+
   if (facets.size() > 0) {
     // Loading a column reads the facet's values of every article: worth it for many
     // queries or a big result set; a few matches are cheaper to count from their values.
     bool use_columns = request.facet_method == FacetMethod::COLUMNS;
     if (request.facet_method == FacetMethod::AUTO)
       use_columns = many_queries_ || mset.get_matches_estimated() * 8 > db_.get_doccount();
+    if (facets.by_story) use_columns = true;  // only the columns know stories
     // A remote shard runs only the spies Xapian registers itself: ValueCountMatchSpy.
     if (shards_.remote) use_columns = false;
     FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
     FacetPass pass = counter.count(db_, query, facets);
     result.total = result.total_min = result.total_max = pass.matches;
     result.total_exact = true;
+    if (facets.by_story) result.stories = pass.stories;
+    // What the facets and the timeline count: articles, or stories.
+    const Xapian::doccount counted = facets.by_story ? pass.stories : pass.matches;
     if (request.timeline) {
       const auto first = pass.counts.begin() + static_cast<std::ptrdiff_t>(facets.facets.size());
       const std::vector<FacetCounts> dates(std::make_move_iterator(first), std::make_move_iterator(pass.counts.end()));
       pass.counts.erase(first, pass.counts.end());
       const auto since = parse_day_range(request.since), until = parse_day_range(request.until);
-      result.timeline = make_timeline(*request.timeline, dates, pass.matches, since ? since->first : "",
+      result.timeline = make_timeline(*request.timeline, dates, counted, since ? since->first : "",
                                       until ? until->last : "");
     }
     for (auto& counts : pass.counts) {
@@ -465,7 +515,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         });
       // An article has at most one publication date: the matches no date value counted are undated.
       if (counts.facet == Facet::YEAR || counts.facet == Facet::MONTH || counts.facet == Facet::DAY)
-        counts.undated = pass.matches - std::min(counts.counted, pass.matches);
+        counts.undated = facets.by_story ? counts.stories_without : counted - std::min(counts.counted, counted);
       result.facets.push_back(std::move(counts));
     }
   }

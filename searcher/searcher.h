@@ -65,6 +65,11 @@ struct SearchRequest {
   SortOrder sort = SortOrder::RELEVANCE;
   double recency_half_life_days = 0;     // 0: no recency blend
   std::string like_id;                   // article id for "more like this"
+  // One hit per story (its best-ranked article), each with the number of other matches
+  // telling the same story; counted exactly over every match (Xapian's collapse key).
+  bool collapse = false;
+  bool facet_by_story = false;           // facets and timelines count stories, not articles
+  bool story_keys = false;               // hits carry their story key (--fields story)
   // The default is the best mode measured on long and short queries within the latency
   // budget (README, Ranking): words are alternatives, ranked by BM25. Feedback ranks
   // better still but made a search five to ten times slower, so it is asked for (--expand).
@@ -81,6 +86,8 @@ struct Hit {
   double score = 0;
   Article article;            // the stored fields
   std::string snippet;        // matched terms between SNIPPET_MARK_START and SNIPPET_MARK_END
+  std::string story;          // the story key, when collapsing or asked for
+  Xapian::doccount similar = 0;  // collapse: other matches of the same story
 };
 
 // Around highlighted words in Hit::snippet; writers turn them into colour or drop them.
@@ -110,6 +117,7 @@ struct SearchResult {
   bool total_exact = false;        // total is the exact count
   Xapian::doccount total_min = 0;  // bounds on the count (both equal total when exact)
   Xapian::doccount total_max = 0;
+  std::optional<Xapian::doccount> stories;  // collapse, facet-by story: distinct stories among the matches
   std::vector<FacetCounts> facets;
   std::optional<Timeline> timeline;  // when the request asked for one
   std::optional<Cooccurrence> cooccurrence;

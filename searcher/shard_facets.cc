@@ -21,10 +21,15 @@ FacetPass merge_shard_counts(const std::vector<FacetPass>& parts, const FacetReq
     std::string label;
   };
   std::vector<std::map<std::string, Entry>> merged(request.size());
+  std::vector<Xapian::doccount> stories_without(request.size(), 0);
   FacetPass pass;
   for (const FacetPass& part : parts) {
     pass.matches += part.matches;
+    pass.stories += part.stories;  // a story never spans shards: each links its own articles
+    pass.story_sizes.resize(part.story_sizes.size(), 0);
+    for (std::size_t i = 0; i < part.story_sizes.size(); ++i) pass.story_sizes[i] += part.story_sizes[i];
     for (std::size_t f = 0; f < part.counts.size(); ++f) {
+      stories_without[f] += part.counts[f].stories_without;
       for (const auto& value : part.counts[f].top) {
         auto [it, inserted] = merged[f].try_emplace(value.key, Entry{0, value.label});
         // The smallest label among those counted, as each counter names a value.
@@ -37,6 +42,7 @@ FacetPass merge_shard_counts(const std::vector<FacetPass>& parts, const FacetReq
     FacetCounts counts;
     counts.facet = request.at(f);
     counts.distinct = merged[f].size();
+    counts.stories_without = stories_without[f];
     for (auto& [key, entry] : merged[f]) {
       counts.top.push_back({key, std::move(entry.label), entry.count});
       counts.counted += entry.count;

@@ -63,9 +63,13 @@ std::string describe_request(const SearchRequest& request) {
 }
 
 // "57 articles", "1 article", or the bounds when the count is Xapian's estimate.
+// With stories counted (--collapse, --facet-by story): "57 articles (41 stories)".
 std::string count_phrase(const SearchResult& result) {
-  if (result.total_exact) return fmt::format("{} {}", result.total, result.total == 1 ? "article" : "articles");
-  return fmt::format("between {} and {} articles", result.total_min, result.total_max);
+  const std::string stories =
+      result.stories ? fmt::format(" ({} {})", *result.stories, *result.stories == 1 ? "story" : "stories") : "";
+  if (result.total_exact)
+    return fmt::format("{} {}{}", result.total, result.total == 1 ? "article" : "articles", stories);
+  return fmt::format("between {} and {} articles{}", result.total_min, result.total_max, stories);
 }
 
 }  // namespace
@@ -187,8 +191,10 @@ void write_text(std::ostream& out, const SearchRequest& request, const SearchRes
   for (const auto& hit : result.hits) {
     const std::string date = hit.article.date ? hit.article.date->to_iso() : std::string("----------");
     const std::string title = one_line(hit.article.title, false);
-    fmt::print(out, "{:>4}  {:<12} {:<10}  {:7.3f}  {}{}{}\n", hit.rank, one_line(hit.article.id, false), date,
-               hit.score, colour ? BOLD : "", title, colour ? RESET : "");
+    const std::string similar =
+        hit.similar ? fmt::format("  {}(+{} similar){}", colour ? DIM : "", hit.similar, colour ? RESET : "") : "";
+    fmt::print(out, "{:>4}  {:<12} {:<10}  {:7.3f}  {}{}{}{}\n", hit.rank, one_line(hit.article.id, false), date,
+               hit.score, colour ? BOLD : "", title, colour ? RESET : "", similar);
     if (!hit.snippet.empty()) fmt::print(out, "      {}{}\n", one_line(hit.snippet, colour), colour ? RESET : "");
   }
   for (const auto& facet : result.facets) {
