@@ -43,14 +43,15 @@ Xapian::Document DocumentBuilder::build(const Article& given) {
 
   // A derived title repeats the text's first sentence: its words are not the publisher's
   // title and are indexed once, as text.
-  if (!article.title_derived) terms.index(doc, article.title, schema::PREFIX_TITLE, schema::TITLE_WDF_BOOST);
+  // The sketch reads the title and the text: a templated report (a dividend notice, a
+  // price table) names its company only in its title, and two of them are not one story.
+  if (!article.title_derived)
+    terms.index(doc, article.title, schema::PREFIX_TITLE, schema::TITLE_WDF_BOOST, &sketcher_);
   terms.next_field();
   if (!article.dateline.empty()) {
     terms.index(doc, article.dateline);
     terms.next_field();
   }
-  // The sketch is of the text alone: a correction or an update under a new headline is
-  // still the same story.
   terms.index(doc, article.body, {}, 0, &sketcher_);
   last_truncated_ = terms.truncated();
   const std::optional<Sketch> sketch = sketcher_.finish();

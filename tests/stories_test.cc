@@ -205,15 +205,16 @@ TEST_F(Stories, KeysAgreeWithExactShingleJaccardAcrossTwoRuns) {
   ASSERT_EQ(story.size(), all.size());
   Analyzer analyzer;
   std::vector<std::set<std::string>> sets;
-  for (const auto& e : all) sets.push_back(shingles(analyzer, e.body));
+  // Sketched as newsdex sketches an article: its title, then its text.
+  for (const auto& e : all) sets.push_back(shingles(analyzer, e.title + " " + e.body));
   std::size_t same = 0;
   for (std::size_t a = 0; a < all.size(); ++a) {
     for (std::size_t b = a + 1; b < all.size(); ++b) {
       const double j = jaccard(sets[a], sets[b]);
       SCOPED_TRACE(all[a].id + " / " + all[b].id + ": exact Jaccard " + std::to_string(j));
       // The fixture has no pair near the threshold: copies are close, the rest far.
-      ASSERT_TRUE(j >= 0.9 || j < 0.3);
-      if (j >= 0.9) {
+      ASSERT_TRUE(j >= 0.85 || j < 0.3);
+      if (j >= 0.85) {
         EXPECT_EQ(story.at(all[a].id), story.at(all[b].id));
         ++same;
       } else {
