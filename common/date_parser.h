@@ -31,4 +31,8 @@ class DateParser {
 // True when year/month/day form a real calendar day (1000 <= year <= 9999).
 bool is_valid_day(int year, unsigned month, unsigned day);
 
+// Days since 1970-01-01 of a compact "YYYYMMDD" date (the date slot's form); nullopt
+// when it is not one.
+std::optional<long> day_number(std::string_view yyyymmdd);
+
 }  // namespace newsdex

@@ -43,6 +43,10 @@ inline constexpr std::size_t BAND_ROWS = 4;
 // Two articles tell the same story when their sketches agree in at least this share of
 // minima (the estimated Jaccard similarity of their 5-word shingle sets).
 inline constexpr double STORY_SIMILARITY = 0.7;
+// ...and, when both are dated to the day, were published at most this many days apart: a
+// correction or an update follows within hours; the same text a week later (a weekly
+// central bank statement, a recurring notice) is news again, a story of its own.
+inline constexpr long STORY_DAYS = 3;
 
 struct Sketch {
   std::array<std::uint8_t, SKETCH_HASHES> minima{};

@@ -1,10 +1,12 @@
 #include "story_linker.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <unordered_map>
 
+#include "date_parser.h"
 #include "schema.h"
 #include "stable_hash.h"
 #include "story_sketch.h"
@@ -21,8 +23,14 @@ struct Fresh {
   std::size_t part;
   Sketch sketch;
   std::string key;
+  std::optional<long> day;  // publication day, when known to the day
   bool relinked = false;
 };
+
+// Whether two articles were published close enough to tell one story (unknown: yes).
+bool near_in_time(const std::optional<long>& a, const std::optional<long>& b) {
+  return !a || !b || std::labs(*a - *b) <= STORY_DAYS;
+}
 
 struct Candidate {
   Xapian::docid docid;
@@ -44,7 +52,8 @@ StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartI
       const auto sketch = decode_sketch(*it);
       if (!sketch) continue;
       const Xapian::docid docid = it.get_docid();
-      fresh.push_back({docid, p, *sketch, part.get_document(docid).get_value(schema::SLOT_STORY)});
+      const Xapian::Document doc = part.get_document(docid);
+      fresh.push_back({docid, p, *sketch, doc.get_value(schema::SLOT_STORY), day_number(doc.get_value(schema::SLOT_DATE))});
     }
   }
   links.sketched = fresh.size();
@@ -81,15 +90,20 @@ StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartI
       ++links.compared;
       std::optional<Sketch> other;
       std::string key;
+      std::optional<long> day;
       if (candidate.fresh) {
         other = fresh[*candidate.fresh].sketch;
         key = fresh[*candidate.fresh].key;
+        day = fresh[*candidate.fresh].day;
       } else {
         const Xapian::Document doc = archive.get_document(candidate.docid);
         other = decode_sketch(doc.get_value(schema::SLOT_SKETCH));
         key = doc.get_value(schema::SLOT_STORY);
+        day = day_number(doc.get_value(schema::SLOT_DATE));
       }
-      if (!other || key.empty() || sketch_similarity(article.sketch, *other) < STORY_SIMILARITY) continue;
+      if (!other || key.empty() || !near_in_time(article.day, day) ||
+          sketch_similarity(article.sketch, *other) < STORY_SIMILARITY)
+        continue;
       if (key != article.key) {
         article.key = std::move(key);
         article.relinked = true;

@@ -7,7 +7,8 @@
 // this commit. Candidates are the articles sharing a band term with it (the archive's
 // posting lists, and an in-memory table for this commit's articles); they are compared
 // most shared bands first, then oldest first, and the first whose sketch agrees in at
-// least STORY_SIMILARITY of its minima gives its key. A story is thus a chain of near
+// least STORY_SIMILARITY of its minima, published within STORY_DAYS of it (or undated),
+// gives its key. A story is thus a chain of near
 // copies, as in single-link clustering.
 //
 // Runs before the commit merges the parts: the keys are written into the part databases,

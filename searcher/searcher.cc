@@ -12,6 +12,7 @@
 #include "analyzer.h"
 #include "ascii_text.h"
 #include "country_table.h"
+#include "date_parser.h"
 #include "derived_title.h"
 #include "id_term.h"
 #include "language.h"
@@ -58,22 +59,6 @@ bool only_alternatives(const Xapian::Query& query) {
   }
 }
 
-// Days since 1970-01-01 of a "YYYYMMDD" value; nullopt when it is not one.
-std::optional<long> day_number(std::string_view yyyymmdd) {
-  if (yyyymmdd.size() != 8) return std::nullopt;
-  int year = 0;
-  unsigned month = 0, day = 0;
-  for (std::size_t i = 0; i < 8; ++i) {
-    const char c = yyyymmdd[i];
-    if (c < '0' || c > '9') return std::nullopt;
-    if (i < 4) year = year * 10 + (c - '0');
-    else if (i < 6) month = month * 10 + static_cast<unsigned>(c - '0');
-    else day = day * 10 + static_cast<unsigned>(c - '0');
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::sys_days(ymd).time_since_epoch().count();
-}
 
 // Adds to each matching article max_weight * 2^(-age / half-life), age in days before the
 // newest article of the index: a fresh article gains up to the query's best score.
