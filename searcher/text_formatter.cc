@@ -65,8 +65,11 @@ std::string describe_request(const SearchRequest& request) {
 // "57 articles", "1 article", or the bounds when the count is Xapian's estimate.
 // With stories counted (--collapse, --facet-by story): "57 articles (41 stories)".
 std::string count_phrase(const SearchResult& result) {
+  // An estimated total (remote shards) goes with an estimated number of stories.
   const std::string stories =
-      result.stories ? fmt::format(" ({} {})", *result.stories, *result.stories == 1 ? "story" : "stories") : "";
+      result.stories ? fmt::format(" ({}{} {})", result.total_exact ? "" : "about ", *result.stories,
+                                   *result.stories == 1 ? "story" : "stories")
+                     : "";
   if (result.total_exact)
     return fmt::format("{} {}{}", result.total, result.total == 1 ? "article" : "articles", stories);
   return fmt::format("between {} and {} articles{}", result.total_min, result.total_max, stories);
