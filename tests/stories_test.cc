@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "analyzer.h"
+#include "query_builder.h"
 #include "date_parser.h"
 #include "schema.h"
 #include "searcher.h"
@@ -261,6 +262,34 @@ TEST_F(Stories, CollapseShowsOneHitPerStoryWithExactSimilarCounts) {
   EXPECT_NE(text.out.find(fmt::format("{} articles ({} stories) match", story.size(), size.size())), std::string::npos)
       << text.out;
   EXPECT_NE(text.out.find("(+2 similar)"), std::string::npos) << text.out;
+}
+
+TEST_F(Stories, CollapsedPagesAreXapiansCollapseOfTheSameRanking) {
+  // What Xapian's own collapse key picks, one page at a time.
+  Xapian::Database db(corpus_->db());
+  QueryBuilder builder(db, "en");
+  Xapian::Enquire enquire(db);
+  enquire.set_query(builder.build("harbour"));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(DEFAULT_BM25_K1, 0, 1, DEFAULT_BM25_B, 0.5));
+  enquire.set_collapse_key(schema::SLOT_STORY);
+  const Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
+  std::vector<std::string> want;
+  for (auto it = all.begin(); it != all.end(); ++it) want.push_back(decode_stored_article(it.get_document().get_data()).id);
+  ASSERT_GT(want.size(), 10u);
+  for (const auto& [offset, limit] : std::vector<std::pair<int, int>>{{0, 3}, {3, 4}, {0, 100}, {10, 5}}) {
+    const auto r = corpus_->search({"harbour", "--collapse", "--offset", std::to_string(offset), "--limit",
+                                    std::to_string(limit), "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = json::parse(r.out);
+    std::vector<std::string> got;
+    for (const auto& hit : j["hits"]) got.push_back(hit["id"]);
+    const auto first = want.begin() + std::min<std::size_t>(offset, want.size());
+    const std::vector<std::string> page(first, first + std::min<std::size_t>(limit, want.end() - first));
+    EXPECT_EQ(got, page) << "offset " << offset << ", limit " << limit;
+    if (!j["hits"].empty()) {
+      EXPECT_EQ(j["hits"][0]["rank"], offset + 1);
+    }
+  }
 }
 
 TEST_F(Stories, FacetsAndTimelinesByStoryCountEachStoryOnce) {
