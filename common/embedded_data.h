@@ -11,5 +11,8 @@ extern const std::string_view COUNTRIES_TSV;
 // common/data/people_words.tsv: the word lists people extraction relies on (titles,
 // roles, honorifics, organisation words, given names, speech verbs).
 extern const std::string_view PEOPLE_WORDS_TSV;
+// common/data/given_names.txt: women's and men's given names from Moby Word II (written
+// by scripts/data/make-given-names), added to the given names of people_words.tsv.
+extern const std::string_view GIVEN_NAMES_TXT;
 
 }  // namespace newsdex::data

@@ -93,6 +93,19 @@ struct PeopleWords {
         set->insert(std::move(key));
       }
     }
+    // The broad list of given names, where no list above already says what the word is:
+    // the first word of a run of several makes it a name ("Annette Bening", "Lleyton"
+    // aside). It only sets the GIVEN bit: the `given` set stays the common names that
+    // are never a surname alone, so that "PRESIDENT REAGAN" or "Murray said" (given names
+    // too, in the broad list) are still read as surnames.
+    std::istringstream names{std::string(data::GIVEN_NAMES_TXT)};
+    for (std::string name; std::getline(names, name);) {
+      if (name.empty() || name.front() == '#') continue;
+      const std::string key = phrase_key(name, analyzer);
+      if (key.empty() || key.find(' ') != std::string::npos) continue;
+      auto& bits = kinds[key];
+      if (bits == 0) bits = GIVEN;
+    }
   }
 };
 

@@ -24,6 +24,23 @@ Article extract(const std::string& body, const std::string& dateline = {}, std::
 
 constexpr PartialDate MARCH_2_1987{1987, 3, 2};
 
+TEST(EntityPeople, WomenAndMenAreFoundByTheSameEvidence) {
+  // The same sentence with only the given name swapped: the broad list of given names
+  // (common/data/given_names.txt) knows women's names and familiar forms as well as men's.
+  const std::pair<const char*, const char*> pairs[] = {
+      {"Joanne", "John"}, {"Louisa", "Louis"}, {"Debra", "David"}, {"Helen", "Henry"},
+      {"Geraldine", "Gerald"}, {"Amanda", "Andrew"}, {"Annette", "Andy"}, {"Kelly", "Tim"}};
+  for (const auto& [woman, man] : pairs) {
+    for (const char* given : {woman, man}) {
+      const std::string name = std::string(given) + " Robinson";
+      EXPECT_EQ(extract("The result was a disappointment, and " + name + " gave no comment on it.").people,
+                Strings{name});
+    }
+  }
+  // Given names that are surnames too still stand alone after a title.
+  EXPECT_EQ(extract("Talks went on. President Reagan said so.").people, Strings{"Reagan"});
+}
+
 TEST(EntityCountries, DatelinesNameTheCountryWhereTheStoryWasFiled) {
   EXPECT_EQ(extract("Shares rose.", "PORTLAND, Ore., Feb 26").countries, Strings{"US"});
   EXPECT_EQ(extract("Shares rose.", "WALTHAM, MASS., March 2").countries, Strings{"US"});
