@@ -63,26 +63,45 @@ SignificantTerms significant_terms(const Xapian::Database& db, const Xapian::MSe
     }
   }
   const double fg_size = out.foreground, bg_size = out.background;
-  std::vector<SignificantTerm> terms;
-  for (const auto& [term, in_foreground] : foreground) {
-    TermKind kind;
-    std::string_view key;
-    if (in_foreground < SIGNIFICANT_MIN_MATCHES || asked.contains(term) || !classify(term, kind, key)) continue;
-    if (kind == TermKind::WORD && asked.contains(std::string(schema::PREFIX_STEM) + stemmer(term))) continue;
-    // The archive holds every sampled article: at least as many as the sample.
-    const Xapian::doccount in_background = std::max(db.get_termfreq(term), in_foreground);
-    const double fg = in_foreground / fg_size, bg = in_background / bg_size;
-    if (fg <= bg) continue;
-    SignificantTerm s{kind, std::string(key), std::string(key), in_foreground, in_background, (fg - bg) * (fg / bg)};
-    if (kind == TermKind::COUNTRY) s.key = s.label = upper_ascii(s.key);
-    terms.push_back(std::move(s));
-  }
+  // Candidates by how many sampled matches hold them, most first. A term's archive count
+  // is at least its sample count, so its score is at most the one it would have if only
+  // the sampled articles held it, which grows with the sample count: once that bound falls
+  // below the limit-th best score found, no later candidate can enter the list, and its
+  // archive count (a posting-list lookup each) is never read.
+  std::vector<std::pair<Xapian::doccount, const std::string*>> candidates;
+  for (const auto& [term, in_foreground] : foreground)
+    if (in_foreground >= SIGNIFICANT_MIN_MATCHES) candidates.emplace_back(in_foreground, &term);
+  std::sort(candidates.begin(), candidates.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : *a.second < *b.second; });
   const auto better = [](const SignificantTerm& a, const SignificantTerm& b) {
     return a.score != b.score ? a.score > b.score : std::tie(a.kind, a.key) < std::tie(b.kind, b.key);
   };
-  const std::size_t n = std::min(limit, terms.size());
-  std::partial_sort(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(n), terms.end(), better);
-  terms.resize(n);
+  std::vector<SignificantTerm> terms;  // the best `limit` so far, a heap whose top is the worst of them
+  for (const auto& [in_foreground, term_ptr] : candidates) {
+    const std::string& term = *term_ptr;
+    const double fg = in_foreground / fg_size;
+    const double bound = (fg - in_foreground / bg_size) * (fg / (in_foreground / bg_size));
+    if (limit == 0 || (terms.size() == limit && bound < terms.front().score)) break;
+    TermKind kind;
+    std::string_view key;
+    if (asked.contains(term) || !classify(term, kind, key)) continue;
+    if (kind == TermKind::WORD && asked.contains(std::string(schema::PREFIX_STEM) + stemmer(term))) continue;
+    // The archive holds every sampled article: at least as many as the sample.
+    const Xapian::doccount in_background = std::max(db.get_termfreq(term), in_foreground);
+    const double bg = in_background / bg_size;
+    if (fg <= bg) continue;
+    SignificantTerm s{kind, std::string(key), std::string(key), in_foreground, in_background, (fg - bg) * (fg / bg)};
+    if (kind == TermKind::COUNTRY) s.key = s.label = upper_ascii(s.key);
+    if (terms.size() == limit) {
+      if (!better(s, terms.front())) continue;
+      std::pop_heap(terms.begin(), terms.end(), better);
+      terms.back() = std::move(s);
+    } else {
+      terms.push_back(std::move(s));
+    }
+    std::push_heap(terms.begin(), terms.end(), better);
+  }
+  std::sort_heap(terms.begin(), terms.end(), better);
   // People's names as written, from the facet values ("key\x1FLabel") of the sampled
   // articles, read only for the people listed.
   std::unordered_map<std::string, SignificantTerm*> unnamed;
