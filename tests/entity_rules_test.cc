@@ -64,6 +64,9 @@ TEST(EntityCountries, HistoricalStatesFollowThePublicationDate) {
   EXPECT_EQ(extract("Soviet officials met.", {}, MARCH_2_1987).countries, Strings{"SU"});
   EXPECT_EQ(extract("Moscow said Russian grain was short.", {}, MARCH_2_1987).countries, Strings{"SU"});
   EXPECT_EQ(extract("Moscow said Russian grain was short.", {}, PartialDate{2023, 3, 2}).countries, Strings{"RU"});
+  // The Kremlin is Russia's, and so the Soviet Union's only before 1992.
+  EXPECT_EQ(extract("The Kremlin said talks would go on.", {}, PartialDate{2005, 3, 1}).countries, Strings{"RU"});
+  EXPECT_EQ(extract("The Kremlin said talks would go on.", {}, MARCH_2_1987).countries, Strings{"SU"});
   EXPECT_EQ(extract("Prague and Slovak leaders met.", {}, MARCH_2_1987).countries, Strings{"CS"});
   EXPECT_EQ(extract("East Germany and West Germany talked.", {}, MARCH_2_1987).countries, (Strings{"DD", "DE"}));
 }
