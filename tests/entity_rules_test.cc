@@ -37,6 +37,9 @@ TEST(EntityPeople, WomenAndMenAreFoundByTheSameEvidence) {
                 Strings{name});
     }
   }
+  // Roles of modern news before a name are evidence, whatever the given name.
+  EXPECT_EQ(extract("They are Wales coach Mike Ruddock's preferred starters.").people, Strings{"Mike Ruddock"});
+  EXPECT_EQ(extract("Friends, including actress Ruby Dee, gathered.").people, Strings{"Ruby Dee"});
   // Given names that are surnames too still stand alone after a title.
   EXPECT_EQ(extract("Talks went on. President Reagan said so.").people, Strings{"Reagan"});
 }
