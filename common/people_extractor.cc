@@ -321,6 +321,21 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
         c = k + 1;
         break;
       }
+    // A demonym before a given name is no part of the name: "New Yorker William
+    // Trowbridge", "Texan Michael Chicoine", "Frenchman Arnaud Clement". It is one or two
+    // words ending as demonyms do, none a given name or an initial, and a surname
+    // follows the given name.
+    const auto demonym = [&](std::size_t k) {
+      const std::string_view f = tokens[k].folded;
+      return !is(k, GIVEN) && !is_initial(tokens[k]) && f.size() > 3 &&
+             (f.ends_with("man") || f.ends_with("er") || f.ends_with("an") || f.ends_with("ese"));
+    };
+    if (!evidence && !is(c, GIVEN))
+      for (std::size_t k = c + 1; k <= c + 2 && k < d; ++k)
+        if (is(k, GIVEN) && name_like(tokens[k + 1]) && demonym(k - 1)) {
+          c = k;
+          break;
+        }
     // The name ends before "of": "Zhao Ziyang of China", "Rosemarie Morbelli of Ingalls".
     for (std::size_t k = c + 1; k <= d; ++k)
       if (is_connector(tokens[k])) {

@@ -40,6 +40,10 @@ TEST(EntityPeople, WomenAndMenAreFoundByTheSameEvidence) {
   // Roles of modern news before a name are evidence, whatever the given name.
   EXPECT_EQ(extract("They are Wales coach Mike Ruddock's preferred starters.").people, Strings{"Mike Ruddock"});
   EXPECT_EQ(extract("Friends, including actress Ruby Dee, gathered.").people, Strings{"Ruby Dee"});
+  // A demonym before a name is no part of it.
+  EXPECT_EQ(extract("He is set to meet Frenchman Arnaud Clement in the first round.").people,
+            Strings{"Arnaud Clement"});
+  EXPECT_EQ(extract("Two men, Texan Michael Chicoine among them, were there.").people, Strings{"Michael Chicoine"});
   // Given names that are surnames too still stand alone after a title.
   EXPECT_EQ(extract("Talks went on. President Reagan said so.").people, Strings{"Reagan"});
 }
