@@ -104,8 +104,18 @@ void find_country_mentions(const CountryTable& table, const std::vector<EntityTo
           match_country_phrase(table, tokens, last + 1, true).length == 0)
         looks_like_name = true;
     }
+    // "San Jose, California", "Paris, Texas": a capital followed by a comma and a region
+    // of another country is a namesake city there.
+    std::string region_elsewhere;
+    if (case_matters && last + 1 < tokens.size() && (tokens[last].gap_after & GAP_COMMA)) {
+      const CountryMatch next = match_country_phrase(table, tokens, last + 1, true);
+      for (std::size_t p = 0; next.length > 0 && p < next.phrases->size(); ++p)
+        if ((*next.phrases)[p].kind == CountryNameKind::REGION) region_elsewhere = (*next.phrases)[p].code;
+    }
     for (const auto& phrase : *match.phrases) {
       if (phrase.kind == CountryNameKind::NOT_A_COUNTRY || phrase.kind == CountryNameKind::DATELINE_PLACE) continue;
+      if (phrase.kind == CountryNameKind::CAPITAL && !region_elsewhere.empty() && region_elsewhere != phrase.code)
+        continue;
       if (phrase.ambiguous && !case_matters) continue;  // "GEORGIA", "JORDAN" in a headline: no evidence
       mentions.push_back({phrase.code, phrase.kind, phrase.ambiguous, looks_like_name, phrase_id});
     }

@@ -65,6 +65,9 @@ TEST(EntityCountries, NamesShortFormsAdjectivesAndCapitals) {
   EXPECT_EQ(extract("Belarusian and Ukrainian troops.").countries, (Strings{"BY", "UA"}));
   EXPECT_EQ(extract("Beijing has not responded, nor has Minsk.").countries, (Strings{"CN", "BY"}));
   EXPECT_EQ(extract("Oil flows from Texas.").countries, Strings{"US"});
+  // A capital's namesake in a region of another country is there.
+  EXPECT_EQ(extract("The firm is based in San Jose, California, and sells chips.").countries, Strings{"US"});
+  EXPECT_EQ(extract("The firm is based in San Jose and sells coffee.").countries, Strings{"CR"});
 }
 
 TEST(EntityCountries, HistoricalStatesFollowThePublicationDate) {
