@@ -298,6 +298,9 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
 
   // A candidate name [c, d] from the part of a run that starts at `part_start`;
   // `evidence` when a title, role or honorific stands before it.
+  // Runs of two or three words with no evidence of their own: a person when joined by
+  // "and" to a person just before ("Jason Robinson and Josh Lewsey").
+  std::vector<Mention> coordinated;
   auto consider = [&](std::size_t c, std::size_t d, bool evidence, std::size_t part_start) {
     // Leading words that cannot start a name: connectors, particles, sentence openers
     // (but "Jan" of "Jan de Vries" is a given name), department words of a title that
@@ -427,6 +430,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       accepted = given || speaks || quoted || apposition;
     }
     if (accepted) mentions.push_back({c, d, false, {}, -1});
+    else if (length >= 2 && length <= 3 && spaced) coordinated.push_back({c, d, false, {}, -1});
   };
 
   std::size_t plural_title_end = SIZE_MAX;  // where the last run with a plural title ended
@@ -522,6 +526,17 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
         start = k + 1;
       }
     }
+  }
+
+  std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
+  for (const Mention& m : coordinated) {
+    if (m.first < 2 || tokens[m.first - 1].folded != "and" || tokens[m.first - 1].upper_initial ||
+        !only_space_after(tokens[m.first - 1]) || !only_space_after(tokens[m.first - 2]))
+      continue;
+    const bool after_person = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& p) {
+      return p.last == m.first - 2 && p.last > p.first;
+    });
+    if (after_person) mentions.push_back(m);
   }
 
   // Groups: one per person. A full name starts a group, unless it is part of one already

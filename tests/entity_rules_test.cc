@@ -40,6 +40,10 @@ TEST(EntityPeople, WomenAndMenAreFoundByTheSameEvidence) {
   // Roles of modern news before a name are evidence, whatever the given name.
   EXPECT_EQ(extract("They are Wales coach Mike Ruddock's preferred starters.").people, Strings{"Mike Ruddock"});
   EXPECT_EQ(extract("Friends, including actress Ruby Dee, gathered.").people, Strings{"Ruby Dee"});
+  // A name joined by "and" to a person is a person, whatever its given name.
+  EXPECT_EQ(extract("I thought Jason Robinson and Josh Lewsey both did nothing wrong.").people,
+            (Strings{"Jason Robinson", "Josh Lewsey"}));
+  EXPECT_EQ(extract("Shares in Procter and Gamble Co rose.").people, Strings{});
   // A demonym before a name is no part of it.
   EXPECT_EQ(extract("He is set to meet Frenchman Arnaud Clement in the first round.").people,
             Strings{"Arnaud Clement"});
