@@ -401,6 +401,12 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
       // A place after a given name and a particle is a surname: "Miguel de la Madrid".
       if (names_country(k, d) > 0 && !(k > c && is_particle(tokens[k - 1]) && is(c, GIVEN))) return;
     }
+    // A capitalised little word inside the run makes it a title of a work: "Rolf On Art",
+    // "Lord Of The Rings", "Jonathan Strange And Mr Norrell".
+    for (std::size_t k = c + 1; k <= d; ++k) {
+      static const WordSet kLittle = {"on", "in", "at", "of", "the", "and", "for", "to", "with", "a", "an"};
+      if (tokens[k].upper_initial && has(kLittle, tokens[k].folded)) return;
+    }
     if (firm_at(c) || (!company_prefixes.empty() && company_prefixes.contains(key_of(c, d)))) return;
     if (length == 1 && is(c, NOT_NAME)) return;
     // "Jr" alone; "the West Virginia Democrat"; a department word last ("the Christian

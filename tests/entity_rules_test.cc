@@ -44,6 +44,9 @@ TEST(EntityPeople, WomenAndMenAreFoundByTheSameEvidence) {
   EXPECT_EQ(extract("I thought Jason Robinson and Josh Lewsey both did nothing wrong.").people,
             (Strings{"Jason Robinson", "Josh Lewsey"}));
   EXPECT_EQ(extract("Shares in Procter and Gamble Co rose.").people, Strings{});
+  // Titles of works and organisations are no people.
+  EXPECT_EQ(extract("The series Rolf On Art returns, said Rolf Harris.").people, Strings{"Rolf Harris"});
+  EXPECT_EQ(extract("Campaigners at Human Rights Watch and Lycos Europe objected.").people, Strings{});
   // A demonym before a name is no part of it.
   EXPECT_EQ(extract("He is set to meet Frenchman Arnaud Clement in the first round.").people,
             Strings{"Arnaud Clement"});
