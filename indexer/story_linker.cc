@@ -35,7 +35,7 @@ bool near_in_time(const std::optional<long>& a, const std::optional<long>& b) {
 struct Candidate {
   Xapian::docid docid;
   unsigned shared;
-  std::optional<std::size_t> fresh;  // index into the commit's articles, or in the archive
+  std::optional<std::size_t> fresh;  // index into the commit's articles; nullopt: in the archive
 };
 
 // The in-memory table key of a band term: its text is unique per band.
