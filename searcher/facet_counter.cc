@@ -220,7 +220,7 @@ FacetPass ColumnFacetCounter::count_with(const Xapian::Database& db, const Xapia
                                          const FacetRequest& request, Xapian::MatchSpy* also) {
   std::vector<const Column*> columns;
   for (std::size_t f = 0; f < request.size(); ++f) columns.push_back(&column(db, request.at(f)));
-  const bool stories = request.by_story || !request.story_sizes_of.empty();
+  const bool stories = request.by_story || request.count_stories || !request.story_sizes_of.empty();
   const Column* story_ids = stories ? &story_column(db) : nullptr;
   ColumnSpy spy(columns, story_ids, request.by_story);
   std::vector<Xapian::MatchSpy*> spies{&spy};
@@ -313,7 +313,7 @@ bool SlotFacetCounter::slot_used(const Xapian::Database& db, unsigned slot) {
 
 FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
                                   const FacetRequest& request) {
-  if (request.by_story || !request.story_sizes_of.empty())
+  if (request.by_story || request.count_stories || !request.story_sizes_of.empty())
     throw QueryError("counting stories needs local databases: a remote shard runs only Xapian's own spies, which "
                      "count articles");
   // One stock spy per slot that holds any value; year, month and day share theirs.

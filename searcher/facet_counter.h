@@ -50,6 +50,9 @@ struct FacetRequest {
   // (schema::SLOT_STORY) among the matches holding it, so that twelve copies of one wire
   // story count once. Needs the in-memory columns.
   bool by_story = false;
+  // Count the distinct stories of the matches (FacetPass::stories), as by_story does,
+  // without counting the facets by story. Needs the in-memory columns.
+  bool count_stories = false;
   // Stories whose matches to count (the story keys of the hits of a --collapse search):
   // FacetPass::story_sizes, in this order. Needs the in-memory columns.
   std::vector<std::string> story_sizes_of;

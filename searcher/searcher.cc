@@ -487,6 +487,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   if (request.collapse && !shards_.remote) {
     // Every match's story, counted: the articles, the stories, and each hit's copies.
     FacetRequest stories;
+    stories.count_stories = true;  // with --limit 0 there is no hit to ask about
     for (const auto& hit : result.hits) stories.story_sizes_of.push_back(hit.story);
     const FacetPass pass = columns_->count(db_, query, stories);
     result.total = result.total_min = result.total_max = pass.matches;

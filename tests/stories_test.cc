@@ -257,6 +257,10 @@ TEST_F(Stories, CollapseShowsOneHitPerStoryWithExactSimilarCounts) {
       EXPECT_EQ(hit["similar"], size[key] - 1) << hit["id"];
     }
   }
+  // With no hit asked for, the stories are counted all the same.
+  const json counts = json::parse(corpus_->search({"harbour", "--collapse", "--limit", "0", "--format", "json"}).out);
+  EXPECT_EQ(counts["total"], story.size());
+  EXPECT_EQ(counts["stories"], size.size());
   // Text output says so.
   const auto text = corpus_->search({"harbour", "--collapse", "--limit", "30", "--color", "never"});
   EXPECT_NE(text.out.find(fmt::format("{} articles ({} stories) match", story.size(), size.size())), std::string::npos)
