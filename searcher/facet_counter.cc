@@ -86,7 +86,7 @@ struct ColumnFacetCounter::Column {
   std::vector<std::uint32_t> begin;  // begin[docid] .. begin[docid + 1] index `ids`
   std::vector<std::uint32_t> ids;
   std::vector<std::string> keys;     // by id
-  std::vector<std::string> labels;   // by id
+  std::vector<std::string> labels;   // by id (facet columns; the story column has none)
   std::unordered_map<std::string, std::uint32_t> id_of;  // the story column only: key -> id
 };
 
@@ -155,6 +155,21 @@ class ColumnSpy : public Xapian::MatchSpy {
 ColumnFacetCounter::ColumnFacetCounter() = default;
 ColumnFacetCounter::~ColumnFacetCounter() = default;
 
+namespace {
+
+// Fills the column's docid index (begin, ids) from (docid, value id) pairs, docids up to `last`.
+void index_by_docid(ColumnFacetCounter::Column& column, const std::vector<std::pair<Xapian::docid, std::uint32_t>>& pairs,
+                    Xapian::docid last) {
+  column.begin.assign(static_cast<std::size_t>(last) + 2, 0);
+  for (const auto& [did, id] : pairs) ++column.begin[did + 1];
+  for (std::size_t i = 1; i < column.begin.size(); ++i) column.begin[i] += column.begin[i - 1];
+  column.ids.resize(pairs.size());
+  std::vector<std::uint32_t> fill(column.begin.begin(), column.begin.end() - 1);
+  for (const auto& [did, id] : pairs) column.ids[fill[did]++] = id;
+}
+
+}  // namespace
+
 const ColumnFacetCounter::Column& ColumnFacetCounter::column(const Xapian::Database& db, Facet facet) {
   auto& slot = columns_[static_cast<int>(facet)];
   if (slot) return *slot;
@@ -179,13 +194,7 @@ const ColumnFacetCounter::Column& ColumnFacetCounter::column(const Xapian::Datab
       pairs.emplace_back(it.get_docid(), found->second);
     }
   }
-  const Xapian::docid last = db.get_lastdocid();
-  column->begin.assign(static_cast<std::size_t>(last) + 2, 0);
-  for (const auto& [did, id] : pairs) ++column->begin[did + 1];
-  for (std::size_t i = 1; i < column->begin.size(); ++i) column->begin[i] += column->begin[i - 1];
-  column->ids.resize(pairs.size());
-  std::vector<std::uint32_t> fill(column->begin.begin(), column->begin.end() - 1);
-  for (const auto& [did, id] : pairs) column->ids[fill[did]++] = id;
+  index_by_docid(*column, pairs, db.get_lastdocid());
   slot = std::move(column);
   return *slot;
 }
@@ -193,20 +202,13 @@ const ColumnFacetCounter::Column& ColumnFacetCounter::column(const Xapian::Datab
 const ColumnFacetCounter::Column& ColumnFacetCounter::story_column(const Xapian::Database& db) {
   if (stories_) return *stories_;
   auto column = std::make_unique<Column>();
-  const Xapian::docid last = db.get_lastdocid();
-  column->begin.assign(static_cast<std::size_t>(last) + 2, 0);
   std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
   for (auto it = db.valuestream_begin(schema::SLOT_STORY); it != db.valuestream_end(schema::SLOT_STORY); ++it) {
     const auto [found, inserted] = column->id_of.try_emplace(*it, static_cast<std::uint32_t>(column->keys.size()));
     if (inserted) column->keys.push_back(found->first);
     pairs.emplace_back(it.get_docid(), found->second);
   }
-  // One value per document, in docid order: begin[] counts them, ids[] holds them in order.
-  for (const auto& [did, id] : pairs) column->begin[did + 1] = 1;
-  for (std::size_t i = 1; i < column->begin.size(); ++i) column->begin[i] += column->begin[i - 1];
-  column->ids.reserve(pairs.size());
-  for (const auto& [did, id] : pairs) column->ids.push_back(id);
-  column->labels = column->keys;
+  index_by_docid(*column, pairs, db.get_lastdocid());
   stories_ = std::move(column);
   return *stories_;
 }
@@ -314,7 +316,7 @@ bool SlotFacetCounter::slot_used(const Xapian::Database& db, unsigned slot) {
 FacetPass SlotFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
                                   const FacetRequest& request) {
   if (request.by_story || request.count_stories || !request.story_sizes_of.empty())
-    throw QueryError("counting stories needs local databases: a remote shard runs only Xapian's own spies, which "
+    throw QueryError("--facet-by story needs local databases: a remote shard runs only Xapian's own spies, which "
                      "count articles");
   // One stock spy per slot that holds any value; year, month and day share theirs.
   std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;

@@ -327,9 +327,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
       db_.get_value_freq(schema::SLOT_STORY) == 0)
     throw std::runtime_error("this database was indexed before story keys existed: index its articles again to "
                              "collapse copies of a story");
-  if (request.facet_by_story && shards_.remote)
-    throw QueryError("--facet-by story needs local databases: a remote shard runs only Xapian's own spies, which "
-                     "count articles");
   facets.by_story = request.facet_by_story;
   // A week is counted from days, and a story that ran on two days of it would count twice.
   if (request.facet_by_story && request.timeline &&
@@ -515,8 +512,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
     const Xapian::doccount counted = facets.by_story ? pass.stories : pass.matches;
     if (request.timeline) {
       const auto first = pass.counts.begin() + static_cast<std::ptrdiff_t>(facets.facets.size());
-      const std::vector<FacetCounts> dates(std::make_move_iterator(first), std::make_move_iterator(pass.counts.end()));
+      std::vector<FacetCounts> dates(std::make_move_iterator(first), std::make_move_iterator(pass.counts.end()));
       pass.counts.erase(first, pass.counts.end());
+      // By story, the undated are the stories with an undated copy, which the columns counted.
+      if (facets.by_story) dates.back().undated = dates.back().stories_without;
       const auto since = parse_day_range(request.since), until = parse_day_range(request.until);
       result.timeline = make_timeline(*request.timeline, dates, counted, since ? since->first : "",
                                       until ? until->last : "");

@@ -121,8 +121,7 @@ Timeline make_timeline(TimelineUnit unit, const std::vector<FacetCounts>& counts
   if (counts.empty()) return timeline;
   // Every article has at most one publication date: what the coarsest facet did not count is undated.
   const Xapian::doccount dated = std::min(counts.back().counted, matches);
-  timeline.undated = matches - dated;
-  if (counts.size() == 1 && counts.back().stories_without != 0) timeline.undated = counts.back().stories_without;
+  timeline.undated = counts.back().undated.value_or(matches - dated);
   if (counts.size() > 1) timeline.month_only = dated - std::min(counts.front().counted, dated);
 
   std::map<sys_days, Xapian::doccount> by_period;

@@ -44,9 +44,10 @@ struct Timeline {
 std::vector<Facet> timeline_facets(TimelineUnit unit);
 
 // The series of `unit` from the counts of timeline_facets(unit) over `matches` matches.
-// Counted by story (FacetRequest::by_story), `matches` is the number of stories, and the
-// undated ones are those with an undated copy; only MONTH and YEAR are counted so, where
-// one date facet counts each story once per period.
+// The undated ones are those the coarsest facet did not count, unless its `undated` says
+// otherwise: counted by story (FacetRequest::by_story), `matches` is the number of stories
+// and the undated are the stories with an undated copy; only MONTH and YEAR are counted
+// so, where one date facet counts each story once per period.
 // `first_day` and `last_day` ("YYYYMMDD", or empty) widen the series to a --since and
 // --until, as asked, even where nothing matches. Throws QueryError (query_builder.h) when
 // the series would be longer than MAX_TIMELINE_PERIODS.
