@@ -5,7 +5,8 @@
 //
 // Earlier means a lower document id: an article of the archive, or one read before it in
 // this commit. Candidates are the articles sharing a band term with it (the archive's
-// posting lists, and an in-memory table for this commit's articles); they are compared
+// posting lists, and an in-memory table for this commit's articles; the newest 32 of
+// each band from each, so that a template shared by thousands costs no more); they are compared
 // most shared bands first, then oldest first, and the first whose sketch agrees in at
 // least STORY_SIMILARITY of its minima, published within STORY_DAYS of it (or undated),
 // gives its key. A story is thus a chain of near
