@@ -15,6 +15,9 @@ inline constexpr std::string_view METADATA_SCHEMA_VERSION = "newsdex.schema";
 // newsdex-index finished writing: how a directory whose stub was lost finds its newest
 // complete generation again.
 inline constexpr std::string_view METADATA_GENERATION = "newsdex.generation";
+// Metadata key holding the document frequencies of the most frequent subject terms
+// (frequent_terms.h).
+inline constexpr std::string_view METADATA_FREQUENT_TERMS = "newsdex.frequent-terms";
 
 // --- Free-text terms (written by the analyser, read by Xapian's QueryParser) -----------
 // Unprefixed: the folded word, with positions. PREFIX_STEM + stem: without positions.

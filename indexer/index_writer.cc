@@ -17,6 +17,7 @@
 
 #include "directory_lock.h"
 #include "durable_files.h"
+#include "frequent_terms.h"
 #include "id_term.h"
 #include "schema.h"
 #include "shard_layout.h"
@@ -430,6 +431,7 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
   try {
     apply_deletions(db, deletions, old_last, delta);
     copy_parts(db, parts, delta);
+    write_frequent_terms(db, true);
     db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
     db.commit_transaction();
   } catch (...) {
@@ -522,6 +524,8 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
       phase_done("older versions removed");
       sync_spelling(db, Xapian::Database(current_path()));
       phase_done("spelling table");
+      write_frequent_terms(db, false);
+      phase_done("frequent terms counted");
       db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
       // The mark of a finished generation, for finding it again should the stub be lost.
       db.set_metadata(std::string(schema::METADATA_GENERATION), generation_name(next_generation));

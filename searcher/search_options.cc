@@ -166,7 +166,7 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        "with --cooccur: only the values seen with this one (of the first facet), e.g. "
        "--cooccur person --with \"Tony Blair\"")
       ("significant-terms", cli::count_value(&request.significant_terms, "significant-terms")->value_name("N"),
-       "the N words, people and countries most over-represented in the best 200 matches "
+       "the N words, people and countries most over-represented in the best 100 matches "
        "against the whole archive (JLH score)")
       ("facet-by", po::value<std::string>(&facet_by)->value_name("WHAT"),
        "article (default) or story: facets and timelines count each story once, however many "

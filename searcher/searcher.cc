@@ -235,6 +235,28 @@ void Searcher::reopen() {
   builders_.clear();  // their person lists and spellings belong to the old revision
   columns_ = make_column_counter(shards_);
   slots_ = std::make_unique<SlotFacetCounter>(shards_.remote);
+  second_.reset();
+  frequencies_.reset();
+}
+
+// A second handle is worth having only on local databases (a remote shard would need a
+// second connection), and only when it reads the revisions the first one reads: a commit
+// between the two openings leaves none, until a later query opens it again.
+const Xapian::Database* Searcher::second_handle() {
+  if (shards_.remote) return nullptr;
+  try {
+    if (!second_) second_ = open_shard_set(spec_);
+    bool same = second_->handles.size() == shards_.handles.size();
+    for (std::size_t i = 0; same && i < shards_.handles.size(); ++i)
+      same = second_->handles[i].get_uuid() == shards_.handles[i].get_uuid() &&
+             second_->handles[i].get_revision() == shards_.handles[i].get_revision();
+    if (same) return &second_->db;
+  } catch (const std::exception&) {
+    // Opening again failed (the generation just replaced): one core reads it all.
+  } catch (const Xapian::Error&) {
+  }
+  second_.reset();
+  return nullptr;
 }
 
 std::vector<std::string> filter_languages(const std::vector<std::string>& filters) {
@@ -432,8 +454,19 @@ SearchResult Searcher::run(const SearchRequest& request) {
       enquire.set_collapse_key(schema::SLOT_STORY);
       count_to = db_.get_doccount();
     }
-    mset = enquire.get_mset(request.offset, request.limit, count_to);
-    for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(it);
+    if (request.significant_terms > 0 && !request.collapse) {
+      // The page is read from the ranking that samples the best matches: one pass of the
+      // matcher instead of two.
+      const std::uint64_t page_end = std::uint64_t{request.offset} + request.limit;
+      const auto fetch = static_cast<Xapian::doccount>(
+          std::min<std::uint64_t>(std::max<std::uint64_t>(page_end, SIGNIFICANT_SAMPLE), db_.get_doccount()));
+      mset = enquire.get_mset(0, fetch, count_to);
+      for (auto it = mset.begin(); it != mset.end(); ++it)
+        if (it.get_rank() >= request.offset && it.get_rank() < page_end) shown.push_back(it);
+    } else {
+      mset = enquire.get_mset(request.offset, request.limit, count_to);
+      for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(it);
+    }
   }
 
   SearchResult result;
@@ -539,12 +572,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
   }
 
   if (request.significant_terms > 0) {
-    // The best matches, as ranked: the page already read when it holds them all.
-    const bool page_is_sample = request.offset == 0 && mset.size() == std::min<Xapian::doccount>(
-                                                                              SIGNIFICANT_SAMPLE, result.total_max);
-    const Xapian::MSet sample = page_is_sample ? mset : enquire.get_mset(0, SIGNIFICANT_SAMPLE);
+    // The best matches, as ranked: read with the page, but for a collapsed page.
+    const Xapian::MSet best = mset.get_firstitem() == 0 && !request.collapse
+                                  ? mset
+                                  : enquire.get_mset(0, SIGNIFICANT_SAMPLE);
+    std::vector<Xapian::docid> sample;
+    for (auto it = best.begin(); it != best.end() && sample.size() < SIGNIFICANT_SAMPLE; ++it) sample.push_back(*it);
     // What the reader asked is left out; the words feedback added are what to show.
-    result.significant = significant_terms(db_, sample, asked.empty() ? query : asked, qb.stemmer(),
+    if (!frequencies_) frequencies_.emplace(shards_.handles);
+    result.significant = significant_terms(db_, second_handle(), *frequencies_, sample, asked.empty() ? query : asked,
+                                           qb.stemmer(),
                                            request.significant_terms);
     for (auto& term : result.significant->top)
       if (term.kind == TermKind::COUNTRY) term.label = CountryTable::instance().label(term.key, request.locale);

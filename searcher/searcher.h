@@ -147,6 +147,7 @@ class Searcher {
  private:
   SearchResult run(const SearchRequest& request);
   void reopen();  // opens spec_ afresh and drops what belonged to the old handles
+  const Xapian::Database* second_handle();
   QueryBuilder& builder(const std::string& language);
   Xapian::Query like_query(const std::string& id);
   Xapian::Query expand(const Xapian::Query& query, const Xapian::Weight& weight, Expansion expansion);
@@ -162,6 +163,10 @@ class Searcher {
   std::map<std::string, std::unique_ptr<QueryBuilder>> builders_;
   std::unique_ptr<FacetCounter> columns_;  // in-memory columns (shard_facets.h)
   std::unique_ptr<SlotFacetCounter> slots_;
+  // The same local databases opened again, for work on a second core within one query
+  // (a Xapian handle is not thread-safe); opened when first needed.
+  std::optional<ShardSet> second_;
+  std::optional<ArchiveFrequencies> frequencies_;  // read when significant terms first need them
 };
 
 }  // namespace newsdex

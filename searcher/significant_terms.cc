@@ -1,11 +1,12 @@
 #include "significant_terms.h"
 
 #include <algorithm>
+#include <span>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "analyzer.h"
 #include "ascii_text.h"
 #include "facet_values.h"
 #include "schema.h"
@@ -13,26 +14,47 @@
 namespace newsdex {
 namespace {
 
-// What kind of term `term` is, and its key; false for terms that say nothing about a
-// story's subject (ids, dates, stems, title copies, stop words, single letters).
-bool classify(std::string_view term, TermKind& kind, std::string_view& key) {
-  if (term.empty()) return false;
-  const auto has = [&](std::string_view prefix) { return term.substr(0, prefix.size()) == prefix; };
-  if (has(schema::PREFIX_PERSON)) {
-    kind = TermKind::PERSON;
-    key = term.substr(schema::PREFIX_PERSON.size());
-    return !key.empty();
+using TermCounts = std::unordered_map<std::string, Xapian::doccount>;
+
+// Counts, for each subject term, the documents of `docids` that hold it.
+void count_terms(const Xapian::Database& db, std::span<const Xapian::docid> docids, TermCounts& counts) {
+  for (const Xapian::docid docid : docids)
+    for_each_subject_term(db.termlist_begin(docid), db.termlist_end(docid),
+                          [&](std::string&& term, const Xapian::TermIterator&) { ++counts[std::move(term)]; });
+}
+
+// Below this many sampled matches, a second thread costs more than it saves.
+constexpr std::size_t SPLIT_AT = 16;
+
+// The sample's term counts. Reading the term lists is most of the cost (each is inflated
+// and decoded), so with a second handle the second half is read on another core.
+TermCounts count_sample(const Xapian::Database& db, const Xapian::Database* second,
+                        const std::vector<Xapian::docid>& sample) {
+  TermCounts counts;
+  const std::span<const Xapian::docid> all(sample);
+  if (!second || sample.size() < SPLIT_AT) {
+    count_terms(db, all, counts);
+    return counts;
   }
-  // Prefixes are upper-case ASCII; "N" + a two-letter code is a country, "Nx..." nothing else.
-  if (has(schema::PREFIX_COUNTRY) && term.size() == schema::PREFIX_COUNTRY.size() + 2) {
-    kind = TermKind::COUNTRY;
-    key = term.substr(schema::PREFIX_COUNTRY.size());
-    return true;
+  const std::size_t half = sample.size() / 2;
+  TermCounts other;
+  bool failed = false;
+  {
+    std::jthread reader([&] {
+      try {
+        count_terms(*second, all.subspan(half), other);
+      } catch (const Xapian::Error&) {
+        failed = true;  // a commit came between: the first handle reads it again below
+      }
+    });
+    count_terms(db, all.first(half), counts);
   }
-  if (term.front() >= 'A' && term.front() <= 'Z') return false;
-  kind = TermKind::WORD;
-  key = term;
-  return term.size() > 1 && !is_stop_word(term);
+  if (failed) {
+    other.clear();
+    count_terms(db, all.subspan(half), other);
+  }
+  for (auto& [term, n] : other) counts[term] += n;
+  return counts;
 }
 
 }  // namespace
@@ -46,22 +68,15 @@ std::string_view term_kind_name(TermKind kind) {
   return "word";
 }
 
-SignificantTerms significant_terms(const Xapian::Database& db, const Xapian::MSet& sample,
+SignificantTerms significant_terms(const Xapian::Database& db, const Xapian::Database* second,
+                                   const ArchiveFrequencies& archive, const std::vector<Xapian::docid>& sample,
                                    const Xapian::Query& query, const Xapian::Stem& stemmer, std::size_t limit) {
   SignificantTerms out;
-  out.foreground = sample.size();
+  out.foreground = static_cast<Xapian::doccount>(sample.size());
   out.background = db.get_doccount();
   if (out.foreground == 0 || out.background == 0) return out;
   std::unordered_set<std::string> asked(query.get_unique_terms_begin(), query.get_unique_terms_end());
-  std::unordered_map<std::string, Xapian::doccount> foreground;
-  for (auto it = sample.begin(); it != sample.end(); ++it) {
-    for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
-      std::string term = *t;
-      TermKind kind;
-      std::string_view key;
-      if (classify(term, kind, key)) ++foreground[std::move(term)];
-    }
-  }
+  const TermCounts foreground = count_sample(db, second, sample);
   const double fg_size = out.foreground, bg_size = out.background;
   // Candidates by how many sampled matches hold them, most first. A term's archive count
   // is at least its sample count, so its score is at most the one it would have if only
@@ -84,10 +99,10 @@ SignificantTerms significant_terms(const Xapian::Database& db, const Xapian::MSe
     if (limit == 0 || (terms.size() == limit && bound < terms.front().score)) break;
     TermKind kind;
     std::string_view key;
-    if (asked.contains(term) || !classify(term, kind, key)) continue;
+    if (asked.contains(term) || !classify_subject_term(term, kind, key)) continue;
     if (kind == TermKind::WORD && asked.contains(std::string(schema::PREFIX_STEM) + stemmer(term))) continue;
     // The archive holds every sampled article: at least as many as the sample.
-    const Xapian::doccount in_background = std::max(db.get_termfreq(term), in_foreground);
+    const Xapian::doccount in_background = std::max(archive(term), in_foreground);
     const double bg = in_background / bg_size;
     if (fg <= bg) continue;
     SignificantTerm s{kind, std::string(key), std::string(key), in_foreground, in_background, (fg - bg) * (fg / bg)};
@@ -108,7 +123,7 @@ SignificantTerms significant_terms(const Xapian::Database& db, const Xapian::MSe
   for (auto& term : terms)
     if (term.kind == TermKind::PERSON) unnamed.emplace(term.key, &term);
   for (auto it = sample.begin(); it != sample.end() && !unnamed.empty(); ++it) {
-    const Xapian::Document doc = it.get_document();
+    const Xapian::Document doc = db.get_document(*it);
     for (unsigned i = 0; !unnamed.empty(); ++i) {
       const auto slot = facet_slot(Facet::PERSON, i);
       if (!slot) break;

@@ -13,14 +13,17 @@
 
 #include <xapian.h>
 
+#include "frequent_terms.h"
+#include "subject_terms.h"
+
 namespace newsdex {
 
-// The matches read, best first.
-inline constexpr Xapian::doccount SIGNIFICANT_SAMPLE = 200;
+// The matches read, best first: Elasticsearch's sampler reads 100 per shard by default.
+// Reading a match's terms is most of the cost (Xapian inflates its compressed term list),
+// and the best hundred are what the set is about.
+inline constexpr Xapian::doccount SIGNIFICANT_SAMPLE = 100;
 // A term in fewer of them says nothing about the set (Elasticsearch's min_doc_count).
 inline constexpr Xapian::doccount SIGNIFICANT_MIN_MATCHES = 3;
-
-enum class TermKind { WORD, PERSON, COUNTRY };
 
 struct SignificantTerm {
   TermKind kind = TermKind::WORD;
@@ -40,10 +43,14 @@ struct SignificantTerms {
 // "word", "person", "country".
 std::string_view term_kind_name(TermKind kind);
 
-// The `limit` most significant terms of the documents of `sample` in `db`; the terms
-// of `query` itself, and the words whose stem (by `stemmer`) it asks for, are left out:
-// they are significant by construction.
-SignificantTerms significant_terms(const Xapian::Database& db, const Xapian::MSet& sample,
+// The `limit` most significant terms of the documents `sample` (best first) of `db`.
+// `second`, when given, is another handle on the same revision of the same database:
+// half of the sample is read through it on a second thread. `archive` gives the archive
+// counts. The terms of `query` itself,
+// and the words whose stem (by `stemmer`) it asks for, are left out: they are significant
+// by construction.
+SignificantTerms significant_terms(const Xapian::Database& db, const Xapian::Database* second,
+                                   const ArchiveFrequencies& archive, const std::vector<Xapian::docid>& sample,
                                    const Xapian::Query& query, const Xapian::Stem& stemmer, std::size_t limit);
 
 }  // namespace newsdex

@@ -1,5 +1,7 @@
 // Significant terms: JLH scores of a fixture whose counts are known by construction, the
 // minimum number of matches, and the query's own words left out.
+#include <set>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -54,6 +56,44 @@ TEST(SignificantTerms, JlhOverTheMatchesAgainstTheArchive) {
                       "significant terms (in 10 best matches against 40 articles, by JLH):\n"
                       "  bid         10 of 10, 10 in the archive  3.000\n"
                       "  rosneft     10 of 10, 10 in the archive  3.000\n");
+}
+
+// With more matches than the sample, the foreground is the best SIGNIFICANT_SAMPLE of
+// them, and the page shown is the one a search without --significant-terms shows (both
+// are read from one ranking). Words that sort apart from the others in a term list (one
+// that begins with a digit, one with a letter outside ASCII) are counted like any word.
+TEST(SignificantTerms, TheBestHundredMatchesAreTheSampleAndThePageIsUnchanged) {
+  std::string jsonl;
+  for (int i = 0; i < 150; ++i) {
+    // "grain" once more in each of the first articles, so the ranking is fixed.
+    std::string body = "Grain harvest news.";
+    for (int k = 0; k < (150 - i) / 10; ++k) body += " Grain.";
+    body += " Silo 1987 Mühle.";
+    jsonl += nlohmann::json({{"id", "g" + std::to_string(i)}, {"title", "Harvest"}, {"body", body}}).dump() + "\n";
+  }
+  for (int i = 0; i < 150; ++i)
+    jsonl += nlohmann::json({{"id", "o" + std::to_string(i)}, {"title", "Other"}, {"body", "Weather fine."}}).dump() +
+             "\n";
+  testing::IndexedCorpus corpus(jsonl);
+  const std::vector<std::string> page = {"grain", "--offset", "5", "--limit", "3", "--format", "json", "--fields", "id"};
+  auto with = page;
+  with.insert(with.end(), {"--significant-terms", "5"});
+  const auto plain = corpus.search(page), signif = corpus.search(with);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  ASSERT_EQ(signif.exit_code, 0) << signif.err;
+  const auto a = nlohmann::json::parse(plain.out), b = nlohmann::json::parse(signif.out);
+  ASSERT_EQ(a["hits"].size(), 3u);
+  EXPECT_EQ(a["hits"], b["hits"]);
+  const auto s = b["significant_terms"];
+  EXPECT_EQ(s["sample"], 100);
+  EXPECT_EQ(s["archive"], 300);
+  std::set<std::string> words;
+  for (const auto& t : s["terms"]) {
+    words.insert(t["value"].get<std::string>());
+    EXPECT_EQ(t["matches"], 100) << t.dump();
+    EXPECT_EQ(t["archive"], 150) << t.dump();
+  }
+  for (const char* word : {"silo", "1987", "muhle", "harvest"}) EXPECT_TRUE(words.contains(word)) << word << s.dump();
 }
 
 }  // namespace
