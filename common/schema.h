@@ -3,7 +3,12 @@
 // Prefixes follow Xapian's conventions (docs/termprefixes.rst) where one exists.
 #pragma once
 
+#include <string>
 #include <string_view>
+
+namespace Xapian {
+class Database;
+}
 
 namespace newsdex::schema {
 
@@ -11,6 +16,10 @@ namespace newsdex::schema {
 inline constexpr int VERSION = 1;
 // Metadata key holding VERSION as a decimal string.
 inline constexpr std::string_view METADATA_SCHEMA_VERSION = "newsdex.schema";
+// What keeps this build from reading or writing `db` (one database, local or remote): ""
+// when it holds VERSION, else "not a newsdex database (no schema version)" or "schema
+// version 2, this version of newsdex reads 1", for the caller to name the database.
+std::string version_problem(const Xapian::Database& db);
 // Metadata key holding the name of the generation directory ("gen-000007") a commit of
 // newsdex-index finished writing: how a directory whose stub was lost finds its newest
 // complete generation again.

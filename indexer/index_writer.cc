@@ -228,12 +228,11 @@ void IndexWriter::recover_and_open() {
   fs::create_directories(dir / STAGING);
 
   Xapian::Database current(current_path());
-  const std::string version = current.get_metadata(std::string(schema::METADATA_SCHEMA_VERSION));
-  if (version.empty() && current.get_doccount() != 0)
-    throw std::runtime_error(dir_ + ": not a newsdex database (no schema version)");
-  if (!version.empty() && version != std::to_string(schema::VERSION))
-    throw std::runtime_error(dir_ + ": database has schema version " + version + ", this indexer writes " +
-                             std::to_string(schema::VERSION) + "; index into a new database");
+  // An empty database without a version is one a crash left before its first commit.
+  const bool fresh = current.get_doccount() == 0 &&
+                     current.get_metadata(std::string(schema::METADATA_SCHEMA_VERSION)).empty();
+  if (const std::string problem = schema::version_problem(current); !fresh && !problem.empty())
+    throw std::runtime_error(dir_ + ": " + problem + "; index into a new database");
   docid_base_ = current.get_lastdocid();
   committed_through_ = docid_base_;
 }

@@ -78,11 +78,8 @@ Xapian::Database open_source(const ShardLocation& shard) {
     throw std::runtime_error(shard.origin + ": " + shard.describe() +
                              ": --reshard reads local databases only (copy the shard first)");
   Xapian::Database db(shard.path, Xapian::DB_OPEN);
-  const std::string version = db.get_metadata(std::string(schema::METADATA_SCHEMA_VERSION));
-  if (version != std::to_string(schema::VERSION))
-    throw std::runtime_error(shard.path + ": " +
-                             (version.empty() ? std::string("not a newsdex database")
-                                              : fmt::format("schema version {}, expected {}", version, schema::VERSION)));
+  if (const std::string problem = schema::version_problem(db); !problem.empty())
+    throw std::runtime_error(shard.path + ": " + problem);
   return db;
 }
 

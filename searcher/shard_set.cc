@@ -81,12 +81,9 @@ Xapian::Database open_one(const ShardLocation& shard, unsigned timeout_ms, bool 
   }
   // Database::get_metadata of a combined database reads the first shard only: each shard
   // is checked here, on its own handle.
-  const std::string version = db.get_metadata(std::string(schema::METADATA_SCHEMA_VERSION));
-  if (version != std::to_string(schema::VERSION))
-    throw IncompatibleShard(
-        fmt::format("{}: {}; refusing to search it", alone ? shard.describe() : "shard " + shard_name(shard),
-                    version.empty() ? std::string("not a newsdex database (no schema version)")
-                                    : fmt::format("schema version {}, this searcher reads {}", version, schema::VERSION)));
+  if (const std::string problem = schema::version_problem(db); !problem.empty())
+    throw IncompatibleShard(fmt::format("{}: {}; refusing to search it",
+                                        alone ? shard.describe() : "shard " + shard_name(shard), problem));
   return db;
 }
 

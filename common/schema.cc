@@ -1,0 +1,15 @@
+#include "schema.h"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+namespace newsdex::schema {
+
+std::string version_problem(const Xapian::Database& db) {
+  const std::string version = db.get_metadata(std::string(METADATA_SCHEMA_VERSION));
+  if (version == std::to_string(VERSION)) return "";
+  if (version.empty()) return "not a newsdex database (no schema version)";
+  return fmt::format("schema version {}, this version of newsdex reads {}", version, VERSION);
+}
+
+}  // namespace newsdex::schema
