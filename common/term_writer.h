@@ -39,18 +39,8 @@ class TermWriter {
   // Leaves a gap in positions before the next field, so phrases never span two fields.
   void next_field();
 
-  // Restarts positions at 1, for a new document.
-  void reset() {
-    position_ = 0;
-    words_ = 0;
-    truncated_ = false;
-  }
-
-  // Whether words were left out since reset(): past MAX_WORDS_PER_ARTICLE.
+  // Whether words were left out: past MAX_WORDS_PER_ARTICLE.
   bool truncated() const { return truncated_; }
-
-  // The last position written (0 before the first word).
-  Xapian::termpos position() const { return position_; }
 
  private:
   Analyzer& analyzer_;

@@ -35,7 +35,6 @@ class ShardedIndex {
   // One writer per shard, shard K at index K (one writer for a single database).
   std::span<IndexWriter* const> writers() const { return pointers_; }
   unsigned shard_count() const { return static_cast<unsigned>(pointers_.size()); }
-  bool sharded() const { return sharded_; }
   // Stages the deletion of an article id in the shard that holds it.
   void remove(const std::string& article_id);
 
