@@ -519,6 +519,11 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
                              ((!tokens[a - 1].upper_initial && is(a - 1, ROLE)) ||
                               (a >= 2 && plural_title_end == a - 2 && tokens[a - 1].folded == "and" &&
                                !tokens[a - 1].upper_initial && only_space_after(tokens[a - 2])));
+    // A title joined by "of" to one word names an office or a work, not a person: "Lord
+    // of the Rings", "Master of the Rolls" (a name follows a title directly, or after a
+    // longer run: "Chancellor of the Exchequer Nigel Lawson").
+    if (title < b && is_connector(tokens[title + 1]) && !is_connector(tokens[b]) && is_connector(tokens[b - 1]))
+      continue;
     if (title <= b) {
       plural_title_end = is_plural_title(tokens[title].folded) ? b : SIZE_MAX;
       consider(title + 1, b, true, a);

@@ -581,8 +581,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     // What the reader asked is left out; the words feedback added are what to show.
     if (!frequencies_) frequencies_.emplace(shards_.handles);
     result.significant = significant_terms(db_, second_handle(), *frequencies_, sample, asked.empty() ? query : asked,
-                                           qb.stemmer(),
-                                           request.significant_terms);
+                                           qb.stemmer(), request.significant_terms);
     for (auto& term : result.significant->top)
       if (term.kind == TermKind::COUNTRY) term.label = CountryTable::instance().label(term.key, request.locale);
   }
