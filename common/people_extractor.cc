@@ -589,14 +589,17 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     }
   }
   // A single word joins the full name whose surname it is (or, for family-name-first
-  // names such as "Xi Jinping", whose first word it is): the nearest one before it.
+  // names such as "Xi Jinping", whose first word it is; and after "Sir" or "Dame", which
+  // go with the given name: "Sir John" is Sir John Stevens): the nearest one before it.
   auto group_for_word = [&](std::string_view word, std::size_t at) {
+    const bool knighted = at > 0 && (tokens[at - 1].folded == "sir" || tokens[at - 1].folded == "dame") &&
+                          tokens[at - 1].upper_initial && only_space_after(tokens[at - 1]);
     int best = -1;
     for (std::size_t g = 0; g < groups.size(); ++g) {
       const auto& gw = groups[g].words;
       if (gw.size() < 2) continue;
       const bool surname = gw.back() == word;
-      const bool family_first = gw.front() == word && !has(w.given, word);
+      const bool family_first = gw.front() == word && (knighted || !has(w.given, word));
       if (!surname && !family_first) continue;
       if (best < 0 || (groups[g].first_mention <= at && groups[g].first_mention > groups[static_cast<std::size_t>(best)].first_mention))
         best = static_cast<int>(g);

@@ -47,6 +47,8 @@ TEST(EntityPeople, WomenAndMenAreFoundByTheSameEvidence) {
   // Titles of works and organisations are no people.
   EXPECT_EQ(extract("The series Rolf On Art returns, said Rolf Harris.").people, Strings{"Rolf Harris"});
   EXPECT_EQ(extract("Campaigners at Human Rights Watch and Lycos Europe objected.").people, Strings{});
+  // "Sir" and "Dame" go with the given name: the same person as the full name.
+  EXPECT_EQ(extract("Sir John Stevens spoke. Later Sir John said more.").people, Strings{"John Stevens"});
   // A title joined by "of" to one word: an office or a work, not a person.
   EXPECT_EQ(extract("The Lord of the Rings star Elijah Wood said it was great.").people, Strings{"Elijah Wood"});
   EXPECT_EQ(extract("Chancellor of the Exchequer Nigel Lawson said no.").people, Strings{"Nigel Lawson"});
