@@ -31,6 +31,7 @@ enum Kind : std::uint32_t {
   PLACE = 1u << 11,
   MEMBER = 1u << 12,
   NOUN_ENDING = 1u << 13,  // a capitalised word with a common noun's ending
+  THING = 1u << 14,
   UNKNOWN = 1u << 31,      // not looked up yet
 };
 
@@ -42,7 +43,8 @@ using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // The word lists of common/data/people_words.tsv, folded; built once per process.
 struct PeopleWords {
-  WordSet title, rank, honorific, role, speech, quote, org, company, not_name, given, firm, suffix, place, member;
+  WordSet title, rank, honorific, role, speech, quote, org, company, not_name, given, firm, suffix, place, member,
+      thing;
   std::vector<std::string> endings;  // common-noun endings ("-tion", "-ics")
   std::string ending_last_letters;   // the last letter of each ending
   std::size_t longest_firm = 1;
@@ -68,7 +70,7 @@ struct PeopleWords {
           {"role", &role, ROLE},          {"speech", &speech, SPEECH},    {"org", &org, ORG},
           {"not_name", &not_name, NOT_NAME}, {"given", &given, GIVEN},    {"firm", &firm, 0},
           {"quote", &quote, QUOTE},       {"company", &company, COMPANY}, {"suffix", &suffix, SUFFIX},
-          {"place", &place, PLACE},       {"member", &member, MEMBER},
+          {"place", &place, PLACE},       {"member", &member, MEMBER},    {"thing", &thing, THING},
       };
       WordSet* set = nullptr;
       std::uint32_t bit = 0;
@@ -496,6 +498,17 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     }
     if (pinned_found) continue;
     if (!company_prefixes.empty() && company_prefixes.contains(key_of(a, b))) continue;
+    // The kind of thing named just before the run, or as its first word when no title
+    // follows in the run: "the band Franz Ferdinand", "Bookmaker William Hill" (but "Band
+    // Aid Prime Minister Tony Blair", a headline run into its text, holds a person).
+    const auto title_in = [&](std::size_t from, std::size_t to) {
+      for (std::size_t k = from; k <= to; ++k)
+        if (is_title(k)) return true;
+      return false;
+    };
+    if ((a > 0 && only_space_after(tokens[a - 1]) && !tokens[a - 1].upper_initial && is(a - 1, THING)) ||
+        (a < b && is(a, THING) && !title_in(a + 1, b)))
+      continue;
 
     // The name follows the last title of the run: "Chancellor of the Exchequer Nigel Lawson".
     std::size_t title = b + 1;

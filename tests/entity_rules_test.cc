@@ -49,6 +49,14 @@ TEST(EntityPeople, WomenAndMenAreFoundByTheSameEvidence) {
   EXPECT_EQ(extract("Campaigners at Human Rights Watch and Lycos Europe objected.").people, Strings{});
   // "Sir" and "Dame" go with the given name: the same person as the full name.
   EXPECT_EQ(extract("Sir John Stevens spoke. Later Sir John said more.").people, Strings{"John Stevens"});
+  // The kind of thing named before a run, or as its first word: that thing, no person.
+  EXPECT_EQ(extract("The band Franz Ferdinand won two awards.").people, Strings{});
+  EXPECT_EQ(extract("Bookmaker William Hill cut the odds.").people, Strings{});
+  EXPECT_EQ(extract("Clothing firm Eddie Bauer filed for bankruptcy.").people, Strings{});
+  EXPECT_EQ(extract("Lib Dems David Laws said no.").people, Strings{"David Laws"});
+  EXPECT_EQ(extract("Blair buys copies of new Band Aid Prime Minister Tony Blair said so.").people,
+            Strings{"Tony Blair"});
+  EXPECT_EQ(extract("He will play Roger Federer in the final.").people, Strings{"Roger Federer"});
   // A title joined by "of" to one word: an office or a work, not a person.
   EXPECT_EQ(extract("The Lord of the Rings star Elijah Wood said it was great.").people, Strings{"Elijah Wood"});
   EXPECT_EQ(extract("Chancellor of the Exchequer Nigel Lawson said no.").people, Strings{"Nigel Lawson"});
