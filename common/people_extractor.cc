@@ -160,6 +160,10 @@ bool name_like(const EntityToken& t) {
 
 bool only_space_after(const EntityToken& t) { return t.gap_after == GAP_SPACE; }
 
+// Family nouns between a possessive surname and a given name ("Mr Blair's wife Cherie").
+const WordSet kFamily = {"wife", "husband", "widow", "widower", "daughter", "son", "sister", "brother",
+                         "mother", "father"};
+
 struct Mention {
   std::size_t first = 0, last = 0;  // token range
   bool pinned = false;
@@ -397,7 +401,10 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     if (length > 4) return;
     for (std::size_t k = c; k <= d; ++k) {
       const auto& t = tokens[k];
-      if (t.number || (t.all_upper && t.text.size() > 1) || is(k, ORG | COMPANY | NOUN_ENDING) ||
+      // An organisation word that is also a given name begins a name: "Bill Clinton",
+      // but "the Farm Bill".
+      const bool given_first = k == c && c < d && is(k, GIVEN);
+      if (t.number || (t.all_upper && t.text.size() > 1) || (is(k, ORG | COMPANY | NOUN_ENDING) && !given_first) ||
           is_month_or_weekday(t.folded))
         return;
       // A place after a given name and a particle is a surname: "Miguel de la Madrid".
@@ -498,6 +505,15 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     }
     if (pinned_found) continue;
     if (!company_prefixes.empty() && company_prefixes.contains(key_of(a, b))) continue;
+    // A given name alone after a family noun and a possessive surname takes that surname:
+    // "Mr Eavis' daughter Emily" is Emily Eavis, "Mr Blair's wife Cherie" Cherie Blair (but
+    // "Prince Charles's son William", whose possessor is a given name, is left alone).
+    if (a == b && a >= 2 && is(a, GIVEN) && only_space_after(tokens[a - 1]) && !tokens[a - 1].upper_initial &&
+        has(kFamily, tokens[a - 1].folded) && tokens[a - 2].possessive && name_like(tokens[a - 2]) &&
+        only_space_after(tokens[a - 2]) && !is(a - 2, GIVEN | TITLE | ORG | COMPANY) && !tokens[a - 2].all_upper) {
+      mentions.push_back({a, a, true, std::string(tokens[a].text) + " " + std::string(tokens[a - 2].text), -1});
+      continue;
+    }
     // The kind of thing named just before the run, or as its first word when no title
     // follows in the run: "the band Franz Ferdinand", "Bookmaker William Hill" (but "Band
     // Aid Prime Minister Tony Blair", a headline run into its text, holds a person).

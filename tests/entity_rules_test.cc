@@ -57,6 +57,12 @@ TEST(EntityPeople, WomenAndMenAreFoundByTheSameEvidence) {
   EXPECT_EQ(extract("Blair buys copies of new Band Aid Prime Minister Tony Blair said so.").people,
             Strings{"Tony Blair"});
   EXPECT_EQ(extract("He will play Roger Federer in the final.").people, Strings{"Roger Federer"});
+  // A given name after a family noun and a possessive surname takes the surname.
+  EXPECT_EQ(extract("Mr Eavis' daughter Emily said it would be a big step.").people, (Strings{"Eavis", "Emily Eavis"}));
+  EXPECT_EQ(extract("Prince Charles's son William was there.").people, Strings{"Charles"});
+  // "Bill" begins a name, and ends a law.
+  EXPECT_EQ(extract("Former US president Bill Clinton said the Farm Bill would pass.").people,
+            Strings{"Bill Clinton"});
   // A title joined by "of" to one word: an office or a work, not a person.
   EXPECT_EQ(extract("The Lord of the Rings star Elijah Wood said it was great.").people, Strings{"Elijah Wood"});
   EXPECT_EQ(extract("Chancellor of the Exchequer Nigel Lawson said no.").people, Strings{"Nigel Lawson"});
