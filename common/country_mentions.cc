@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "people_extractor.h"
@@ -11,6 +12,9 @@
 namespace newsdex {
 namespace {
 
+// How often an article must name a country's cities for them to count (see
+// resolve_country_mentions).
+constexpr int kCityMentionsNeeded = 2;
 
 bool is_month_or_number(const EntityToken& t) {
   static const std::unordered_set<std::string_view> kMonths = {
@@ -44,6 +48,81 @@ bool inside_company_name(const std::vector<EntityToken>& tokens, std::size_t las
   return false;
 }
 
+// The longest city of `table` that starts at tokens[at], capitalised as a name is, inside
+// one clause; 0 when none does.
+std::size_t match_city(const CountryTable& table, const std::vector<EntityToken>& tokens, std::size_t at,
+                       const CountryPhrase*& city) {
+  if (!tokens[at].upper_initial || tokens[at].all_upper || !table.starts_city(tokens[at].folded)) return 0;
+  std::size_t length = 0;
+  std::string key;
+  const std::size_t limit = std::min(tokens.size(), at + table.longest_city());
+  for (std::size_t end = at; end < limit; ++end) {
+    if (end > at) {
+      if (!clause_continues(tokens[end - 1]) || tokens[end - 1].possessive) break;
+      key += ' ';
+    }
+    key += tokens[end].folded;
+    if (!tokens[end].upper_initial) continue;
+    if (const CountryPhrase* found = table.city(key)) {
+      city = found;
+      length = end - at + 1;
+    }
+  }
+  return length;
+}
+
+// A capitalised word (other than one that opens a sentence) next to a name is part of a
+// longer name: "Manchester United", "Chicago Bulls", "Greater Manchester".
+bool capitalised_neighbour(const CountryTable& table, const std::vector<EntityToken>& tokens, std::size_t first,
+                           std::size_t last) {
+  if (first > 0) {
+    const EntityToken& before = tokens[first - 1];
+    if (before.upper_initial && !before.sentence_start && clause_continues(before) && !before.possessive &&
+        match_country_phrase(table, tokens, first - 1, true).length == 0)
+      return true;
+  }
+  return last + 1 < tokens.size() && tokens[last + 1].upper_initial && clause_continues(tokens[last]) &&
+         !tokens[last].possessive && match_country_phrase(table, tokens, last + 1, true).length == 0;
+}
+
+// A state's or province's abbreviation after a place and a comma: "Springfield, Ill.",
+// "Cambridge, Mass.", "Kingston, Ont."; its country, or "". In running text the table's
+// dateline places count only so: alone, "Ind." or "Miss." are no place.
+std::string abbreviated_region_country(const CountryTable& table, const std::vector<EntityToken>& tokens,
+                                       std::size_t at) {
+  const EntityToken& word = tokens[at];
+  if (at == 0 || !(tokens[at - 1].gap_after & GAP_COMMA) || !tokens[at - 1].upper_initial || !word.period_after ||
+      !word.upper_initial || word.folded.size() > 5)
+    return {};
+  if (const auto* places = table.dateline_place(dotless_key(word.folded)))
+    for (const auto& place : *places)
+      if (place.kind == CountryNameKind::DATELINE_PLACE && !place.ambiguous) return place.code;
+  return {};
+}
+
+// "Halifax said", "Halifax has said": a city does not speak; a bank, a club or a firm of
+// that name does. Only the plain verbs of reporting: after "agreed" or "announced" the
+// city is more often where a meeting was ("the meeting in Geneva agreed").
+bool speaks(const std::vector<EntityToken>& tokens, std::size_t last) {
+  for (std::size_t k = last + 1; k < tokens.size() && k <= last + 2; ++k) {
+    if (!clause_continues(tokens[k - 1]) || tokens[k - 1].possessive) return false;
+    const std::string& word = tokens[k].folded;
+    if (word == "said" || word == "says" || word == "told") return true;
+    if (word != "has" && word != "have") return false;
+  }
+  return false;
+}
+
+// "Birmingham, Alabama", "Birmingham, Ala.": the country of the region named after a
+// comma, or "" when none follows.
+std::string region_after_comma(const CountryTable& table, const std::vector<EntityToken>& tokens, std::size_t last) {
+  if (last + 1 >= tokens.size() || !(tokens[last].gap_after & GAP_COMMA)) return {};
+  const CountryMatch next = match_country_phrase(table, tokens, last + 1, true);
+  for (std::size_t p = 0; next.length > 0 && p < next.phrases->size(); ++p)
+    if ((*next.phrases)[p].kind == CountryNameKind::REGION) return (*next.phrases)[p].code;
+  return abbreviated_region_country(table, tokens, last + 1);
+}
+
 }  // namespace
 
 CountryMatch match_country_phrase(const CountryTable& table, const std::vector<EntityToken>& tokens,
@@ -75,12 +154,48 @@ CountryMatch match_country_phrase(const CountryTable& table, const std::vector<E
 }
 
 void find_country_mentions(const CountryTable& table, const std::vector<EntityToken>& tokens,
-                           const std::vector<bool>& in_person, bool case_matters,
+                           const std::vector<bool>& in_person, bool case_matters, bool read_cities,
                            std::vector<CountryMention>& mentions) {
   std::size_t phrase_id = mentions.empty() ? 0 : mentions.back().phrase_id + 1;
+  // Cities the text also writes inside a longer name ("Bally Manufacturing", "Burlington
+  // Northern", "Manufacturers Hanover") or as a speaker ("Halifax said") are that firm or
+  // club throughout: "Bally" alone is the firm too.
+  std::vector<const CountryPhrase*> cities_in_names;
+  for (std::size_t i = 0; case_matters && read_cities && i < tokens.size(); ++i) {
+    const CountryPhrase* city = nullptr;
+    const std::size_t length = match_city(table, tokens, i, city);
+    if (length == 0) continue;
+    if (capitalised_neighbour(table, tokens, i, i + length - 1) || inside_company_name(tokens, i + length - 1) ||
+        speaks(tokens, i + length - 1))
+      cities_in_names.push_back(city);
+    i += length - 1;
+  }
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!in_person.empty() && in_person[i]) continue;
     const CountryMatch match = match_country_phrase(table, tokens, i, case_matters);
+    if (match.length == 0 && case_matters) {
+      // A city names its country when it stands as a place, not inside a longer name:
+      // "talks in Geneva", not "Manchester United" or "Chicago Bulls"; and not when a
+      // region after a comma places a namesake elsewhere ("Birmingham, Alabama"): that
+      // region, or its abbreviation ("Springfield, Ill."), is the mention then.
+      const CountryPhrase* city = nullptr;
+      const std::size_t length = read_cities ? match_city(table, tokens, i, city) : 0;
+      if (length == 0) {
+        if (const std::string code = abbreviated_region_country(table, tokens, i); !code.empty())
+          mentions.push_back({code, CountryNameKind::REGION, false, false, phrase_id++});
+        continue;
+      }
+      const std::size_t last = i + length - 1;
+      bool in_a_name = false;
+      for (std::size_t k = i; k <= last && !in_person.empty(); ++k) in_a_name = in_a_name || in_person[k];
+      const std::string elsewhere = region_after_comma(table, tokens, last);
+      if (!in_a_name && (elsewhere.empty() || elsewhere == city->code) &&
+          std::find(cities_in_names.begin(), cities_in_names.end(), city) == cities_in_names.end() &&
+          !(last + 1 < tokens.size() && is_currency(tokens[last + 1].folded)))
+        mentions.push_back({city->code, CountryNameKind::CITY, false, false, phrase_id++});
+      i = last;
+      continue;
+    }
     if (match.length == 0) continue;
     const std::size_t last = i + match.length - 1;
     const bool modifies_next = last + 1 < tokens.size() && (tokens[last].gap_after & ~GAP_SPACE) == 0 &&
@@ -213,13 +328,32 @@ std::string dateline_country(const CountryTable& table, const std::vector<Entity
     for (const auto& place : *places)
       if (!place.ambiguous || place.kind == CountryNameKind::CAPITAL) return place.code;
   }
+  // A city the table lists for running text names its country in a dateline too:
+  // "ROTTERDAM", "GENEVA".
+  for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
+    std::string key;
+    for (std::size_t k = part->first; k <= part->second; ++k) {
+      if (k > part->first) key += ' ';
+      key += tokens[k].folded;
+    }
+    if (const CountryPhrase* city = table.city(key)) return city->code;
+  }
   return {};
 }
 
 std::vector<std::string> resolve_country_mentions(const std::vector<CountryMention>& mentions) {
+  // A city is weaker evidence than a country's own names: a country counts through its
+  // cities only when the article names them at least twice ("Geneva" once is often only
+  // where talks were held; a story about the place comes back to it).
+  std::unordered_map<std::string, int> city_mentions;
+  for (const auto& m : mentions)
+    if (m.kind == CountryNameKind::CITY) ++city_mentions[m.code];
+  auto weak = [&](const CountryMention& m) {
+    return m.kind == CountryNameKind::CITY && city_mentions[m.code] < kCityMentionsNeeded;
+  };
   std::unordered_set<std::string> certain;
   for (const auto& m : mentions)
-    if (!m.ambiguous) certain.insert(m.code);
+    if (!m.ambiguous && !weak(m)) certain.insert(m.code);
   std::vector<std::string> codes;
   auto add = [&](const std::string& code) {
     if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
@@ -230,6 +364,7 @@ std::vector<std::string> resolve_country_mentions(const std::vector<CountryMenti
     const std::size_t readings = end - i;
     for (std::size_t k = i; k < end; ++k) {
       const auto& m = mentions[k];
+      if (weak(m)) continue;
       if (!m.ambiguous) add(m.code);
       else if (m.looks_like_name) continue;
       else if (readings == 1 || certain.contains(m.code)) {

@@ -34,9 +34,12 @@ struct CountryMention {
 };
 
 // Appends the country mentions in `tokens`. `in_person` marks tokens that are part of a
-// person's name (those never name a country); it may be empty.
+// person's name (those never name a country); it may be empty. With `read_cities`, a city
+// of the table in mixed-case text is a mention too (kind CITY), unless it is part of a
+// longer name there or anywhere in `tokens` ("Manchester United", "Bally Manufacturing")
+// or a region after a comma places a namesake elsewhere ("Birmingham, Alabama").
 void find_country_mentions(const CountryTable& table, const std::vector<EntityToken>& tokens,
-                           const std::vector<bool>& in_person, bool case_matters,
+                           const std::vector<bool>& in_person, bool case_matters, bool read_cities,
                            std::vector<CountryMention>& mentions);
 
 // Appends the mentions of countries in `tokens` of text in the language of `names`, by
@@ -53,7 +56,8 @@ std::string dateline_country(const CountryTable& table, const std::vector<Entity
 
 // Resolves mentions into codes, in order of first mention: an ambiguous phrase counts
 // only when nothing marks it as a person's name and, where it could name several
-// countries ("Georgia"), only for the one the rest of the article names unambiguously.
+// countries ("Georgia"), only for the one the rest of the article names unambiguously; a
+// country's cities count only when the article names them at least twice.
 std::vector<std::string> resolve_country_mentions(const std::vector<CountryMention>& mentions);
 
 }  // namespace newsdex

@@ -57,6 +57,8 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 // Column order of countries.tsv.
 enum Column { CODE, NAMES, ADJECTIVES, CAPITALS, REGIONS, DATELINE_PLACES, SUCCEEDS };
+// Column order of cities.tsv.
+enum CityColumn { CITY_NAME, CITY_COUNTRY, CITY_POPULATION, CITY_OTHER_NAMES };
 
 struct Succession {
   std::string historical;  // "SU"
@@ -75,6 +77,9 @@ struct CountryTable::Names {
   std::unordered_map<std::string, std::string> own_label;  // codes ICU does not name
   std::vector<Succession> successions;
   std::unordered_map<std::string, std::vector<std::string>> capitals;  // code -> capitals as written
+  StringMap<CountryPhrase> cities;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> city_first_words;
+  std::size_t longest_city = 1;
 };
 
 struct CountryTable::Local {
@@ -163,6 +168,23 @@ CountryTable::CountryTable() {
       succession.until = PartialDate{y, unsigned(m), unsigned(d)};
       for (std::size_t i = 1; i < words.size(); ++i) succession.members.emplace_back(words[i]);
       names->successions.push_back(std::move(succession));
+    }
+  }
+
+  for (std::string_view line : split(data::CITIES_TSV, '\n')) {
+    if (line.empty() || line.front() == '#') continue;
+    const auto columns = split(line, '\t');
+    if (columns.size() <= CITY_POPULATION) throw std::logic_error("cities.tsv: too few columns: " + std::string(line));
+    std::vector<std::string_view> written{columns[CITY_NAME]};
+    if (columns.size() > CITY_OTHER_NAMES && !columns[CITY_OTHER_NAMES].empty())
+      for (auto other : split(columns[CITY_OTHER_NAMES], '|')) written.push_back(other);
+    const CountryPhrase city{std::string(columns[CITY_COUNTRY]), CountryNameKind::CITY, false, false};
+    for (auto name : written) {
+      const std::string key = phrase_key(name, analyzer);
+      // The data script gives each name to one city; the first row wins should two clash.
+      if (key.empty() || !names->cities.emplace(key, city).second) continue;
+      names->city_first_words.insert(key.substr(0, key.find(' ')));
+      names->longest_city = std::max<std::size_t>(names->longest_city, std::count(key.begin(), key.end(), ' ') + 1);
     }
   }
 
@@ -292,6 +314,17 @@ const std::vector<CountryPhrase>* CountryTable::dateline_place(std::string_view 
   auto it = names_->dateline.find(dotless);
   return it == names_->dateline.end() ? nullptr : &it->second;
 }
+
+const CountryPhrase* CountryTable::city(std::string_view key) const {
+  auto it = names_->cities.find(key);
+  return it == names_->cities.end() ? nullptr : &it->second;
+}
+
+bool CountryTable::starts_city(std::string_view folded_word) const {
+  return names_->city_first_words.find(folded_word) != names_->city_first_words.end();
+}
+
+std::size_t CountryTable::longest_city() const { return names_->longest_city; }
 
 std::string CountryTable::code_at(std::string_view code, const std::optional<PartialDate>& published) const {
   if (published) {

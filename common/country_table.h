@@ -20,6 +20,7 @@ enum class CountryNameKind {
   ADJECTIVE,       // adjective or demonym: "Belarusian", "Soviet", "Britons"
   CAPITAL,         // a capital used as a metonym: "Beijing has not responded"
   REGION,          // a state or province: "Texas", "Ore." is only a DATELINE_PLACE
+  CITY,            // a city of cities.tsv: weaker evidence, read by its own rule ("talks in Geneva")
   DATELINE_PLACE,  // a city or abbreviation that only counts in a dateline
   NOT_A_COUNTRY,   // a longer phrase that contains a country word: "Indian Ocean"
 };
@@ -70,6 +71,12 @@ class CountryTable {
   std::size_t longest_phrase() const;
   // Dateline lookups ignore dots and case: "ORE", "Ore.", "N.J." -> "ore", "nj".
   const std::vector<CountryPhrase>* dateline_place(std::string_view dotless_key) const;
+  // Cities (common/data/cities.tsv) by phrase key: "geneva" -> CH. nullptr when none. Kept
+  // apart from phrases(): a city is weaker evidence than a country's own names, and is no
+  // reason to reject a person's name.
+  const CountryPhrase* city(std::string_view key) const;
+  bool starts_city(std::string_view folded_word) const;
+  std::size_t longest_city() const;
 
   // --- For entity extraction in other languages -----------------------------------
   // How text in `language` (ISO 639-1, not English) names countries, built on first use:

@@ -14,5 +14,8 @@ extern const std::string_view PEOPLE_WORDS_TSV;
 // common/data/given_names.txt: women's and men's given names from Moby Word II (written
 // by scripts/data/make-given-names), added to the given names of people_words.tsv.
 extern const std::string_view GIVEN_NAMES_TXT;
+// common/data/cities.tsv: cities of at least 150,000 people from GeoNames, each name with
+// its country and population (written by scripts/data/make-cities).
+extern const std::string_view CITIES_TSV;
 
 }  // namespace newsdex::data

@@ -80,7 +80,11 @@ TEST(EntityCountries, DatelinesNameTheCountryWhereTheStoryWasFiled) {
   EXPECT_EQ(extract("Shares rose.", "NEW YORK, March 2").countries, Strings{"US"});
   EXPECT_EQ(extract("Shares rose.", "CALGARY, Alberta, March 2").countries, Strings{"CA"});
   EXPECT_EQ(extract("Shares rose.", "TOKYO, March 2").countries, Strings{"JP"});
-  EXPECT_EQ(extract("Shares rose.", "SPRINGFIELD, March 2").countries, Strings{});  // which one?
+  // A city of cities.tsv, the most populous of its name: every Springfield of that size is
+  // in the US.
+  EXPECT_EQ(extract("Shares rose.", "GENEVA, March 2").countries, Strings{"CH"});
+  EXPECT_EQ(extract("Shares rose.", "SPRINGFIELD, March 2").countries, Strings{"US"});
+  EXPECT_EQ(extract("Shares rose.", "LAKE WOBEGON, March 2").countries, Strings{});
   // A plain-text article's own dateline.
   EXPECT_EQ(extract("LONDON (Reuters) - Shares rose.").countries, Strings{"GB"});
 }
@@ -131,6 +135,37 @@ TEST(EntityCountries, CurrenciesAndCompanyNamesAreNotMentions) {
   // The company words are the people extractor's list (common/data/people_words.tsv).
   EXPECT_EQ(extract("Canada Development Bank said it would buy.").countries, Strings{});
   EXPECT_EQ(extract("The bank in Canada said it would buy.").countries, Strings{"CA"});
+}
+
+TEST(EntityCountries, CitiesInRunningTextNameTheirCountry) {
+  // Named twice (the same city or two of one country), a city is evidence for its country.
+  EXPECT_EQ(extract("The talks in Geneva ended. Geneva will host the next round.").countries, Strings{"CH"});
+  EXPECT_EQ(extract("Flights from Dubai to Melbourne and Sydney, then Dubai again.").countries, (Strings{"AE", "AU"}));
+  EXPECT_EQ(extract("Fashion week opened in Milan. Milan hotels were full.").countries, Strings{"IT"});
+  EXPECT_EQ(extract("The firm moved from Bombay to Gothenburg, then to Malmo.").countries, Strings{"SE"});
+  // Once is not enough: a city is weaker evidence than a country's name.
+  EXPECT_EQ(extract("The talks in Geneva ended without a deal.").countries, Strings{});
+  // A dateline says where the story is: the text's cities add nothing then.
+  EXPECT_EQ(extract("Traders in Rotterdam and Rotterdam's port said so.", "LONDON, March 2").countries, Strings{"GB"});
+  // The most populous namesake: Birmingham is England's, unless a region says otherwise.
+  EXPECT_EQ(extract("Police in Birmingham made arrests. Birmingham was calm.").countries, Strings{"GB"});
+  EXPECT_EQ(extract("Police in Birmingham, Alabama, made arrests. Birmingham was calm.").countries, Strings{"US"});
+  EXPECT_EQ(extract("Police in Birmingham, Ala., made arrests.").countries, Strings{"US"});
+  // A state's abbreviation after a place and a comma counts once, as a state's name does.
+  EXPECT_EQ(extract("The plant in Springfield, Ill., closed.").countries, Strings{"US"});
+  EXPECT_EQ(extract("The Miss. team and the Ind. candidate lost.").countries, Strings{});
+}
+
+TEST(EntityCountries, CitiesInsideNamesAreNotPlaces) {
+  EXPECT_EQ(extract("Manchester United beat the Chicago Bulls. Manchester and Chicago fans met.").countries,
+            Strings{});
+  EXPECT_EQ(extract("Fans came from Greater Manchester and Greater Manchester's towns.").countries, Strings{});
+  EXPECT_EQ(extract("The Bank of Geneva Ltd said it would buy. Geneva bankers agreed.").countries, Strings{});
+  // A city does not speak: a bank or a club of its name does.
+  EXPECT_EQ(extract("House prices rose, Halifax said. Halifax has said prices would rise.").countries, Strings{});
+  // A run with a given name is a person: no country from a surname that is a city.
+  EXPECT_EQ(extract("The role went to Rachel Leeds, who said she was delighted. Rachel Leeds won.").countries,
+            Strings{});
 }
 
 TEST(EntityPeople, TitlesAreStrippedAndOneWordAfterATitleIsAName) {
