@@ -77,9 +77,15 @@ struct CountryTable::Names {
   std::unordered_map<std::string, std::string> own_label;  // codes ICU does not name
   std::vector<Succession> successions;
   std::unordered_map<std::string, std::vector<std::string>> capitals;  // code -> capitals as written
-  StringMap<CountryPhrase> cities;
-  std::unordered_set<std::string, StringHash, std::equal_to<>> city_first_words;
-  std::size_t longest_city = 1;
+};
+
+// The cities of cities.tsv, read on first use: 13,000 names whose keys take the analyser,
+// which only entity extraction needs (a search that labels countries never asks).
+struct CountryTable::Cities {
+  std::once_flag read;
+  StringMap<CountryPhrase> by_key;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> first_words;
+  std::size_t longest = 1;
 };
 
 struct CountryTable::Local {
@@ -103,6 +109,7 @@ CountryTable::CountryTable() {
   auto* names = new Names;  // lives as long as the process, like the table itself
   names_ = names;
   local_ = new Local;
+  cities_ = new Cities;
   Analyzer analyzer;
   auto add_lookup_name = [&](std::string_view name, const std::string& code) {
     if (!name.empty()) names->by_folded_name.emplace(analyzer.fold(name), code);
@@ -168,23 +175,6 @@ CountryTable::CountryTable() {
       succession.until = PartialDate{y, unsigned(m), unsigned(d)};
       for (std::size_t i = 1; i < words.size(); ++i) succession.members.emplace_back(words[i]);
       names->successions.push_back(std::move(succession));
-    }
-  }
-
-  for (std::string_view line : split(data::CITIES_TSV, '\n')) {
-    if (line.empty() || line.front() == '#') continue;
-    const auto columns = split(line, '\t');
-    if (columns.size() <= CITY_POPULATION) throw std::logic_error("cities.tsv: too few columns: " + std::string(line));
-    std::vector<std::string_view> written{columns[CITY_NAME]};
-    if (columns.size() > CITY_OTHER_NAMES && !columns[CITY_OTHER_NAMES].empty())
-      for (auto other : split(columns[CITY_OTHER_NAMES], '|')) written.push_back(other);
-    const CountryPhrase city{std::string(columns[CITY_COUNTRY]), CountryNameKind::CITY, false, false};
-    for (auto name : written) {
-      const std::string key = phrase_key(name, analyzer);
-      // The data script gives each name to one city; the first row wins should two clash.
-      if (key.empty() || !names->cities.emplace(key, city).second) continue;
-      names->city_first_words.insert(key.substr(0, key.find(' ')));
-      names->longest_city = std::max<std::size_t>(names->longest_city, std::count(key.begin(), key.end(), ' ') + 1);
     }
   }
 
@@ -315,16 +305,41 @@ const std::vector<CountryPhrase>* CountryTable::dateline_place(std::string_view 
   return it == names_->dateline.end() ? nullptr : &it->second;
 }
 
+const CountryTable::Cities& CountryTable::cities() const {
+  std::call_once(cities_->read, [this] {
+    Analyzer analyzer;
+    for (std::string_view line : split(data::CITIES_TSV, '\n')) {
+      if (line.empty() || line.front() == '#') continue;
+      const auto columns = split(line, '\t');
+      if (columns.size() <= CITY_POPULATION) throw std::logic_error("cities.tsv: too few columns: " + std::string(line));
+      std::vector<std::string_view> written{columns[CITY_NAME]};
+      if (columns.size() > CITY_OTHER_NAMES && !columns[CITY_OTHER_NAMES].empty())
+        for (auto other : split(columns[CITY_OTHER_NAMES], '|')) written.push_back(other);
+      const CountryPhrase city{std::string(columns[CITY_COUNTRY]), CountryNameKind::CITY, false, false};
+      for (auto name : written) {
+        const std::string key = phrase_key(name, analyzer);
+        // The data script gives each name to one city; the first row wins should two clash.
+        if (key.empty() || !cities_->by_key.emplace(key, city).second) continue;
+        cities_->first_words.insert(key.substr(0, key.find(' ')));
+        cities_->longest = std::max<std::size_t>(cities_->longest, std::count(key.begin(), key.end(), ' ') + 1);
+      }
+    }
+  });
+  return *cities_;
+}
+
 const CountryPhrase* CountryTable::city(std::string_view key) const {
-  auto it = names_->cities.find(key);
-  return it == names_->cities.end() ? nullptr : &it->second;
+  const auto& all = cities().by_key;
+  auto it = all.find(key);
+  return it == all.end() ? nullptr : &it->second;
 }
 
 bool CountryTable::starts_city(std::string_view folded_word) const {
-  return names_->city_first_words.find(folded_word) != names_->city_first_words.end();
+  const auto& words = cities().first_words;
+  return words.find(folded_word) != words.end();
 }
 
-std::size_t CountryTable::longest_city() const { return names_->longest_city; }
+std::size_t CountryTable::longest_city() const { return cities().longest; }
 
 std::string CountryTable::code_at(std::string_view code, const std::optional<PartialDate>& published) const {
   if (published) {

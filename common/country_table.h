@@ -97,6 +97,9 @@ class CountryTable {
   const Names* names_;
   struct Local;  // local_names(), built on first use for each language
   Local* local_;
+  struct Cities;  // city(), read on first use
+  Cities* cities_;
+  const Cities& cities() const;
 };
 
 // "N.J." -> "nj": the key dateline_place() expects, from a phrase key.
