@@ -48,26 +48,36 @@ bool inside_company_name(const std::vector<EntityToken>& tokens, std::size_t las
   return false;
 }
 
-// The longest city of `table` that starts at tokens[at], capitalised as a name is, inside
-// one clause; 0 when none does.
-std::size_t match_city(const CountryTable& table, const std::vector<EntityToken>& tokens, std::size_t at,
-                       const CountryPhrase*& city) {
-  if (!tokens[at].upper_initial || tokens[at].all_upper || !table.starts_city(tokens[at].folded)) return 0;
-  std::size_t length = 0;
+// Calls visit(key, end) for each phrase of at most `max_words` words that starts at
+// tokens[at] and stays inside one clause, shortest first; `key` is its folded words
+// joined by spaces, tokens[end] its last word.
+template <typename Visit>
+void for_each_phrase_at(const std::vector<EntityToken>& tokens, std::size_t at, std::size_t max_words, Visit&& visit) {
   std::string key;
-  const std::size_t limit = std::min(tokens.size(), at + table.longest_city());
+  const std::size_t limit = std::min(tokens.size(), at + max_words);
   for (std::size_t end = at; end < limit; ++end) {
     if (end > at) {
       if (!clause_continues(tokens[end - 1]) || tokens[end - 1].possessive) break;
       key += ' ';
     }
     key += tokens[end].folded;
-    if (!tokens[end].upper_initial) continue;
+    visit(key, end);
+  }
+}
+
+// The longest city of `table` that starts at tokens[at], capitalised as a name is, inside
+// one clause; 0 when none does.
+std::size_t match_city(const CountryTable& table, const std::vector<EntityToken>& tokens, std::size_t at,
+                       const CountryPhrase*& city) {
+  if (!tokens[at].upper_initial || tokens[at].all_upper || !table.starts_city(tokens[at].folded)) return 0;
+  std::size_t length = 0;
+  for_each_phrase_at(tokens, at, table.longest_city(), [&](const std::string& key, std::size_t end) {
+    if (!tokens[end].upper_initial) return;
     if (const CountryPhrase* found = table.city(key)) {
       city = found;
       length = end - at + 1;
     }
-  }
+  });
   return length;
 }
 
@@ -131,25 +141,18 @@ CountryMatch match_country_phrase(const CountryTable& table, const std::vector<E
   const EntityToken& first = tokens[at];
   if (first.number || (case_matters && !first.upper_initial)) return best;
   if (!table.starts_phrase(first.folded)) return best;
-  std::string key;
-  const std::size_t limit = std::min(tokens.size(), at + table.longest_phrase());
-  for (std::size_t end = at; end < limit; ++end) {
-    if (end > at) {
-      if (!clause_continues(tokens[end - 1]) || tokens[end - 1].possessive) break;
-      key += ' ';
-    }
-    key += tokens[end].folded;
+  for_each_phrase_at(tokens, at, table.longest_phrase(), [&](const std::string& key, std::size_t end) {
     const auto* phrases = table.phrases(key);
-    if (!phrases || phrases->empty()) continue;
+    if (!phrases || phrases->empty()) return;
     if (case_matters) {
-      if (!tokens[end].upper_initial) continue;
+      if (!tokens[end].upper_initial) return;
       if (phrases->front().acronym &&
           !std::all_of(tokens.begin() + static_cast<long>(at), tokens.begin() + static_cast<long>(end) + 1,
                        [](const EntityToken& t) { return t.all_upper; }))
-        continue;
+        return;
     }
     best = {end - at + 1, phrases};
-  }
+  });
   return best;
 }
 
