@@ -572,10 +572,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
   }
 
   if (request.significant_terms > 0) {
-    // The best matches, as ranked: read with the page, but for a collapsed page.
-    const Xapian::MSet best = mset.get_firstitem() == 0 && !request.collapse
-                                  ? mset
-                                  : enquire.get_mset(0, SIGNIFICANT_SAMPLE);
+    // The best matches, as ranked: the page was read from them, but for a collapsed page.
+    const Xapian::MSet best = request.collapse ? enquire.get_mset(0, SIGNIFICANT_SAMPLE) : mset;
     std::vector<Xapian::docid> sample;
     for (auto it = best.begin(); it != best.end() && sample.size() < SIGNIFICANT_SAMPLE; ++it) sample.push_back(*it);
     // What the reader asked is left out; the words feedback added are what to show.
