@@ -32,6 +32,7 @@ enum Kind : std::uint32_t {
   MEMBER = 1u << 12,
   NOUN_ENDING = 1u << 13,  // a capitalised word with a common noun's ending
   THING = 1u << 14,
+  FAMILY = 1u << 15,
   UNKNOWN = 1u << 31,      // not looked up yet
 };
 
@@ -44,7 +45,7 @@ using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 // The word lists of common/data/people_words.tsv, folded; built once per process.
 struct PeopleWords {
   WordSet title, rank, honorific, role, speech, quote, org, company, not_name, given, firm, suffix, place, member,
-      thing;
+      thing, family;
   std::vector<std::string> endings;  // common-noun endings ("-tion", "-ics")
   std::string ending_last_letters;   // the last letter of each ending
   std::size_t longest_firm = 1;
@@ -71,6 +72,7 @@ struct PeopleWords {
           {"not_name", &not_name, NOT_NAME}, {"given", &given, GIVEN},    {"firm", &firm, 0},
           {"quote", &quote, QUOTE},       {"company", &company, COMPANY}, {"suffix", &suffix, SUFFIX},
           {"place", &place, PLACE},       {"member", &member, MEMBER},    {"thing", &thing, THING},
+          {"family", &family, FAMILY},
       };
       WordSet* set = nullptr;
       std::uint32_t bit = 0;
@@ -160,9 +162,6 @@ bool name_like(const EntityToken& t) {
 
 bool only_space_after(const EntityToken& t) { return t.gap_after == GAP_SPACE; }
 
-// Family nouns between a possessive surname and a given name ("Mr Blair's wife Cherie").
-const WordSet kFamily = {"wife", "husband", "widow", "widower", "daughter", "son", "sister", "brother",
-                         "mother", "father"};
 
 struct Mention {
   std::size_t first = 0, last = 0;  // token range
@@ -509,7 +508,7 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
     // "Mr Eavis' daughter Emily" is Emily Eavis, "Mr Blair's wife Cherie" Cherie Blair (but
     // "Prince Charles's son William", whose possessor is a given name, is left alone).
     if (a == b && a >= 2 && is(a, GIVEN) && only_space_after(tokens[a - 1]) && !tokens[a - 1].upper_initial &&
-        has(kFamily, tokens[a - 1].folded) && tokens[a - 2].possessive && name_like(tokens[a - 2]) &&
+        is(a - 1, FAMILY) && tokens[a - 2].possessive && name_like(tokens[a - 2]) &&
         only_space_after(tokens[a - 2]) && !is(a - 2, GIVEN | TITLE | ORG | COMPANY) && !tokens[a - 2].all_upper) {
       mentions.push_back({a, a, true, std::string(tokens[a].text) + " " + std::string(tokens[a - 2].text), -1});
       continue;
