@@ -7,23 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "calendar.h"
 #include "source_position.h"
 
 namespace newsdex {
-
-// A calendar date as precise as the source allows: a day, or only a month.
-struct PartialDate {
-  int year = 0;
-  unsigned month = 0;  // 1..12
-  unsigned day = 0;    // 1..31, or 0 when only the month is known
-
-  bool has_day() const { return day != 0; }
-  // "YYYY-MM-DD" or "YYYY-MM".
-  std::string to_iso() const;
-  // "YYYYMMDD" or "YYYYMM", the form used in terms and value slots.
-  std::string to_compact() const;
-  friend bool operator==(const PartialDate&, const PartialDate&) = default;
-};
 
 // Labels that came with the input (Reuters PLACES/PEOPLE/TOPICS, or a JSON record's own
 // lists). Kept apart from what extraction finds, so evaluations stay honest.

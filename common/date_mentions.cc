@@ -6,7 +6,7 @@
 #include <chrono>
 #include <string_view>
 
-#include "date_parser.h"
+#include "calendar.h"
 
 namespace newsdex {
 namespace {

@@ -48,13 +48,6 @@ std::optional<PartialDate> parse_numeric(std::string_view s) {
 
 }  // namespace
 
-bool is_valid_day(int year, unsigned month, unsigned day) {
-  if (year < 1000 || year > 9999) return false;
-  return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{month},
-                                     std::chrono::day{day}}
-      .ok();
-}
-
 struct DateParser::Impl {
   // Patterns tried in order; ICU parses month and day names case-insensitively.
   std::vector<std::unique_ptr<icu::SimpleDateFormat>> formats;
@@ -135,22 +128,6 @@ std::optional<PartialDate> DateParser::parse(std::string_view text) {
     single_spaced += c;
   }
   return impl_->parse_with_icu(single_spaced);
-}
-
-std::optional<long> day_number(std::string_view yyyymmdd) {
-  if (yyyymmdd.size() != 8) return std::nullopt;
-  int year = 0;
-  unsigned month = 0, day = 0;
-  for (std::size_t i = 0; i < 8; ++i) {
-    const char c = yyyymmdd[i];
-    if (c < '0' || c > '9') return std::nullopt;
-    if (i < 4) year = year * 10 + (c - '0');
-    else if (i < 6) month = month * 10 + static_cast<unsigned>(c - '0');
-    else day = day * 10 + static_cast<unsigned>(c - '0');
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::sys_days(ymd).time_since_epoch().count();
 }
 
 }  // namespace newsdex

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "article.h"
+#include "calendar.h"
 
 namespace newsdex {
 
@@ -27,12 +27,5 @@ class DateParser {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// True when year/month/day form a real calendar day (1000 <= year <= 9999).
-bool is_valid_day(int year, unsigned month, unsigned day);
-
-// Days since 1970-01-01 of a compact "YYYYMMDD" date (the date slot's form); nullopt
-// when it is not one.
-std::optional<long> day_number(std::string_view yyyymmdd);
 
 }  // namespace newsdex

@@ -101,15 +101,25 @@ std::string_view facet_key(Facet facet, std::string_view key) {
   }
 }
 
-void add_facet_values(Xapian::Document& doc, const Article& article, const Analyzer& analyzer) {
+FoldedNames fold_names(const Article& article, const Analyzer& analyzer) {
+  FoldedNames folded;
+  folded.people.reserve(article.people.size());
+  for (const auto& person : article.people) folded.people.push_back(analyzer.fold(person));
+  folded.authors.reserve(article.authors.size());
+  for (const auto& author : article.authors) folded.authors.push_back(analyzer.fold(author));
+  if (!article.source.empty()) folded.source = analyzer.fold(article.source);
+  return folded;
+}
+
+void add_facet_values(Xapian::Document& doc, const Article& article, const FoldedNames& folded) {
   SlotFiller people(doc, Facet::PERSON);
-  for (const auto& person : article.people) people.add(analyzer.fold(person), person);
+  for (std::size_t i = 0; i < article.people.size(); ++i) people.add(folded.people[i], article.people[i]);
   SlotFiller countries(doc, Facet::COUNTRY);
   for (const auto& country : article.countries) countries.add(upper_ascii(country), {});
   SlotFiller authors(doc, Facet::AUTHOR);
-  for (const auto& author : article.authors) authors.add(analyzer.fold(author), author);
+  for (std::size_t i = 0; i < article.authors.size(); ++i) authors.add(folded.authors[i], article.authors[i]);
   SlotFiller source(doc, Facet::SOURCE);
-  if (!article.source.empty()) source.add(analyzer.fold(article.source), article.source);
+  if (!article.source.empty()) source.add(folded.source, article.source);
   SlotFiller language(doc, Facet::LANGUAGE);
   if (!article.language.empty()) language.add(article.language, {});
   SlotFiller published(doc, Facet::DAY);

@@ -59,12 +59,22 @@ std::pair<std::string_view, std::string_view> split_facet_value(std::string_view
 // of a month-only date: such an article is not counted); other facets keep the key.
 std::string_view facet_key(Facet facet, std::string_view stored_key);
 
+// An article's names folded (Analyzer::fold), each once per article: the keys of both
+// their boolean terms and their facet values, so that a filter and a count agree. In the
+// order of the article's lists.
+struct FoldedNames {
+  std::vector<std::string> people;
+  std::vector<std::string> authors;
+  std::string source;
+};
+FoldedNames fold_names(const Article& article, const Analyzer& analyzer);
+
 // Adds the facet values of `article` to `doc`: authors, people and source with their
-// folded form as key (the same text as their boolean terms) and the name as written as
-// label; countries as upper-case codes; the language as its ISO 639-1 code; dates as
-// "YYYYMMDD" or "YYYYMM". Values whose
-// keys repeat within one article are written once; every value is stored, however many
-// an article has (the ones past a facet's run of slots in the overflow slots).
-void add_facet_values(Xapian::Document& doc, const Article& article, const Analyzer& analyzer);
+// folded form (`folded`, from fold_names of the article) as key and the name as written
+// as label; countries as upper-case codes; the language as its ISO 639-1 code; dates as
+// "YYYYMMDD" or "YYYYMM". Values whose keys repeat within one article are written once;
+// every value is stored, however many an article has (the ones past a facet's run of
+// slots in the overflow slots).
+void add_facet_values(Xapian::Document& doc, const Article& article, const FoldedNames& folded);
 
 }  // namespace newsdex

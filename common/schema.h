@@ -49,6 +49,10 @@ inline constexpr std::string_view PREFIX_LANGUAGE = "L";      // L<ISO 639-1 cod
 // (common/story_sketch.h); the articles sharing one are compared when a commit links stories.
 inline constexpr std::string_view PREFIX_STORY_BAND = "XB";
 
+// The boolean term of a country: PREFIX_COUNTRY + its ISO code in lower case (`code` in
+// either case). The indexer writes it and "country:" reads it from here alone.
+std::string country_term(std::string_view code);
+
 // --- Value slots -----------------------------------------------------------------------
 // Publication date as "YYYYMMDD" (UTC). Sorts as a string; read by Xapian's
 // DateRangeProcessor, by --sort date and by the recency blend.

@@ -6,7 +6,6 @@
 
 #include <stdexcept>
 
-#include <cstdio>
 
 #include "text_encoding.h"
 
@@ -16,20 +15,6 @@
 
 namespace newsdex {
 namespace {
-
-std::optional<PartialDate> date_from_iso(const std::string& iso) {
-  // Stored dates are always our own "YYYY-MM-DD" or "YYYY-MM".
-  PartialDate date;
-  unsigned month = 0, day = 0;
-  int year = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2u-%2u", &year, &month, &day) >= 2) {
-    date.year = year;
-    date.month = month;
-    date.day = day;
-    return date;
-  }
-  return std::nullopt;
-}
 
 void get_if_present(const rapidjson::Value& object, const char* key, std::string& out) {
   if (auto it = object.FindMember(key); it != object.MemberEnd() && it->value.IsString())
@@ -143,11 +128,11 @@ Article decode_stored_article(std::string_view data) {
   get_if_present(j, "text", a.body);
   std::string date;
   get_if_present(j, "date", date);
-  if (!date.empty()) a.date = date_from_iso(date);
+  if (!date.empty()) a.date = partial_date_from_iso(date);
   std::vector<std::string> mentioned;
   get_if_present(j, "mentioned_dates", mentioned);
   for (const auto& m : mentioned)
-    if (auto d = date_from_iso(m)) a.mentioned_dates.push_back(*d);
+    if (auto d = partial_date_from_iso(m)) a.mentioned_dates.push_back(*d);
   if (auto given = j.FindMember("given"); given != j.MemberEnd() && given->value.IsObject()) {
     get_if_present(given->value, "people", a.given.people);
     get_if_present(given->value, "places", a.given.places);

@@ -2,7 +2,6 @@
 
 #include <optional>
 
-#include "ascii_text.h"
 #include "facet_values.h"
 #include "id_term.h"
 #include "language.h"
@@ -16,11 +15,15 @@ namespace {
 // Xapian rejects terms over 245 bytes; boolean values that long are not useful facets.
 constexpr std::size_t MAX_BOOLEAN_TERM = 240;
 
+void add_boolean_term(Xapian::Document& doc, const std::string& term) {
+  if (term.size() <= MAX_BOOLEAN_TERM) doc.add_boolean_term(term);
+}
+
 void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
   if (value.empty()) return;
   std::string term(prefix);
   term += value;
-  if (term.size() <= MAX_BOOLEAN_TERM) doc.add_boolean_term(term);
+  add_boolean_term(doc, term);
 }
 
 }  // namespace
@@ -62,12 +65,14 @@ Xapian::Document DocumentBuilder::build(const Article& given) {
   doc.add_value(schema::SLOT_STORY, own_story_key(article.id, sketch));
 
   doc.add_boolean_term(id_term(article.id));
-  for (const auto& author : article.authors) add_boolean(doc, schema::PREFIX_AUTHOR, analyzer_.fold(author));
-  for (const auto& person : article.people) add_boolean(doc, schema::PREFIX_PERSON, analyzer_.fold(person));
-  for (const auto& country : article.countries) add_boolean(doc, schema::PREFIX_COUNTRY, lower_ascii(country));
+  const FoldedNames folded = fold_names(article, analyzer_);
+  for (const auto& author : folded.authors) add_boolean(doc, schema::PREFIX_AUTHOR, author);
+  for (const auto& person : folded.people) add_boolean(doc, schema::PREFIX_PERSON, person);
+  for (const auto& country : article.countries)
+    if (!country.empty()) add_boolean_term(doc, schema::country_term(country));
   for (const auto& mentioned : article.mentioned_dates)
     add_boolean(doc, schema::PREFIX_MENTIONED, mentioned.to_compact());
-  if (!article.source.empty()) add_boolean(doc, schema::PREFIX_SOURCE, analyzer_.fold(article.source));
+  add_boolean(doc, schema::PREFIX_SOURCE, folded.source);
   add_boolean(doc, schema::PREFIX_LANGUAGE, language);
 
   if (article.date) {
@@ -79,7 +84,7 @@ Xapian::Document DocumentBuilder::build(const Article& given) {
     add_boolean(doc, schema::PREFIX_MONTH, day.substr(0, 6));
     add_boolean(doc, schema::PREFIX_YEAR, day.substr(0, 4));
   }
-  add_facet_values(doc, article, analyzer_);
+  add_facet_values(doc, article, folded);
   doc.set_data(encode_stored_article(article));
   return doc;
 }

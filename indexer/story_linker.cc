@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "date_parser.h"
+#include "calendar.h"
 #include "schema.h"
 #include "stable_hash.h"
 #include "story_sketch.h"

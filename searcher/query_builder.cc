@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "ascii_text.h"
 #include "country_table.h"
 #include "date_parser.h"
 #include "language.h"
@@ -102,18 +103,12 @@ void check_fields(std::string_view text) {
     while (end < text.size() && is_ascii_letter(text[end])) ++end;
     if (end + 1 < text.size() && text[end] == ':' && text[end + 1] != ' ') {
       std::string name(text.substr(i, end - i));
-      std::string lower = name;
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!is_field_name(lower))
+      if (!is_field_name(lower_ascii(name)))
         throw QueryError(fmt::format("unknown field '{}:' at column {} (fields: {})", name, column_of(text, i),
                                      QUERY_FIELDS));
     }
     i = end;
   }
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // "date:" values: a year, month or day as a term; "A..B" (either end may be left open,
@@ -179,9 +174,7 @@ class CountryField : public Xapian::FieldProcessor {
       errors_.record("country", value, fmt::format("unknown country '{}'", value));
       return Xapian::Query::MatchNothing;
     }
-    std::string term(schema::PREFIX_COUNTRY);
-    for (char c : *code) term += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return terms_.term(term);
+    return terms_.term(schema::country_term(*code));
   }
 
  private:
@@ -238,34 +231,6 @@ class PersonField : public Xapian::FieldProcessor {
 
 }  // namespace
 
-std::optional<DayRange> parse_day_range(std::string_view text) {
-  std::string digits;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    // Hyphens only between year, month and day.
-    if (c == '-' && (i == 4 || i == 7) && (digits.size() == 4 || digits.size() == 6)) continue;
-    if (c < '0' || c > '9') return std::nullopt;
-    digits += c;
-  }
-  if (!all_digits(digits) || (digits.size() != 4 && digits.size() != 6 && digits.size() != 8)) return std::nullopt;
-  const int year = std::stoi(digits.substr(0, 4));
-  if (digits.size() == 4) {
-    if (year < 1000) return std::nullopt;
-    return DayRange{digits + "0101", digits + "1231"};
-  }
-  const unsigned month = static_cast<unsigned>(std::stoi(digits.substr(4, 2)));
-  if (digits.size() == 6) {
-    if (!is_valid_day(year, month, 1)) return std::nullopt;
-    unsigned last = 31;
-    while (!is_valid_day(year, month, last)) --last;
-    return DayRange{digits + "01", fmt::format("{}{:02}", digits, last)};
-  }
-  if (digits.size() == 8) {
-    if (!is_valid_day(year, month, static_cast<unsigned>(std::stoi(digits.substr(6, 2))))) return std::nullopt;
-    return DayRange{digits, digits};
-  }
-  return std::nullopt;
-}
 
 namespace {
 

@@ -60,14 +60,6 @@ struct QueryLimits {
 // The fields a query (and --filter) may name, for messages and --help.
 inline constexpr std::string_view QUERY_FIELDS = "title, person, country, author, source, lang, date";
 
-// A first and last publication day as "YYYYMMDD" (inclusive), parsed from "YYYY",
-// "YYYY-MM" or "YYYY-MM-DD" (also without hyphens). nullopt when the text is not a date.
-struct DayRange {
-  std::string first;
-  std::string last;
-};
-std::optional<DayRange> parse_day_range(std::string_view text);
-
 class QueryBuilder {
  public:
   // `db` is used for wildcard expansion, person names and spelling; `language` (ISO

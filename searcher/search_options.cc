@@ -10,6 +10,7 @@
 #include "facet_values.h"
 #include "graph_file.h"
 #include "language.h"
+#include "calendar.h"
 #include "query_builder.h"
 
 namespace po = boost::program_options;

@@ -13,7 +13,7 @@
 #include "analyzer.h"
 #include "ascii_text.h"
 #include "country_table.h"
-#include "date_parser.h"
+#include "calendar.h"
 #include "derived_title.h"
 #include "id_term.h"
 #include "language.h"
@@ -137,15 +137,6 @@ std::string unescape_html(const std::string& html) {
     out += html[i];
   }
   return out;
-}
-
-// Compact date keys ("198703", "19870302") read better as ISO dates ("1987-03",
-// "1987-03-02"); the key itself stays what a filter matches.
-std::string iso_date_label(std::string_view key) {
-  if (key.size() != 6 && key.size() != 8) return std::string(key);
-  std::string label(key.substr(0, 4));
-  for (std::size_t at = 4; at < key.size(); at += 2) label.append("-").append(key.substr(at, 2));
-  return label;
 }
 
 }  // namespace

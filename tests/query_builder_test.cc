@@ -33,26 +33,6 @@ TEST_F(QueryBuilderTest, RejectsMalformedQueries) {
   EXPECT_THROW(builder.build("\"unbalanced AND ("), QueryError);
 }
 
-TEST(DayRange, YearsMonthsAndDays) {
-  const struct {
-    const char* text;
-    const char* first;
-    const char* last;
-  } cases[] = {
-      {"2023", "20230101", "20231231"},     {"2023-02", "20230201", "20230228"},
-      {"2024-02", "20240201", "20240229"},  {"2023-03-05", "20230305", "20230305"},
-      {"20230305", "20230305", "20230305"}, {"202304", "20230401", "20230430"},
-  };
-  for (const auto& c : cases) {
-    const auto range = parse_day_range(c.text);
-    ASSERT_TRUE(range) << c.text;
-    EXPECT_EQ(range->first, c.first) << c.text;
-    EXPECT_EQ(range->last, c.last) << c.text;
-  }
-  for (const char* bad : {"", "23", "2023-13", "2023-02-29", "2023-3-1", "March", "2023--01", "2023-01-01x"})
-    EXPECT_FALSE(parse_day_range(bad)) << bad;
-}
-
 TEST_F(QueryBuilderTest, FieldsBecomeTheSchemaTerms) {
   auto description = [&](const char* q) { return builder.build(q).get_description(); };
   EXPECT_NE(description("country:Germany").find("Nde"), std::string::npos);

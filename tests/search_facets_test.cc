@@ -224,7 +224,7 @@ TEST(FacetValues, WritesOneDistinctValuePerSlot) {
   a.date = PartialDate{2023, 3, 0};
   Xapian::Document doc;
   Analyzer analyzer;
-  add_facet_values(doc, a, analyzer);
+  add_facet_values(doc, a, fold_names(a, analyzer));
   EXPECT_EQ(doc.get_value(*facet_slot(Facet::PERSON, 0)), "alexander lukashenko\x1F" "Alexander Lukashenko");
   EXPECT_EQ(doc.get_value(*facet_slot(Facet::PERSON, 1)), "xi jinping\x1FXi Jinping")
       << "the repeated name is written once";
@@ -244,7 +244,7 @@ TEST(FacetValues, ValuesPastAFacetsRunOfSlotsAreAllStoredInTheOverflowSlots) {
   a.countries = {"BY", "CN"};
   Xapian::Document doc;
   Analyzer analyzer;
-  add_facet_values(doc, a, analyzer);
+  add_facet_values(doc, a, fold_names(a, analyzer));
   EXPECT_EQ(doc.values_count(), 502u);
   std::set<Xapian::valueno> slots;
   for (unsigned i = 0; i < 500; ++i) {

@@ -14,7 +14,7 @@
 
 #include "analyzer.h"
 #include "query_builder.h"
-#include "date_parser.h"
+#include "calendar.h"
 #include "schema.h"
 #include "searcher.h"
 #include "stored_article.h"
