@@ -309,84 +309,131 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight&
   return Xapian::Query(widen ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query, extra);
 }
 
-SearchResult Searcher::run(const SearchRequest& request) {
-  QueryBuilder& qb = builder(request.language);
-  qb.set_default_or(request.default_or);
-  qb.set_limits(request.query_limits);
-  const Xapian::BM25Weight bm25(request.bm25_k1, 0, 1, request.bm25_b, 0.5);
+namespace {
 
-  // The scored part: the user's words, or the words of the article to find more like.
-  Xapian::Query scored;
-  Xapian::Query asked;  // the reader's own words, before feedback added any
-  // Filters are gathered and joined by one n-ary AND at the end: joining them two at a
-  // time built a tree as deep as the list, and Xapian's recursion over 50,000 of them
-  // overflowed the stack.
-  if (request.filters.size() > MAX_FILTERS)
-    throw QueryError(fmt::format("{} filters; at most {} are allowed in one search", request.filters.size(), MAX_FILTERS));
-  std::vector<Xapian::Query> filter_list;
-  auto add_filter = [&](const Xapian::Query& f) { filter_list.push_back(f); };
-  // "*" alone, or no query with facets or a timeline to count, means every article: a
-  // timeline or a facet over the whole archive, narrowed by filters if there are any.
-  FacetRequest facets = request.facets;
-  if (request.timeline) facets.every_value = timeline_facets(*request.timeline);
-  const bool counts_all = facets.size() > 0 || request.cooccur.has_value();
+// Labels a facet's values for the reader (countries named in the locale, compact dates
+// as ISO dates) and puts them in the order asked: by count as counted, or by value
+// (dates by their key, the others by the name shown).
+void label_and_sort(FacetCounts& counts, const SearchRequest& request) {
+  if (counts.facet == Facet::COUNTRY)
+    for (auto& value : counts.top) value.label = CountryTable::instance().label(value.key, request.locale);
+  if (counts.facet == Facet::MONTH || counts.facet == Facet::DAY || counts.facet == Facet::MENTIONED)
+    for (auto& value : counts.top) value.label = iso_date_label(value.key);
+  const bool date_facet = default_facet_sort(counts.facet) == FacetSort::VALUE;
+  if (request.facet_sort.value_or(default_facet_sort(counts.facet)) == FacetSort::VALUE)
+    std::sort(counts.top.begin(), counts.top.end(), [date_facet](const FacetValue& a, const FacetValue& b) {
+      return date_facet ? a.key < b.key : std::tie(a.label, a.key) < std::tie(b.label, b.key);
+    });
+}
+
+// Countries named in the locale, as in facets; a --with value stays as typed.
+void label_pairs(Cooccurrence& cooccurrence, const CooccurRequest& asked, const std::string& locale) {
+  for (auto& pair : cooccurrence.top) {
+    if (asked.first == Facet::COUNTRY && asked.with.empty())
+      pair.a.label = CountryTable::instance().label(pair.a.key, locale);
+    if (asked.second == Facet::COUNTRY) pair.b.label = CountryTable::instance().label(pair.b.key, locale);
+  }
+}
+
+}  // namespace
+
+// What a request asks of the matcher, worked out once before anything is matched.
+struct Searcher::Plan {
+  Xapian::Query scored;     // the words (or --like's), with any feedback terms; empty: none
+  Xapian::Query asked;      // the reader's own words, before feedback added any
+  Xapian::Query query;      // scored and filtered: what is matched, ranked and counted
+  FacetRequest facets;      // the request's facets, and the dates a timeline counts
+  bool counts_all = false;  // facets or co-occurrence count every match
+  bool every_article = false;
+};
+
+// The ranked matches and the hits shown from them.
+struct Searcher::Page {
+  Xapian::MSet mset;
+  std::vector<Xapian::MSetIterator> shown;  // the hits, in order
+  std::vector<std::string> shown_stories;   // collapsed locally: their story keys
+  bool weightless = false;                  // no match has a score: listed by date
+};
+
+void Searcher::check_database_supports(const SearchRequest& request) const {
   // A database indexed before the lang facet existed holds no value for it: say so,
   // rather than count no language at all.
-  if (std::find(facets.facets.begin(), facets.facets.end(), Facet::LANGUAGE) != facets.facets.end() &&
-      db_.get_doccount() > 0 && db_.get_value_freq(*facet_slot(Facet::LANGUAGE, 0)) == 0)
+  const auto& facets = request.facets.facets;
+  if (std::find(facets.begin(), facets.end(), Facet::LANGUAGE) != facets.end() && db_.get_doccount() > 0 &&
+      db_.get_value_freq(*facet_slot(Facet::LANGUAGE, 0)) == 0)
     throw std::runtime_error("this database was indexed before the lang facet existed: index its articles again "
                              "to count them by language (--filter lang:CODE works as it is)");
   if ((request.collapse || request.facet_by_story) && db_.get_doccount() > 0 &&
       db_.get_value_freq(schema::SLOT_STORY) == 0)
     throw std::runtime_error("this database was indexed before story keys existed: index its articles again to "
                              "collapse copies of a story");
-  facets.by_story = request.facet_by_story;
+  if (request.recency_half_life_days > 0 && shards_.remote)
+    throw QueryError("--recency needs local databases: its posting source is newsdex's own, which a stock "
+                     "xapian-tcpsrv cannot run (sort by date with --sort -date instead)");
+}
+
+Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& qb, const Xapian::Weight& weight) {
+  if (request.filters.size() > MAX_FILTERS)
+    throw QueryError(fmt::format("{} filters; at most {} are allowed in one search", request.filters.size(), MAX_FILTERS));
   // A week is counted from days, and a story that ran on two days of it would count twice.
   if (request.facet_by_story && request.timeline &&
       (*request.timeline == TimelineUnit::DAY || *request.timeline == TimelineUnit::WEEK))
     throw QueryError("--facet-by story counts a timeline by month or year: by day or week a story that ran on "
                      "several days would count once for each");
-  const bool every_article =
-      request.like_id.empty() && (is_every_article(request.query) || (request.query.empty() && counts_all));
+  check_database_supports(request);
+  Plan plan;
+  plan.facets = request.facets;
+  if (request.timeline) plan.facets.every_value = timeline_facets(*request.timeline);
+  plan.facets.by_story = request.facet_by_story;
+  plan.counts_all = plan.facets.size() > 0 || request.cooccur.has_value();
+  // "*" alone, or no query with facets or a timeline to count, means every article: a
+  // timeline or a facet over the whole archive, narrowed by filters if there are any.
+  plan.every_article =
+      request.like_id.empty() && (is_every_article(request.query) || (request.query.empty() && plan.counts_all));
+
+  // Filters are gathered and joined by one n-ary AND at the end: joining them two at a
+  // time built a tree as deep as the list, and Xapian's recursion over 50,000 of them
+  // overflowed the stack.
+  std::vector<Xapian::Query> filters;
   if (!request.like_id.empty()) {
-    scored = like_query(request.like_id);
-    if (!request.query.empty()) add_filter(qb.build(request.query, filter_languages(request.filters)));
-  } else if (every_article) {
-    // Not Xapian::Query::MatchAll (see `filters` below): a query of its own.
-    add_filter(Xapian::Query(std::string()));
+    plan.scored = like_query(request.like_id);
+    if (!request.query.empty()) filters.push_back(qb.build(request.query, filter_languages(request.filters)));
+  } else if (plan.every_article) {
+    // Not Xapian::Query::MatchAll (see `filtered` below): a query of its own.
+    filters.emplace_back(std::string());
   } else if (!request.query.empty()) {
-    scored = qb.build(request.query, filter_languages(request.filters));
-    asked = scored;
-    if (request.expansion != Expansion::NONE) scored = expand(scored, bm25, request.expansion);
+    plan.scored = qb.build(request.query, filter_languages(request.filters));
+    plan.asked = plan.scored;
+    if (request.expansion != Expansion::NONE) plan.scored = expand(plan.scored, weight, request.expansion);
   }
-  for (const auto& f : request.filters) add_filter(qb.filter(f));
-  auto date_bound = [&](const std::string& text, bool lower) {
+  for (const auto& f : request.filters) filters.push_back(qb.filter(f));
+  const auto date_bound = [&](const std::string& text, bool lower) {
     const auto range = parse_day_range(text);
     if (!range) throw QueryError("bad date '" + text + "' for " + (lower ? "--since" : "--until") +
                                  " (use YYYY, YYYY-MM or YYYY-MM-DD)");
-    add_filter(Xapian::Query(lower ? Xapian::Query::OP_VALUE_GE : Xapian::Query::OP_VALUE_LE, schema::SLOT_DATE,
-                             lower ? range->first : range->last));
+    filters.emplace_back(lower ? Xapian::Query::OP_VALUE_GE : Xapian::Query::OP_VALUE_LE, schema::SLOT_DATE,
+                         lower ? range->first : range->last);
   };
   if (!request.since.empty()) date_bound(request.since, true);
   if (!request.until.empty()) date_bound(request.until, false);
-  const bool filtered = !filter_list.empty();
+  if (plan.scored.empty() && filters.empty()) throw QueryError("empty query: give words, --filter, or --like ID");
+  if (filters.empty()) {
+    plan.query = plan.scored;
+    return plan;
+  }
   // Not Xapian::Query::MatchAll: that is one static object whose reference count is not
   // atomic, and batch threads copying it at once corrupted the count (a batch on several
-  // threads crashed in Query's destructor). `filters` is only read once a filter is set.
-  Xapian::Query filters;
-  if (filtered)
-    filters = filter_list.size() == 1 ? filter_list.front()
-                                      : Xapian::Query(Xapian::Query::OP_AND, filter_list.begin(), filter_list.end());
-  if (scored.empty() && !filtered) throw QueryError("empty query: give words, --filter, or --like ID");
+  // threads crashed in Query's destructor).
+  const Xapian::Query filtered =
+      filters.size() == 1 ? filters.front() : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+  plan.query = plan.scored.empty() ? filtered : filter_by(plan.scored, filtered);
+  return plan;
+}
 
-  Xapian::Query query = scored.empty() ? filters : filtered ? filter_by(scored, filters) : scored;
-
-  Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(bm25);
-  if (request.recency_half_life_days > 0 && shards_.remote)
-    throw QueryError("--recency needs local databases: its posting source is newsdex's own, which a stock "
-                     "xapian-tcpsrv cannot run (sort by date with --sort -date instead)");
-  if (request.recency_half_life_days > 0 && !scored.empty()) {
+bool Searcher::set_order(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
+                         Xapian::MultiValueKeyMaker& oldest_first) {
+  Xapian::Query query = plan.query;
+  if (request.recency_half_life_days > 0 && !plan.scored.empty()) {
     enquire.set_query(query);
     const Xapian::MSet best = enquire.get_mset(0, 1);
     const auto newest = day_number(db_.get_value_upper_bound(schema::SLOT_DATE));
@@ -399,69 +446,76 @@ SearchResult Searcher::run(const SearchRequest& request) {
   // Words give scores; fields and filters alone (person:blair, --filter country:BY) give
   // every match the same 0, and Xapian would list them in docid order. Those are listed
   // newest first, as a news archive lists a person's or a country's articles.
-  const bool weightless = scored.empty() || enquire.get_mset(0, 0).get_max_possible() == 0;
+  const bool weightless = plan.scored.empty() || enquire.get_mset(0, 0).get_max_possible() == 0;
   const SortOrder sort = request.sort == SortOrder::RELEVANCE && weightless ? SortOrder::DATE_DESC : request.sort;
   // Undated articles come last in both date orders. Descending, an empty date sorts last
   // by itself; ascending needs a key maker that files a missing date after every date.
   // A stock xapian-tcpsrv cannot run a key maker: there undated articles come first.
-  Xapian::MultiValueKeyMaker oldest_first;
   oldest_first.add_value(schema::SLOT_DATE, false, std::string(1, '\xff'));
   if (sort == SortOrder::DATE && !shards_.remote) enquire.set_sort_by_key_then_relevance(&oldest_first, false);
   else if (sort == SortOrder::DATE) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
   if (sort == SortOrder::DATE_DESC) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
-  // The facet pass below counts every match exactly, so the ranked pass need not.
-  Xapian::doccount count_to = counts_all ? 0 : EXACT_COUNT_BUDGET;
-  Xapian::MSet mset;
-  std::vector<Xapian::MSetIterator> shown;  // the hits, in order
-  std::vector<std::string> shown_stories;   // collapsed locally: their story keys
-  if (request.collapse && !shards_.remote) {
-    // One hit per story, the best of each in rank order, taken from the plain ranking: what
-    // Xapian's collapse key picks, without reading the key of every candidate the matcher
-    // weighs (which made a collapsed search three times a faceted one). The counting pass
-    // below gives the exact totals and copies.
-    const std::uint64_t want = std::uint64_t{request.offset} + request.limit;
-    std::uint64_t fetch = std::max<std::uint64_t>(2 * want, 20);
-    while (true) {
-      fetch = std::min<std::uint64_t>(fetch, db_.get_doccount());
-      mset = enquire.get_mset(0, static_cast<Xapian::doccount>(fetch), Xapian::doccount{0});
-      shown.clear();
-      shown_stories.clear();
-      std::unordered_set<std::string> seen;
-      std::uint64_t stories = 0;
-      for (auto it = mset.begin(); it != mset.end() && shown.size() < request.limit; ++it) {
-        std::string key = it.get_document().get_value(schema::SLOT_STORY);
-        if (!key.empty() && !seen.insert(key).second) continue;  // an article without a key is its own story
-        if (stories++ < request.offset) continue;
-        shown.push_back(it);
-        shown_stories.push_back(std::move(key));
-      }
-      if (shown.size() == request.limit || mset.size() < fetch || fetch >= db_.get_doccount()) break;
-      fetch *= 4;
-    }
-  } else {
-    if (request.collapse) {
-      // A remote shard reads no column: Xapian collapses, counting the copies it saw among
-      // the matches it looked at (all of them, so asked), with estimated totals.
-      enquire.set_collapse_key(schema::SLOT_STORY);
-      count_to = db_.get_doccount();
-    }
-    if (request.significant_terms > 0 && !request.collapse) {
-      // The page is read from the ranking that samples the best matches: one pass of the
-      // matcher instead of two.
-      const std::uint64_t page_end = std::uint64_t{request.offset} + request.limit;
-      const auto fetch = static_cast<Xapian::doccount>(
-          std::min<std::uint64_t>(std::max<std::uint64_t>(page_end, SIGNIFICANT_SAMPLE), db_.get_doccount()));
-      mset = enquire.get_mset(0, fetch, count_to);
-      for (auto it = mset.begin(); it != mset.end(); ++it)
-        if (it.get_rank() >= request.offset && it.get_rank() < page_end) shown.push_back(it);
-    } else {
-      mset = enquire.get_mset(request.offset, request.limit, count_to);
-      for (auto it = mset.begin(); it != mset.end(); ++it) shown.push_back(it);
-    }
-  }
+  return weightless;
+}
 
-  SearchResult result;
-  result.missing_shards = shards_.missing_names();
+void Searcher::rank_collapsed(Xapian::Enquire& enquire, const SearchRequest& request, Page& page) {
+  // One hit per story, the best of each in rank order, taken from the plain ranking: what
+  // Xapian's collapse key picks, without reading the key of every candidate the matcher
+  // weighs (which made a collapsed search three times a faceted one). The counting pass
+  // (count_stories) gives the exact totals and copies.
+  const std::uint64_t want = std::uint64_t{request.offset} + request.limit;
+  std::uint64_t fetch = std::max<std::uint64_t>(2 * want, 20);
+  while (true) {
+    fetch = std::min<std::uint64_t>(fetch, db_.get_doccount());
+    page.mset = enquire.get_mset(0, static_cast<Xapian::doccount>(fetch), Xapian::doccount{0});
+    page.shown.clear();
+    page.shown_stories.clear();
+    std::unordered_set<std::string> seen;
+    std::uint64_t stories = 0;
+    for (auto it = page.mset.begin(); it != page.mset.end() && page.shown.size() < request.limit; ++it) {
+      std::string key = it.get_document().get_value(schema::SLOT_STORY);
+      if (!key.empty() && !seen.insert(key).second) continue;  // an article without a key is its own story
+      if (stories++ < request.offset) continue;
+      page.shown.push_back(it);
+      page.shown_stories.push_back(std::move(key));
+    }
+    if (page.shown.size() == request.limit || page.mset.size() < fetch || fetch >= db_.get_doccount()) return;
+    fetch *= 4;
+  }
+}
+
+Searcher::Page Searcher::rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan) {
+  Page page;
+  if (request.collapse && !shards_.remote) {
+    rank_collapsed(enquire, request, page);
+    return page;
+  }
+  // The facet pass counts every match exactly, so the ranked pass need not.
+  Xapian::doccount count_to = plan.counts_all ? 0 : EXACT_COUNT_BUDGET;
+  if (request.collapse) {
+    // A remote shard reads no column: Xapian collapses, counting the copies it saw among
+    // the matches it looked at (all of them, so asked), with estimated totals.
+    enquire.set_collapse_key(schema::SLOT_STORY);
+    count_to = db_.get_doccount();
+  }
+  if (request.significant_terms > 0 && !request.collapse) {
+    // The page is read from the ranking that samples the best matches: one pass of the
+    // matcher instead of two.
+    const std::uint64_t page_end = std::uint64_t{request.offset} + request.limit;
+    const auto fetch = static_cast<Xapian::doccount>(
+        std::min<std::uint64_t>(std::max<std::uint64_t>(page_end, SIGNIFICANT_SAMPLE), db_.get_doccount()));
+    page.mset = enquire.get_mset(0, fetch, count_to);
+    for (auto it = page.mset.begin(); it != page.mset.end(); ++it)
+      if (it.get_rank() >= request.offset && it.get_rank() < page_end) page.shown.push_back(it);
+  } else {
+    page.mset = enquire.get_mset(request.offset, request.limit, count_to);
+    for (auto it = page.mset.begin(); it != page.mset.end(); ++it) page.shown.push_back(it);
+  }
+  return page;
+}
+
+void Searcher::read_hits(SearchResult& result, const SearchRequest& request, const Page& page, QueryBuilder& qb) {
+  const Xapian::MSet& mset = page.mset;
   if (request.collapse && shards_.remote) {
     // Collapsed, Xapian's counts are of stories; the articles are the uncollapsed ones.
     result.total = mset.get_uncollapsed_matches_estimated();
@@ -474,13 +528,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.total_max = mset.get_matches_upper_bound();
   }
   result.total_exact = result.total_min == result.total_max;
-  for (std::size_t i = 0; i < shown.size(); ++i) {
-    const Xapian::MSetIterator& it = shown[i];
+  for (std::size_t i = 0; i < page.shown.size(); ++i) {
+    const Xapian::MSetIterator& it = page.shown[i];
     Hit hit;
     hit.rank = request.collapse ? request.offset + static_cast<Xapian::doccount>(i) + 1 : it.get_rank() + 1;
     hit.score = it.get_weight();
     if (request.collapse && !shards_.remote) {
-      hit.story = shown_stories[i];
+      hit.story = page.shown_stories[i];
     } else if (request.collapse) {
       hit.story = it.get_collapse_key();
       hit.similar = it.get_collapse_count();  // a lower bound
@@ -488,109 +542,116 @@ SearchResult Searcher::run(const SearchRequest& request) {
       hit.story = it.get_document().get_value(schema::SLOT_STORY);
     }
     hit.article = decode_stored_article(it.get_document().get_data());
-    if (request.snippet_length > 0 && weightless) {
+    if (request.snippet_length > 0 && page.weightless) {
       // No word to find a passage by: the lead sentence, which in news says what the story is.
       hit.snippet = derive_title(hit.article.body.empty() ? hit.article.title : hit.article.body,
                                  request.snippet_length);
     } else if (request.snippet_length > 0) {
       const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
       // Without SNIPPET_BACKGROUND_MODEL and SNIPPET_EXHAUSTIVE (Xapian's defaults) the
-      // snippet is the first good passage, not the best one: 0.5 ms for ten hits on the
-      // topic queries instead of 1.9 ms (p50, 18,000 articles), and still shows the matches.
-      // Stemmed as the article was, so its own inflections are highlighted.
+      // snippet is the first good passage, not the best one: fast for ten hits, and it
+      // still shows the matches. Stemmed as the article was, so its own inflections are
+      // highlighted.
       hit.snippet = unescape_html(mset.snippet(text, request.snippet_length, qb.stemmer(hit.article.language), 0,
                                                std::string(1, SNIPPET_MARK_START), std::string(1, SNIPPET_MARK_END),
                                                "…"));
     }
     result.hits.push_back(std::move(hit));
   }
+}
 
-  if (request.collapse && !shards_.remote) {
-    // Every match's story, counted: the articles, the stories, and each hit's copies.
-    FacetRequest stories;
-    stories.count_stories = true;  // with --limit 0 there is no hit to ask about
-    for (const auto& hit : result.hits) stories.story_sizes_of.push_back(hit.story);
-    const FacetPass pass = columns_->count(db_, query, stories);
-    result.total = result.total_min = result.total_max = pass.matches;
-    result.total_exact = true;
-    result.stories = pass.stories;
-    for (std::size_t i = 0; i < result.hits.size(); ++i)
-      result.hits[i].similar = pass.story_sizes[i] > 0 ? pass.story_sizes[i] - 1 : 0;
+void Searcher::count_stories(SearchResult& result, const Xapian::Query& query) {
+  // Every match's story, counted: the articles, the stories, and each hit's copies.
+  FacetRequest stories;
+  stories.count_stories = true;  // with --limit 0 there is no hit to ask about
+  for (const auto& hit : result.hits) stories.story_sizes_of.push_back(hit.story);
+  const FacetPass pass = columns_->count(db_, query, stories);
+  result.total = result.total_min = result.total_max = pass.matches;
+  result.total_exact = true;
+  result.stories = pass.stories;
+  for (std::size_t i = 0; i < result.hits.size(); ++i)
+    result.hits[i].similar = pass.story_sizes[i] > 0 ? pass.story_sizes[i] - 1 : 0;
+}
+
+void Searcher::count_facets(SearchResult& result, const SearchRequest& request, const Plan& plan,
+                            Xapian::doccount matches_estimated) {
+  const FacetRequest& facets = plan.facets;
+  // Loading a column reads the facet's values of every article: worth it for many
+  // queries or a big result set; a few matches are cheaper to count from their values.
+  bool use_columns = request.facet_method == FacetMethod::COLUMNS;
+  if (request.facet_method == FacetMethod::AUTO) use_columns = many_queries_ || matches_estimated * 8 > db_.get_doccount();
+  if (facets.by_story) use_columns = true;  // only the columns know stories
+  // A remote shard runs only the spies Xapian registers itself: ValueCountMatchSpy.
+  if (shards_.remote) use_columns = false;
+  FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
+  FacetPass pass = counter.count(db_, plan.query, facets);
+  result.total = result.total_min = result.total_max = pass.matches;
+  result.total_exact = true;
+  if (facets.by_story) result.stories = pass.stories;
+  // What the facets and the timeline count: articles, or stories.
+  const Xapian::doccount counted = facets.by_story ? pass.stories : pass.matches;
+  if (request.timeline) {
+    const auto first = pass.counts.begin() + static_cast<std::ptrdiff_t>(facets.facets.size());
+    std::vector<FacetCounts> dates(std::make_move_iterator(first), std::make_move_iterator(pass.counts.end()));
+    pass.counts.erase(first, pass.counts.end());
+    // By story, the undated are the stories with an undated copy, which the columns counted.
+    if (facets.by_story) dates.back().undated = dates.back().stories_without;
+    const auto since = parse_day_range(request.since), until = parse_day_range(request.until);
+    result.timeline =
+        make_timeline(*request.timeline, dates, counted, since ? since->first : "", until ? until->last : "");
   }
-
-  if (facets.size() > 0) {
-    // Loading a column reads the facet's values of every article: worth it for many
-    // queries or a big result set; a few matches are cheaper to count from their values.
-    bool use_columns = request.facet_method == FacetMethod::COLUMNS;
-    if (request.facet_method == FacetMethod::AUTO)
-      use_columns = many_queries_ || mset.get_matches_estimated() * 8 > db_.get_doccount();
-    if (facets.by_story) use_columns = true;  // only the columns know stories
-    // A remote shard runs only the spies Xapian registers itself: ValueCountMatchSpy.
-    if (shards_.remote) use_columns = false;
-    FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
-    FacetPass pass = counter.count(db_, query, facets);
-    result.total = result.total_min = result.total_max = pass.matches;
-    result.total_exact = true;
-    if (facets.by_story) result.stories = pass.stories;
-    // What the facets and the timeline count: articles, or stories.
-    const Xapian::doccount counted = facets.by_story ? pass.stories : pass.matches;
-    if (request.timeline) {
-      const auto first = pass.counts.begin() + static_cast<std::ptrdiff_t>(facets.facets.size());
-      std::vector<FacetCounts> dates(std::make_move_iterator(first), std::make_move_iterator(pass.counts.end()));
-      pass.counts.erase(first, pass.counts.end());
-      // By story, the undated are the stories with an undated copy, which the columns counted.
-      if (facets.by_story) dates.back().undated = dates.back().stories_without;
-      const auto since = parse_day_range(request.since), until = parse_day_range(request.until);
-      result.timeline = make_timeline(*request.timeline, dates, counted, since ? since->first : "",
-                                      until ? until->last : "");
-    }
-    for (auto& counts : pass.counts) {
-      if (counts.facet == Facet::COUNTRY)
-        for (auto& value : counts.top) value.label = CountryTable::instance().label(value.key, request.locale);
-      if (counts.facet == Facet::MONTH || counts.facet == Facet::DAY || counts.facet == Facet::MENTIONED)
-        for (auto& value : counts.top) value.label = iso_date_label(value.key);
-      // By value: dates by their key (date order), the others by the name shown.
-      const bool date_facet = default_facet_sort(counts.facet) == FacetSort::VALUE;
-      if (request.facet_sort.value_or(default_facet_sort(counts.facet)) == FacetSort::VALUE)
-        std::sort(counts.top.begin(), counts.top.end(), [date_facet](const FacetValue& a, const FacetValue& b) {
-          return date_facet ? a.key < b.key : std::tie(a.label, a.key) < std::tie(b.label, b.key);
-        });
-      // An article has at most one publication date: the matches no date value counted are undated.
-      if (counts.facet == Facet::YEAR || counts.facet == Facet::MONTH || counts.facet == Facet::DAY)
-        counts.undated = facets.by_story ? counts.stories_without : counted - std::min(counts.counted, counted);
-      result.facets.push_back(std::move(counts));
-    }
+  for (auto& counts : pass.counts) {
+    label_and_sort(counts, request);
+    // An article has at most one publication date: the matches no date value counted are undated.
+    if (counts.facet == Facet::YEAR || counts.facet == Facet::MONTH || counts.facet == Facet::DAY)
+      counts.undated = facets.by_story ? counts.stories_without : counted - std::min(counts.counted, counted);
+    result.facets.push_back(std::move(counts));
   }
+}
 
-  if (request.significant_terms > 0) {
-    // The best matches, as ranked: the page was read from them, but for a collapsed page.
-    const Xapian::MSet best = request.collapse ? enquire.get_mset(0, SIGNIFICANT_SAMPLE) : mset;
-    std::vector<Xapian::docid> sample;
-    for (auto it = best.begin(); it != best.end() && sample.size() < SIGNIFICANT_SAMPLE; ++it) sample.push_back(*it);
-    // What the reader asked is left out; the words feedback added are what to show.
-    if (!frequencies_) frequencies_.emplace(shards_.handles);
-    result.significant = significant_terms(db_, second_handle(), *frequencies_, sample, asked.empty() ? query : asked,
-                                           qb.stemmer(), request.significant_terms);
-    for (auto& term : result.significant->top)
-      if (term.kind == TermKind::COUNTRY) term.label = CountryTable::instance().label(term.key, request.locale);
-  }
+void Searcher::find_significant_terms(SearchResult& result, const SearchRequest& request, const Plan& plan,
+                                      Xapian::Enquire& enquire, const Xapian::MSet& ranked, QueryBuilder& qb) {
+  // The best matches, as ranked: the page was read from them, but for a collapsed page.
+  const Xapian::MSet best = request.collapse ? enquire.get_mset(0, SIGNIFICANT_SAMPLE) : ranked;
+  std::vector<Xapian::docid> sample;
+  for (auto it = best.begin(); it != best.end() && sample.size() < SIGNIFICANT_SAMPLE; ++it) sample.push_back(*it);
+  // What the reader asked is left out; the words feedback added are what to show.
+  if (!frequencies_) frequencies_.emplace(shards_.handles);
+  result.significant = significant_terms(db_, second_handle(), *frequencies_, sample,
+                                         plan.asked.empty() ? plan.query : plan.asked, qb.stemmer(),
+                                         request.significant_terms);
+  for (auto& term : result.significant->top)
+    if (term.kind == TermKind::COUNTRY) term.label = CountryTable::instance().label(term.key, request.locale);
+}
 
+SearchResult Searcher::run(const SearchRequest& request) {
+  QueryBuilder& qb = builder(request.language);
+  qb.set_default_or(request.default_or);
+  qb.set_limits(request.query_limits);
+  const Xapian::BM25Weight bm25(request.bm25_k1, 0, 1, request.bm25_b, 0.5);
+  const Plan plan = this->plan(request, qb, bm25);
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(bm25);
+  Xapian::MultiValueKeyMaker oldest_first;  // outlives the enquire's use of it
+  const bool weightless = set_order(enquire, request, plan, oldest_first);
+  Page page = rank(enquire, request, plan);
+  page.weightless = weightless;
+
+  SearchResult result;
+  result.missing_shards = shards_.missing_names();
+  read_hits(result, request, page, qb);
+  if (request.collapse && !shards_.remote) count_stories(result, plan.query);
+  if (plan.facets.size() > 0) count_facets(result, request, plan, page.mset.get_matches_estimated());
+  if (request.significant_terms > 0) find_significant_terms(result, request, plan, enquire, page.mset, qb);
   if (request.cooccur) {
-    result.cooccurrence = cooccur(*request.cooccur, query, qb, request.facets.limit);
+    result.cooccurrence = cooccur(*request.cooccur, plan.query, qb, request.facets.limit);
     result.total = result.total_min = result.total_max = result.cooccurrence->matches;
     result.total_exact = true;
-    // Countries named in the locale, as in facets; a --with value stays as typed.
-    const CooccurRequest& asked = *request.cooccur;
-    for (auto& pair : result.cooccurrence->top) {
-      if (asked.first == Facet::COUNTRY && asked.with.empty())
-        pair.a.label = CountryTable::instance().label(pair.a.key, request.locale);
-      if (asked.second == Facet::COUNTRY) pair.b.label = CountryTable::instance().label(pair.b.key, request.locale);
-    }
+    label_pairs(*result.cooccurrence, *request.cooccur, request.locale);
   }
-
-  if (result.total == 0 && !request.query.empty() && !every_article) {
+  if (result.total == 0 && !request.query.empty() && !plan.every_article)
     result.suggestion = qb.suggest_spelling(request.query);
-  }
   return result;
 }
 

@@ -145,7 +145,23 @@ class Searcher {
   std::optional<Article> article(const std::string& id);
 
  private:
+  struct Plan;
+  struct Page;
+  // A search's stages, in the order run() takes them.
   SearchResult run(const SearchRequest& request);
+  void check_database_supports(const SearchRequest& request) const;
+  Plan plan(const SearchRequest& request, QueryBuilder& qb, const Xapian::Weight& weight);
+  // Sets the enquire's query (with any recency blend) and order; true when no match has a score.
+  bool set_order(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
+                 Xapian::MultiValueKeyMaker& oldest_first);
+  Page rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan);
+  void rank_collapsed(Xapian::Enquire& enquire, const SearchRequest& request, Page& page);
+  void read_hits(SearchResult& result, const SearchRequest& request, const Page& page, QueryBuilder& qb);
+  void count_stories(SearchResult& result, const Xapian::Query& query);
+  void count_facets(SearchResult& result, const SearchRequest& request, const Plan& plan,
+                    Xapian::doccount matches_estimated);
+  void find_significant_terms(SearchResult& result, const SearchRequest& request, const Plan& plan,
+                              Xapian::Enquire& enquire, const Xapian::MSet& ranked, QueryBuilder& qb);
   void reopen();  // opens spec_ afresh and drops what belonged to the old handles
   const Xapian::Database* second_handle();
   QueryBuilder& builder(const std::string& language);
