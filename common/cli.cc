@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <sstream>
 
 #include "version.h"
 
@@ -35,6 +36,36 @@ void configure_logging(const po::variables_map& vm, std::string_view program) {
   if (vm.count("quiet") && vm["quiet"].as<bool>()) level = spdlog::level::err;
   logger->set_level(level);
   spdlog::set_default_logger(logger);
+}
+
+std::optional<int> parse_command_line(int argc, const char* const* argv, const CommandLine& line,
+                                      po::variables_map& vm) {
+  po::options_description visible;
+  for (const auto& group : line.groups) visible.add(group);
+  visible.add(common_options());
+  po::options_description all;
+  all.add(visible).add(line.hidden);
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(line.positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << line.program << ": error parsing command line: " << e.what() << "\n"
+              << "Try '" << line.program << " --help'.\n";
+    return EXIT_USAGE_ERROR;
+  }
+  if (vm.count("help")) {
+    std::ostringstream help;
+    help << line.usage << "\n" << visible << "\n";
+    return print_to_stdout(line.program, help.str());
+  }
+  if (vm.count("version")) return print_to_stdout(line.program, version_line(line.program) + "\n");
+  configure_logging(vm, line.program);
+  return std::nullopt;
+}
+
+int usage_error(std::string_view program, std::string_view message) {
+  std::cerr << program << ": " << message << "\nTry '" << program << " --help'.\n";
+  return EXIT_USAGE_ERROR;
 }
 
 int print_to_stdout(std::string_view program, std::string_view text) {

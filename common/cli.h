@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,26 @@ boost::program_options::options_description common_options();
 // Sets spdlog's default logger to stderr with the level the options ask for.
 // Call once, after parsing. Colour on a terminal, plain otherwise.
 void configure_logging(const boost::program_options::variables_map& vm, std::string_view program);
+
+// A program's command line as both programs parse it: the option groups --help shows
+// (common_options() is added after them), options it does not show, and the names given
+// to positional arguments.
+struct CommandLine {
+  std::string_view program;  // "newsdex-index"
+  std::string_view usage;    // --help's text before the options
+  std::vector<boost::program_options::options_description> groups;
+  boost::program_options::options_description hidden;
+  boost::program_options::positional_options_description positional;
+};
+
+// Parses argv into `vm` (running the options' notifiers). Answers --help and --version and
+// reports a malformed command line itself, returning the exit code; otherwise configures
+// logging and returns nullopt: the caller goes on to check what the values mean.
+std::optional<int> parse_command_line(int argc, const char* const* argv, const CommandLine& line,
+                                      boost::program_options::variables_map& vm);
+
+// "PROGRAM: MESSAGE" and "Try 'PROGRAM --help'." on stderr; returns EXIT_USAGE_ERROR.
+int usage_error(std::string_view program, std::string_view message);
 
 // Prints --help or --version text on stdout and returns the exit code: EXIT_OK, also
 // when the reader went away (`| head -1`); EXIT_RUNTIME_ERROR with a message on stderr

@@ -77,32 +77,39 @@ std::optional<std::size_t> parse_byte_size(const std::string& text) {
   return value * scale;
 }
 
-std::optional<int> parse_index_options(int argc, const char* const* argv, IndexOptions& options) {
-  po::options_description indexing("Indexing options");
+namespace {
+
+// The values the command line gives as text, before they are checked and turned into
+// IndexOptions.
+struct IndexArguments {
   std::string format;
   std::string language = "english";
   bool no_detect_language = false;
   std::vector<std::string> fields;
   std::string max_record = "16M";
   std::string csv_delimiter;
+};
+
+cli::CommandLine index_command_line(IndexArguments& args, IndexOptions& options) {
   auto& pipeline = options.pipeline;
+  po::options_description indexing("Indexing options");
   indexing.add_options()
       ("db,d", po::value<std::string>(&options.db)->value_name("DIR"), "database directory (required)")
-      ("format,f", po::value<std::string>(&format)->value_name("NAME"),
+      ("format,f", po::value<std::string>(&args.format)->value_name("NAME"),
        "input format: plain, jsonl, csv, reuters, trec (default: detect per file)")
-      ("field", po::value<std::vector<std::string>>(&fields)->value_name("FIELD=NAME"),
+      ("field", po::value<std::vector<std::string>>(&args.fields)->value_name("FIELD=NAME"),
        "JSON Lines and CSV: read article FIELD (id, title, body, date, authors, url, source, language, "
        "dateline, people, countries, topics) from the record's NAME (a CSV column; in JSON a dotted "
        "path reaches into objects); repeatable")
-      ("csv-delimiter", po::value<std::string>(&csv_delimiter)->value_name("CHAR"),
+      ("csv-delimiter", po::value<std::string>(&args.csv_delimiter)->value_name("CHAR"),
        "CSV: the field delimiter, one character or \\t (default: a tab for .tsv files, else guessed "
        "from the header line: ',', ';' or a tab)")
       ("delete", po::value<std::vector<std::string>>(&options.deletions)->multitoken()->value_name("ID..."),
        "remove the articles with these ids")
-      ("language,l", po::value<std::string>(&language)->value_name("LANG"),
+      ("language,l", po::value<std::string>(&args.language)->value_name("LANG"),
        "language of articles that do not name one and whose language is not detected with "
        "confidence, for stemming (default: english)")
-      ("no-detect-language", po::bool_switch(&no_detect_language),
+      ("no-detect-language", po::bool_switch(&args.no_detect_language),
        "do not detect the language of articles that do not name one: give them --language")
       ("threads,j", po::value<unsigned>(&pipeline.threads)->value_name("N"),
        "analysis threads (default: one per core)")
@@ -110,10 +117,10 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
        "commit after every N articles (default: 250000)")
       ("commit-interval", po::value<double>(&pipeline.commit_seconds)->value_name("SECONDS"),
        "commit at least this often while articles arrive (default: 300)")
-      ("max-record-size", po::value<std::string>(&max_record)->value_name("BYTES"),
+      ("max-record-size", po::value<std::string>(&args.max_record)->value_name("BYTES"),
        "skip (with an error) any record longer than this: a JSON line, a <DOC> or <REUTERS> "
        "record, a plain-text file; suffixes K, M, G (default: 16M)")
-      ("people", po::value<std::string>(&options.pipeline.people_file)->value_name("FILE"),
+      ("people", po::value<std::string>(&pipeline.people_file)->value_name("FILE"),
        "canonical names for extracted people: one person per line, \"Name | alias | alias\"")
       ("no-entities", "skip entity extraction (people, countries, dates mentioned); for measuring its cost")
       ("strict", po::bool_switch(&options.strict), "treat any input problem as a failure (exit 1)")
@@ -123,47 +130,16 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
       ("reshard", po::value<std::vector<std::string>>(&options.reshard)->multitoken()->value_name("SOURCE..."),
        "copy every article of these databases (databases, sharded indexes, stub files) into the new "
        "DIR with --shards N shards (default 1: merged by Xapian's compactor)")
-      ("extract", po::bool_switch(&options.pipeline.extract_only),
+      ("extract", po::bool_switch(&pipeline.extract_only),
        "write nothing; print one JSON line per article with the people, countries and dates found");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs));
-  po::positional_options_description positional;
-  positional.add("input", -1);
+  cli::CommandLine line{"newsdex-index", USAGE, {indexing}, {}, {}};
+  line.hidden.add_options()("input", po::value<std::vector<std::string>>(&options.inputs));
+  line.positional.add("input", -1);
+  return line;
+}
 
-  po::options_description visible;
-  visible.add(indexing).add(cli::common_options());
-  po::options_description all;
-  all.add(visible).add(hidden);
-
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "newsdex-index: error parsing command line: " << e.what() << "\n"
-              << "Try 'newsdex-index --help'.\n";
-    return cli::EXIT_USAGE_ERROR;
-  }
-  if (vm.count("help")) {
-    std::ostringstream help;
-    help << USAGE << "\n" << visible << "\n";
-    return cli::print_to_stdout("newsdex-index", help.str());
-  }
-  if (vm.count("version")) return cli::print_to_stdout("newsdex-index", cli::version_line("newsdex-index") + "\n");
-  cli::configure_logging(vm, "newsdex-index");
-
-  auto usage_error = [](const std::string& message) {
-    std::cerr << "newsdex-index: " << message << "\nTry 'newsdex-index --help'.\n";
-    return cli::EXIT_USAGE_ERROR;
-  };
-  if (options.db.empty() && !options.pipeline.extract_only) return usage_error("--db DIR is required");
-  if (!options.reshard.empty() && (!options.inputs.empty() || !options.deletions.empty()))
-    return usage_error("--reshard copies databases: give no INPUT and no --delete with it");
-  if (vm.count("shards") && options.shards == 0) return usage_error("--shards must be at least 1");
-  if (options.inputs.empty() && options.deletions.empty() && options.reshard.empty())
-    return usage_error("no INPUT given");
-  if (options.pipeline.extract_only && !options.deletions.empty())
-    return usage_error("--delete needs a database, not --extract");
+// The reader's --field mappings; "" or what is wrong.
+std::string settle_fields(const std::vector<std::string>& fields, ReaderOptions& reader) {
   for (const auto& mapping : fields) {
     const auto equals = mapping.find('=');
     const std::string field = mapping.substr(0, equals);
@@ -171,32 +147,58 @@ std::optional<int> parse_index_options(int argc, const char* const* argv, IndexO
     const bool alias = field == "author" || field == "text";
     if (equals == std::string::npos || equals + 1 == mapping.size() ||
         (!alias && std::find(known.begin(), known.end(), field) == known.end()))
-      return usage_error("bad --field '" + mapping + "': expected FIELD=NAME with FIELD one of id, title, body, "
-                         "date, authors, url, source, language, dateline, people, countries, topics");
-    pipeline.reader.fields[field] = mapping.substr(equals + 1);
+      return "bad --field '" + mapping + "': expected FIELD=NAME with FIELD one of id, title, body, "
+             "date, authors, url, source, language, dateline, people, countries, topics";
+    reader.fields[field] = mapping.substr(equals + 1);
   }
+  return "";
+}
+
+// Checks what the values mean together and fills `options`; "" or the usage error.
+std::string settle_index_options(const po::variables_map& vm, IndexArguments& args, IndexOptions& options) {
+  auto& pipeline = options.pipeline;
+  if (options.db.empty() && !pipeline.extract_only) return "--db DIR is required";
+  if (!options.reshard.empty() && (!options.inputs.empty() || !options.deletions.empty()))
+    return "--reshard copies databases: give no INPUT and no --delete with it";
+  if (vm.count("shards") && options.shards == 0) return "--shards must be at least 1";
+  if (options.inputs.empty() && options.deletions.empty() && options.reshard.empty()) return "no INPUT given";
+  if (pipeline.extract_only && !options.deletions.empty()) return "--delete needs a database, not --extract";
+  if (auto problem = settle_fields(args.fields, pipeline.reader); !problem.empty()) return problem;
   if (vm.count("csv-delimiter")) {
-    if (csv_delimiter == "\\t" || csv_delimiter == "tab") csv_delimiter = "\t";
-    if (csv_delimiter.size() != 1 || csv_delimiter == "\"" || csv_delimiter == "\n" || csv_delimiter == "\r")
-      return usage_error("bad --csv-delimiter '" + csv_delimiter + "': expected one character other than a quote or newline, or \\t");
-    pipeline.reader.csv_delimiter = csv_delimiter[0];
+    std::string& delimiter = args.csv_delimiter;
+    if (delimiter == "\\t" || delimiter == "tab") delimiter = "\t";
+    if (delimiter.size() != 1 || delimiter == "\"" || delimiter == "\n" || delimiter == "\r")
+      return "bad --csv-delimiter '" + delimiter + "': expected one character other than a quote or newline, or \\t";
+    pipeline.reader.csv_delimiter = delimiter[0];
   }
-  const auto max_bytes = parse_byte_size(max_record);
-  if (!max_bytes || *max_bytes == 0) return usage_error("bad --max-record-size '" + max_record + "'");
+  const auto max_bytes = parse_byte_size(args.max_record);
+  if (!max_bytes || *max_bytes == 0) return "bad --max-record-size '" + args.max_record + "'";
   pipeline.reader.max_record_bytes = *max_bytes;
-  if (pipeline.commit_every == 0) return usage_error("--commit-every must be at least 1");
-  if (!(pipeline.commit_seconds > 0)) return usage_error("--commit-interval must be positive");
+  if (pipeline.commit_every == 0) return "--commit-every must be at least 1";
+  if (!(pipeline.commit_seconds > 0)) return "--commit-interval must be positive";
   pipeline.show_progress = !(vm.count("quiet") && vm["quiet"].as<bool>());
-  if (!format.empty()) {
-    options.pipeline.format = parse_input_format(format);
-    if (!options.pipeline.format) return usage_error("unknown --format '" + format + "'");
+  if (!args.format.empty()) {
+    pipeline.format = parse_input_format(args.format);
+    if (!pipeline.format) return "unknown --format '" + args.format + "'";
   }
-  if (!options.pipeline.people_file.empty() && !std::ifstream(options.pipeline.people_file))
-    return usage_error("cannot read --people file '" + options.pipeline.people_file + "'");
-  options.pipeline.extract_entities = vm.count("no-entities") == 0;
-  options.pipeline.default_language = language_code(language);
-  options.pipeline.detect_language = !no_detect_language;
-  if (options.pipeline.default_language.empty()) return usage_error("unknown --language '" + language + "'");
+  if (!pipeline.people_file.empty() && !std::ifstream(pipeline.people_file))
+    return "cannot read --people file '" + pipeline.people_file + "'";
+  pipeline.extract_entities = vm.count("no-entities") == 0;
+  pipeline.default_language = language_code(args.language);
+  pipeline.detect_language = !args.no_detect_language;
+  if (pipeline.default_language.empty()) return "unknown --language '" + args.language + "'";
+  return "";
+}
+
+}  // namespace
+
+std::optional<int> parse_index_options(int argc, const char* const* argv, IndexOptions& options) {
+  IndexArguments args;
+  const cli::CommandLine line = index_command_line(args, options);
+  po::variables_map vm;
+  if (const auto exit_code = cli::parse_command_line(argc, argv, line, vm)) return exit_code;
+  if (const std::string problem = settle_index_options(vm, args, options); !problem.empty())
+    return cli::usage_error(line.program, problem);
   return std::nullopt;
 }
 

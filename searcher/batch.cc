@@ -129,8 +129,9 @@ void read_json_query(const std::string& line, BatchQuery& query) {
   }
   if (auto it = j.find("facet_by"); it != j.end()) {
     const auto by = as_string(*it, "facet_by");
-    if (by != "story" && by != "article") throw std::invalid_argument("facet_by: unknown '" + by + "' (article or story)");
-    r.facet_by_story = by == "story";
+    const auto by_story = facet_by_story_from_name(by);
+    if (!by_story) throw std::invalid_argument("facet_by: unknown '" + by + "' (article or story)");
+    r.facet_by_story = *by_story;
   }
 }
 

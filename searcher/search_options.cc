@@ -99,12 +99,20 @@ std::optional<double> parse_half_life(std::string_view text) {
   return value * unit;
 }
 
-std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options) {
-  auto& request = options.request;
+namespace {
+
+// The values the command line gives as text, before they are checked and turned into
+// SearchOptions.
+struct SearchArguments {
   std::string language, format = "text", sort = "relevance", recency, bm25, colour = "auto",
               facet_method = "auto", timeline, cooccur, with, facet_sort, fields, facet_by;
   std::vector<std::string> facet_lists;
+  std::vector<std::string> words;
   bool all_words = false, any_word = false, expand = false;
+};
+
+cli::CommandLine search_command_line(SearchArguments& args, SearchOptions& options) {
+  auto& request = options.request;
   po::options_description searching("Search options");
   searching.add_options()
       ("db,d", po::value<std::vector<std::string>>(&options.db.databases)->value_name("DIR"),
@@ -123,9 +131,9 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        "only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
       ("until", po::value<std::string>(&request.until)->value_name("DATE"),
        "only articles published on or before DATE")
-      ("sort", po::value<std::string>(&sort)->value_name("ORDER"),
+      ("sort", po::value<std::string>(&args.sort)->value_name("ORDER"),
        "relevance (default), date (oldest first) or -date (newest first)")
-      ("recency", po::value<std::string>(&recency)->value_name("HALF-LIFE"),
+      ("recency", po::value<std::string>(&args.recency)->value_name("HALF-LIFE"),
        "blend relevance with freshness: an article HALF-LIFE older than the newest one in the "
        "index gets half the boost (e.g. 30d, 2w, 6m, 1y)")
       ("show", po::value<std::vector<std::string>>(&options.show)->multitoken()->value_name("ID..."),
@@ -135,17 +143,17 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
       ("collapse", po::bool_switch(&request.collapse),
        "one hit per story: near-duplicates (copies, corrections, updates of one wire story) are "
        "shown once, the best ranked, with the number of similar articles that matched")
-      ("all", po::bool_switch(&all_words),
+      ("all", po::bool_switch(&args.all_words),
        "every word without an operator is required (the default: articles holding any of the "
        "words, those holding more of them and rarer ones first, by BM25)")
-      ("or", po::bool_switch(&any_word), "articles holding any of the words: the default, said explicitly")
-      ("expand", po::bool_switch(&expand),
+      ("or", po::bool_switch(&args.any_word), "articles holding any of the words: the default, said explicitly")
+      ("expand", po::bool_switch(&args.expand),
        "add the words that stand out in the best matches (pseudo-relevance feedback): ranks "
        "better, finds articles that hold none of the words, costs about ten times the search; "
        "with --all it only reorders the matches")
-      ("bm25", po::value<std::string>(&bm25)->value_name("K1,B"),
+      ("bm25", po::value<std::string>(&args.bm25)->value_name("K1,B"),
        "BM25 parameters (default: 1.2,0.3, tuned on Reuters-21578)")
-      ("language,l", po::value<std::string>(&language)->value_name("LANG"),
+      ("language,l", po::value<std::string>(&args.language)->value_name("LANG"),
        "stem the query's words in this language only (default: in each language the database's "
        "articles are in, so a word finds its inflections in every one)")
       ("max-query-terms", cli::count_value(&request.query_limits.max_terms, "max-query-terms")->value_name("N"),
@@ -155,21 +163,21 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        ("refuse a query longer than N bytes (default: " + std::to_string(DEFAULT_MAX_QUERY_BYTES) + ")").c_str());
   po::options_description facets("Facets and snippets");
   facets.add_options()
-      ("facet", po::value<std::vector<std::string>>(&facet_lists)->value_name("LIST"),
+      ("facet", po::value<std::vector<std::string>>(&args.facet_lists)->value_name("LIST"),
        "count these over all matches: person,country,author,source,lang,year,month,day,mentioned")
-      ("timeline", po::value<std::string>(&timeline)->value_name("UNIT"),
+      ("timeline", po::value<std::string>(&args.timeline)->value_name("UNIT"),
        "count the matches per day, week (ISO), month or year, in date order with empty periods "
        "shown (the undated ones apart); one series per query in a batch")
-      ("cooccur", po::value<std::string>(&cooccur)->value_name("LIST"),
+      ("cooccur", po::value<std::string>(&args.cooccur)->value_name("LIST"),
        "pairs of values seen together in the matches more often than chance, by log-likelihood "
        "(G²): person, country, author, source, or two of them (person,country)")
-      ("with", po::value<std::string>(&with)->value_name("VALUE"),
+      ("with", po::value<std::string>(&args.with)->value_name("VALUE"),
        "with --cooccur: only the values seen with this one (of the first facet), e.g. "
        "--cooccur person --with \"Tony Blair\"")
       ("significant-terms", cli::count_value(&request.significant_terms, "significant-terms")->value_name("N"),
        "the N words, people and countries most over-represented in the best 100 matches "
        "against the whole archive (JLH score)")
-      ("facet-by", po::value<std::string>(&facet_by)->value_name("WHAT"),
+      ("facet-by", po::value<std::string>(&args.facet_by)->value_name("WHAT"),
        "article (default) or story: facets and timelines count each story once, however many "
        "of its copies matched")
       ("chart", po::value<std::string>(&options.chart)->value_name("FILE.svg"),
@@ -179,10 +187,10 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        "or scripts (.json)")
       ("facet-limit", cli::count_value(&request.facets.limit, "facet-limit")->value_name("N"),
        "show the top N values of each facet, or pairs (default: 10)")
-      ("facet-sort", po::value<std::string>(&facet_sort)->value_name("ORDER"),
+      ("facet-sort", po::value<std::string>(&args.facet_sort)->value_name("ORDER"),
        "list each facet's top values by count (highest first) or by value (dates in date order); "
        "default: dates by value, the others by count")
-      ("facet-method", po::value<std::string>(&facet_method)->value_name("HOW"),
+      ("facet-method", po::value<std::string>(&args.facet_method)->value_name("HOW"),
        "auto (default), columns (in-memory, fastest for many queries) or slots (Xapian's "
        "ValueCountMatchSpy); the counts are the same")
       ("locale", po::value<std::string>(&request.locale)->value_name("LOCALE"),
@@ -191,149 +199,143 @@ std::optional<int> parse_search_options(int argc, const char* const* argv, Searc
        "snippet length in characters, 0 for none (default: 180)");
   po::options_description output("Output and batches");
   output.add_options()
-      ("format,f", po::value<std::string>(&format)->value_name("FORMAT"),
+      ("format,f", po::value<std::string>(&args.format)->value_name("FORMAT"),
        "text (default), json, jsonl, trec, or csv (RFC 4180 tables: hits, facets, timeline, pairs, terms)")
-      ("fields", po::value<std::string>(&fields)->value_name("LIST"),
+      ("fields", po::value<std::string>(&args.fields)->value_name("LIST"),
        ("what each hit carries in json, jsonl and csv, in this order: " + hit_field_names()).c_str())
-      ("color", po::value<std::string>(&colour)->value_name("WHEN"), "auto (default: on a terminal), always, never")
+      ("color", po::value<std::string>(&args.colour)->value_name("WHEN"), "auto (default: on a terminal), always, never")
       ("batch", po::value<std::string>(&options.batch)->value_name("FILE"),
        "run the queries of FILE (- for standard input), one per line")
       ("threads,j", cli::count_value(&options.threads, "threads")->value_name("N"), "batch threads (default: all cores)")
       ("timings", po::value<std::string>(&options.timings)->value_name("FILE"),
        "write each batch query's search time to FILE: \"qid<TAB>microseconds\" lines");
 
-  po::options_description hidden;
-  std::vector<std::string> words;
-  hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
-  po::positional_options_description positional;
-  positional.add("query", -1);
+  cli::CommandLine line{"newsdex-search", USAGE, {searching, facets, output}, {}, {}};
+  line.hidden.add_options()("query", po::value<std::vector<std::string>>(&args.words));
+  line.positional.add("query", -1);
+  return line;
+}
 
-  po::options_description visible;
-  visible.add(searching).add(facets).add(output).add(cli::common_options());
-  po::options_description all;
-  all.add(visible).add(hidden);
-
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "newsdex-search: error parsing command line: " << e.what() << "\n"
-              << "Try 'newsdex-search --help'.\n";
-    return cli::EXIT_USAGE_ERROR;
-  }
-  if (vm.count("help")) {
-    std::ostringstream help;
-    help << USAGE << "\n" << visible << "\n";
-    return cli::print_to_stdout("newsdex-search", help.str());
-  }
-  if (vm.count("version")) return cli::print_to_stdout("newsdex-search", cli::version_line("newsdex-search") + "\n");
-  cli::configure_logging(vm, "newsdex-search");
-
-  auto usage_error = [](const std::string& message) {
-    std::cerr << "newsdex-search: " << message << "\nTry 'newsdex-search --help'.\n";
-    return cli::EXIT_USAGE_ERROR;
-  };
-  if (options.db.databases.empty()) return usage_error("--db DIR is required");
-  if (options.db.timeout_ms == 0) return usage_error("--timeout must be at least 1 (milliseconds)");
-  if (request.query_limits.max_terms == 0) return usage_error("--max-query-terms must be at least 1");
-  if (request.query_limits.max_bytes == 0) return usage_error("--max-query-bytes must be at least 1");
-  for (const auto& word : words) {
+// The query, how its words combine, and what it may cost; "" or the usage error.
+std::string settle_query(const SearchArguments& args, SearchOptions& options) {
+  auto& request = options.request;
+  if (options.db.databases.empty()) return "--db DIR is required";
+  if (options.db.timeout_ms == 0) return "--timeout must be at least 1 (milliseconds)";
+  if (request.query_limits.max_terms == 0) return "--max-query-terms must be at least 1";
+  if (request.query_limits.max_bytes == 0) return "--max-query-bytes must be at least 1";
+  for (const auto& word : args.words) {
     if (!request.query.empty()) request.query += ' ';
     request.query += word;
   }
-  if (!with.empty() && cooccur.empty()) return usage_error("--with names a value of the --cooccur facet: give --cooccur too");
-  if (!options.show.empty() && (!words.empty() || !options.batch.empty()))
-    return usage_error("--show takes ids alone, without --batch");
+  if (!args.with.empty() && args.cooccur.empty()) return "--with names a value of the --cooccur facet: give --cooccur too";
+  if (!options.show.empty() && (!args.words.empty() || !options.batch.empty()))
+    return "--show takes ids alone, without --batch";
   if (options.show.empty() && options.batch.empty() && request.query.empty() && request.like_id.empty() &&
-      request.filters.empty() && facet_lists.empty() && timeline.empty() && cooccur.empty())
-    return usage_error("no QUERY given ('*' stands for every article)");
-  if (!options.batch.empty() && !request.query.empty())
-    return usage_error("give either QUERY or --batch FILE, not both");
-  if (all_words && any_word) return usage_error("--all and --or contradict each other: give one");
-  request.default_or = !all_words;
-  if (expand) request.expansion = all_words ? Expansion::REORDER : Expansion::WIDEN;
-  request.language = language.empty() ? std::string() : language_code(language);
-  if (!language.empty() && request.language.empty()) return usage_error("unknown --language '" + language + "'");
+      request.filters.empty() && args.facet_lists.empty() && args.timeline.empty() && args.cooccur.empty())
+    return "no QUERY given ('*' stands for every article)";
+  if (!options.batch.empty() && !request.query.empty()) return "give either QUERY or --batch FILE, not both";
+  if (args.all_words && args.any_word) return "--all and --or contradict each other: give one";
+  request.default_or = !args.all_words;
+  if (args.expand) request.expansion = args.all_words ? Expansion::REORDER : Expansion::WIDEN;
+  request.language = args.language.empty() ? std::string() : language_code(args.language);
+  if (!args.language.empty() && request.language.empty()) return "unknown --language '" + args.language + "'";
+  if (const auto order = sort_order_from_name(args.sort)) request.sort = *order;
+  else return "unknown --sort '" + args.sort + "' (relevance, date or -date)";
+  if (!args.recency.empty()) {
+    const auto days = parse_half_life(args.recency);
+    if (!days) return "bad --recency '" + args.recency + "' (e.g. 30d, 2w, 6m, 1y)";
+    request.recency_half_life_days = *days;
+  }
+  if (!args.bm25.empty()) {
+    const auto parameters = parse_bm25(args.bm25);
+    if (!parameters) return "bad --bm25 '" + args.bm25 + "' (K1,B with 0 <= K1 <= 1000 and 0 <= B <= 1)";
+    std::tie(request.bm25_k1, request.bm25_b) = *parameters;
+  }
+  if (!request.since.empty() && !parse_day_range(request.since)) return "bad --since '" + request.since + "'";
+  if (!request.until.empty() && !parse_day_range(request.until)) return "bad --until '" + request.until + "'";
+  return "";
+}
 
-  const auto output_format = output_format_from_name(format);
-  if (!output_format) return usage_error("unknown --format '" + format + "' (text, json, jsonl, trec or csv)");
+// The output format, the fields of a hit and colour; "" or the usage error.
+std::string settle_output(const SearchArguments& args, SearchOptions& options) {
+  const auto output_format = output_format_from_name(args.format);
+  if (!output_format) return "unknown --format '" + args.format + "' (text, json, jsonl, trec or csv)";
   options.format = *output_format;
-  if (!fields.empty()) {
+  if (!args.fields.empty()) {
     if (options.format == OutputFormat::TEXT || options.format == OutputFormat::TREC)
-      return usage_error("--fields chooses what json, jsonl and csv hits carry");
+      return "--fields chooses what json, jsonl and csv hits carry";
     try {
-      options.fields = parse_hit_fields(fields);
-      request.story_keys = std::find(options.fields.begin(), options.fields.end(), HitField::STORY) != options.fields.end();
+      options.fields = parse_hit_fields(args.fields);
+      options.request.story_keys =
+          std::find(options.fields.begin(), options.fields.end(), HitField::STORY) != options.fields.end();
     } catch (const std::invalid_argument& e) {
-      return usage_error(std::string("--fields: ") + e.what());
+      return std::string("--fields: ") + e.what();
     }
   }
   if (!options.show.empty() && (options.format == OutputFormat::TREC || options.format == OutputFormat::CSV))
-    return usage_error("--show prints text, json or jsonl");
-  if (colour == "auto") options.colour = ColourMode::AUTO;
-  else if (colour == "always") options.colour = ColourMode::ALWAYS;
-  else if (colour == "never") options.colour = ColourMode::NEVER;
-  else return usage_error("unknown --color '" + colour + "' (auto, always or never)");
+    return "--show prints text, json or jsonl";
+  if (args.colour == "auto") options.colour = ColourMode::AUTO;
+  else if (args.colour == "always") options.colour = ColourMode::ALWAYS;
+  else if (args.colour == "never") options.colour = ColourMode::NEVER;
+  else return "unknown --color '" + args.colour + "' (auto, always or never)";
+  return "";
+}
 
-  if (const auto order = sort_order_from_name(sort)) request.sort = *order;
-  else return usage_error("unknown --sort '" + sort + "' (relevance, date or -date)");
-
-  if (!recency.empty()) {
-    const auto days = parse_half_life(recency);
-    if (!days) return usage_error("bad --recency '" + recency + "' (e.g. 30d, 2w, 6m, 1y)");
-    request.recency_half_life_days = *days;
-  }
-  if (!bm25.empty()) {
-    const auto parameters = parse_bm25(bm25);
-    if (!parameters) return usage_error("bad --bm25 '" + bm25 + "' (K1,B with 0 <= K1 <= 1000 and 0 <= B <= 1)");
-    std::tie(request.bm25_k1, request.bm25_b) = *parameters;
-  }
-  for (const auto& list : facet_lists) {
+// What is counted over the matches (facets, timeline, pairs) and drawn; "" or the usage error.
+std::string settle_counts(const SearchArguments& args, SearchOptions& options) {
+  auto& request = options.request;
+  for (const auto& list : args.facet_lists) {
     for (const std::string_view name : cli::comma_list(list)) {
       const auto facet = facet_from_name(name);
-      if (!facet)
-        return usage_error("unknown facet '" + std::string(name) + "' (" + std::string(FACET_NAMES) + ")");
+      if (!facet) return "unknown facet '" + std::string(name) + "' (" + std::string(FACET_NAMES) + ")";
       request.facets.facets.push_back(*facet);
     }
   }
-  if (!timeline.empty()) {
-    request.timeline = timeline_unit_from_name(timeline);
-    if (!request.timeline) return usage_error("unknown --timeline '" + timeline + "' (day, week, month or year)");
+  if (!args.timeline.empty()) {
+    request.timeline = timeline_unit_from_name(args.timeline);
+    if (!request.timeline) return "unknown --timeline '" + args.timeline + "' (day, week, month or year)";
   }
-  if (!cooccur.empty()) {
+  if (!args.cooccur.empty()) {
     try {
-      request.cooccur = parse_cooccur(cooccur, with);
+      request.cooccur = parse_cooccur(args.cooccur, args.with);
     } catch (const std::invalid_argument& e) {
-      return usage_error(std::string("--cooccur: ") + e.what());
+      return std::string("--cooccur: ") + e.what();
     }
   }
   if (!options.chart.empty()) {
-    if (!request.timeline) return usage_error("--chart draws a timeline: give --timeline too");
+    if (!request.timeline) return "--chart draws a timeline: give --timeline too";
     if (options.chart.size() < 4 || options.chart.substr(options.chart.size() - 4) != ".svg")
-      return usage_error("--chart writes SVG: name a file ending in .svg");
+      return "--chart writes SVG: name a file ending in .svg";
   }
   if (!options.graph.empty()) {
-    if (!request.cooccur) return usage_error("--graph writes the pairs of --cooccur: give --cooccur too");
-    if (!options.batch.empty()) return usage_error("--graph writes one search's network, not a batch's");
-    if (!graph_format_for(options.graph))
-      return usage_error("--graph: name a file ending in .dot, .gv, .graphml or .json");
+    if (!request.cooccur) return "--graph writes the pairs of --cooccur: give --cooccur too";
+    if (!options.batch.empty()) return "--graph writes one search's network, not a batch's";
+    if (!graph_format_for(options.graph)) return "--graph: name a file ending in .dot, .gv, .graphml or .json";
   }
-  if (!facet_by.empty()) {
-    if (facet_by != "story" && facet_by != "article")
-      return usage_error("unknown --facet-by '" + facet_by + "' (article or story)");
-    request.facet_by_story = facet_by == "story";
+  if (!args.facet_by.empty()) {
+    const auto by_story = facet_by_story_from_name(args.facet_by);
+    if (!by_story) return "unknown --facet-by '" + args.facet_by + "' (article or story)";
+    request.facet_by_story = *by_story;
   }
-  if (!facet_sort.empty()) {
-    request.facet_sort = facet_sort_from_name(facet_sort);
-    if (!request.facet_sort) return usage_error("unknown --facet-sort '" + facet_sort + "' (count or value)");
+  if (!args.facet_sort.empty()) {
+    request.facet_sort = facet_sort_from_name(args.facet_sort);
+    if (!request.facet_sort) return "unknown --facet-sort '" + args.facet_sort + "' (count or value)";
   }
-  if (facet_method == "auto") request.facet_method = FacetMethod::AUTO;
-  else if (facet_method == "columns") request.facet_method = FacetMethod::COLUMNS;
-  else if (facet_method == "slots") request.facet_method = FacetMethod::SLOTS;
-  else return usage_error("unknown --facet-method '" + facet_method + "' (auto, columns or slots)");
-  if (!request.since.empty() && !parse_day_range(request.since)) return usage_error("bad --since '" + request.since + "'");
-  if (!request.until.empty() && !parse_day_range(request.until)) return usage_error("bad --until '" + request.until + "'");
+  const auto method = facet_method_from_name(args.facet_method);
+  if (!method) return "unknown --facet-method '" + args.facet_method + "' (auto, columns or slots)";
+  request.facet_method = *method;
+  return "";
+}
+
+}  // namespace
+
+std::optional<int> parse_search_options(int argc, const char* const* argv, SearchOptions& options) {
+  SearchArguments args;
+  const cli::CommandLine line = search_command_line(args, options);
+  po::variables_map vm;
+  if (const auto exit_code = cli::parse_command_line(argc, argv, line, vm)) return exit_code;
+  for (const auto settle : {settle_query, settle_output, settle_counts})
+    if (const std::string problem = settle(args, options); !problem.empty()) return cli::usage_error(line.program, problem);
   return std::nullopt;
 }
 

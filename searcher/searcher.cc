@@ -159,6 +159,19 @@ std::optional<FacetSort> facet_sort_from_name(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<FacetMethod> facet_method_from_name(std::string_view name) {
+  if (name == "auto") return FacetMethod::AUTO;
+  if (name == "columns") return FacetMethod::COLUMNS;
+  if (name == "slots") return FacetMethod::SLOTS;
+  return std::nullopt;
+}
+
+std::optional<bool> facet_by_story_from_name(std::string_view name) {
+  if (name == "story") return true;
+  if (name == "article") return false;
+  return std::nullopt;
+}
+
 Searcher::Searcher(const DatabaseSpec& databases, bool many_queries)
     : path_(databases.describe()), many_queries_(many_queries), spec_(databases), shards_(open_shard_set(spec_, &health_)),
       db_(shards_.db), columns_(make_column_counter(shards_)), slots_(std::make_unique<SlotFacetCounter>(shards_.remote)) {}

@@ -33,6 +33,10 @@ FacetSort default_facet_sort(Facet facet);
 // "count", "value". nullopt for any other name.
 std::optional<SortOrder> sort_order_from_name(std::string_view name);
 std::optional<FacetSort> facet_sort_from_name(std::string_view name);
+// "auto", "columns", "slots".
+std::optional<FacetMethod> facet_method_from_name(std::string_view name);
+// --facet-by and a batch line's "facet_by": "story" (true) or "article" (false).
+std::optional<bool> facet_by_story_from_name(std::string_view name);
 
 // Ranking defaults, tuned on the Reuters-21578 topic set (scripts/eval-ranking): b = 0.3
 // (less length normalisation than the textbook 0.75: long Reuters stories are long
