@@ -218,56 +218,78 @@ PeopleExtractor::PeopleExtractor(std::shared_ptr<const PinnedPeople> pinned)
   words();  // build the shared lists now rather than inside the first article
 }
 
-std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& tokens,
-                                               std::vector<bool>& in_person) const {
-  const PeopleWords& w = words();
-  const std::size_t n = tokens.size();
-  in_person.assign(n, false);
-  std::vector<Mention> mentions;
+namespace {
 
-  // The lists each token's word is in, looked up once, when first asked.
-  std::vector<std::uint32_t> kind(n, UNKNOWN);
-  auto is = [&](std::size_t k, std::uint32_t kinds) {
-    if (kind[k] == UNKNOWN) {
-      const auto it = w.kinds.find(tokens[k].folded);
-      kind[k] = it == w.kinds.end() ? 0 : it->second;
-      if (tokens[k].upper_initial && has_common_noun_ending(w, tokens[k].folded)) kind[k] |= NOUN_ENDING;
+// One article's search for people, in stages: the capitalised runs of its tokens are
+// scanned (read_run), the candidates in each are trimmed and judged (consider), and the
+// mentions found are joined into one group per person (name_people). Built per call of
+// PeopleExtractor::find; holds what the stages share.
+class PeopleFinder {
+ public:
+  PeopleFinder(const std::vector<EntityToken>& tokens, const CountryTable& countries, const PinnedPeople* pinned)
+      : w_(words()), tokens_(tokens), n_(tokens.size()), countries_(countries), pinned_(pinned), kind_(n_, UNKNOWN) {
+    // Words seen capitalised inside a sentence: a sentence-initial word is a name only if
+    // it also appears so elsewhere ("Lukashenko says" yes, "Extremely interested" no).
+    for (const auto& t : tokens_)
+      if (t.upper_initial && !t.sentence_start) mid_sentence_.insert(t.folded);
+    find_company_prefixes();
+  }
+
+  std::vector<std::string> find(std::vector<bool>& in_person) {
+    in_person.assign(n_, false);
+    for (std::size_t i = 0; i < n_;) {
+      if (!name_like(tokens_[i])) {
+        ++i;
+        continue;
+      }
+      const std::size_t b = run_end(i);
+      read_run(i, b);
+      i = b + 1;
     }
-    return (kind[k] & kinds) != 0;
-  };
+    add_coordinated();
+    return name_people(in_person);
+  }
 
-  // Words seen capitalised inside a sentence: a sentence-initial word is a name only if
-  // it also appears so elsewhere ("Lukashenko says" yes, "Extremely interested" no).
-  std::unordered_set<std::string_view> mid_sentence;
-  for (const auto& t : tokens)
-    if (t.upper_initial && !t.sentence_start) mid_sentence.insert(t.folded);
-
-  auto key_of = [&](std::size_t first, std::size_t last) {
-    std::string key;
-    for (std::size_t k = first; k <= last; ++k) {
-      if (k > first) key += ' ';
-      key += tokens[k].folded;
+ private:
+  // Whether token k's word is in one of the lists `kinds`; looked up once, when first asked.
+  bool is(std::size_t k, std::uint32_t kinds) {
+    if (kind_[k] == UNKNOWN) {
+      const auto it = w_.kinds.find(tokens_[k].folded);
+      kind_[k] = it == w_.kinds.end() ? 0 : it->second;
+      if (tokens_[k].upper_initial && has_common_noun_ending(w_, tokens_[k].folded)) kind_[k] |= NOUN_ENDING;
     }
-    return key;
-  };
-  auto names_country = [&](std::size_t at, std::size_t last) {
-    // A city that the table knows only from datelines ("Montreal") is no name either.
-    if (at == last && countries_.dateline_place(dotless_key(tokens[at].folded))) return std::size_t{1};
-    const CountryMatch match = match_country_phrase(countries_, tokens, at, true);
-    if (match.length == 0 || at + match.length - 1 > last) return std::size_t{0};
-    for (const auto& p : *match.phrases)
-      if (!p.ambiguous) return match.length;
-    return std::size_t{0};
-  };
-  auto is_title = [&](std::size_t k) { return is(k, TITLE | RANK | HONORIFIC); };
+    return (kind_[k] & kinds) != 0;
+  }
+  bool is_title(std::size_t k) { return is(k, TITLE | RANK | HONORIFIC); }
+  bool is_personal_title(std::size_t k) { return is(k, RANK | HONORIFIC | ROLE); }
   // "Presidents", "Ministers", "Messrs": a title for several people.
-  auto is_plural_title = [&](std::string_view t) {
+  bool is_plural_title(std::string_view t) const {
     if (t == "messrs") return true;
     if (t.size() <= 3 || t.back() != 's') return false;
     const std::string_view one = t.substr(0, t.size() - 1);
-    return (has(w.role, one) || has(w.rank, one)) && has(w.rank, t);
-  };
-  auto is_personal_title = [&](std::size_t k) { return is(k, RANK | HONORIFIC | ROLE); };
+    return (has(w_.role, one) || has(w_.rank, one)) && has(w_.rank, t);
+  }
+
+  std::string key_of(std::size_t first, std::size_t last) const {
+    std::string key;
+    for (std::size_t k = first; k <= last; ++k) {
+      if (k > first) key += ' ';
+      key += tokens_[k].folded;
+    }
+    return key;
+  }
+
+  // The number of words of a country's name (unambiguous) starting at `at` and ending by
+  // `last`; 0 when none does.
+  std::size_t names_country(std::size_t at, std::size_t last) const {
+    // A city that the table knows only from datelines ("Montreal") is no name either.
+    if (at == last && countries_.dateline_place(dotless_key(tokens_[at].folded))) return 1;
+    const CountryMatch match = match_country_phrase(countries_, tokens_, at, true);
+    if (match.length == 0 || at + match.length - 1 > last) return 0;
+    for (const auto& p : *match.phrases)
+      if (!p.ambiguous) return match.length;
+    return 0;
+  }
 
   // Companies the article names with a designator ("Security Pacific Corp", "General
   // Dynamics Corp"): the runs of capitalised words that begin such a name. A run that is
@@ -275,54 +297,190 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
   // "General Dynamics will"), whatever title or speech verb surrounds it. Names ending
   // in another organisation word ("General Public Utilities", "Reagan Administration")
   // count from two words on: a lone "Reagan" stays a person.
-  std::unordered_set<std::string> company_prefixes;
-  auto joins_next = [&](const EntityToken& t) {
-    return name_like(t) && !t.possessive && (t.gap_after == GAP_SPACE || t.gap_after == GAP_HYPHEN);
-  };
-  for (std::size_t k = 1; k < n; ++k) {
-    if (!tokens[k].upper_initial || !joins_next(tokens[k - 1])) continue;
-    const bool company = is(k, COMPANY);
-    if (!company && !is(k, ORG) && !is(k, NOUN_ENDING)) continue;
-    std::size_t s = k;
-    while (s > 0 && k - s < 5 && joins_next(tokens[s - 1])) --s;
-    while (s < k && is(s, NOT_NAME)) ++s;  // "The Japan Fund Inc"
-    for (std::size_t e = company ? s : s + 1; e < k; ++e) company_prefixes.insert(key_of(s, e));
+  void find_company_prefixes() {
+    const auto joins_next = [](const EntityToken& t) {
+      return name_like(t) && !t.possessive && (t.gap_after == GAP_SPACE || t.gap_after == GAP_HYPHEN);
+    };
+    for (std::size_t k = 1; k < n_; ++k) {
+      if (!tokens_[k].upper_initial || !joins_next(tokens_[k - 1])) continue;
+      const bool company = is(k, COMPANY);
+      if (!company && !is(k, ORG) && !is(k, NOUN_ENDING)) continue;
+      std::size_t s = k;
+      while (s > 0 && k - s < 5 && joins_next(tokens_[s - 1])) --s;
+      while (s < k && is(s, NOT_NAME)) ++s;  // "The Japan Fund Inc"
+      for (std::size_t e = company ? s : s + 1; e < k; ++e) company_prefixes_.insert(key_of(s, e));
+    }
   }
+  bool is_company_prefix(std::size_t first, std::size_t last) const {
+    return !company_prefixes_.empty() && company_prefixes_.contains(key_of(first, last));
+  }
+
   // A firm from the firm list starting at `c`, also across commas ("Kidder, Peabody and
   // Co", "Bear, Stearns and Co").
-  auto firm_at = [&](std::size_t c) {
+  bool firm_at(std::size_t c) const {
     std::string key;
-    for (std::size_t k = c; k < n && k < c + w.longest_firm; ++k) {
+    for (std::size_t k = c; k < n_ && k < c + w_.longest_firm; ++k) {
       if (k > c) key += ' ';
-      key += tokens[k].folded;
-      if (has(w.firm, key)) return true;
-      if (tokens[k].gap_after & (GAP_STOP | GAP_PUNCT | GAP_PARAGRAPH)) break;
+      key += tokens_[k].folded;
+      if (has(w_.firm, key)) return true;
+      if (tokens_[k].gap_after & (GAP_STOP | GAP_PUNCT | GAP_PARAGRAPH)) break;
     }
     return false;
-  };
+  }
 
-  // A candidate name [c, d] from the part of a run that starts at `part_start`;
-  // `evidence` when a title, role or honorific stands before it.
-  // Runs of two or three words with no evidence of their own: a person when joined by
-  // "and" to a person just before ("Jason Robinson and Josh Lewsey").
-  std::vector<Mention> coordinated;
-  auto consider = [&](std::size_t c, std::size_t d, bool evidence, std::size_t part_start) {
-    // Leading words that cannot start a name: connectors, particles, sentence openers
-    // (but "Jan" of "Jan de Vries" is a given name), department words of a title that
-    // names no person ("Organisation for Economic Cooperation and Development Jean-Claude
-    // Paye said"), and countries.
-    auto strip_leading = [&] {
-      while (c <= d && (is_connector(tokens[c]) || is_particle(tokens[c]) ||
-                        (is(c, NOT_NAME) && !(c < d && is(c, GIVEN))) ||
-                        (!evidence && is(c, TITLE)))) {
-        ++c;
+  // --- Stage 1: capitalised runs ------------------------------------------------------
+
+  // The last token of the capitalised run from `a`: names, initials, hyphenated parts,
+  // connectors inside.
+  std::size_t run_end(std::size_t a) {
+    std::size_t b = a;
+    while (b + 1 < n_ && !tokens_[b].possessive) {
+      const auto gap = tokens_[b].gap_after;
+      if ((gap & GAP_HYPHEN) && !tokens_[b + 1].number) {
+        ++b;
+        continue;
       }
-      while (c <= d)
-        if (const std::size_t skip = names_country(c, d); skip > 0 && c + skip <= d) c += skip;
-        else break;
-    };
-    strip_leading();
-    if (c > d) return;
+      if (gap != GAP_SPACE) break;
+      if (name_like(tokens_[b + 1])) {
+        ++b;
+        continue;
+      }
+      // "and" between two department words belongs to one title: "Minister of Mines and
+      // Energy Subroto", "Secretary of Trade and Industry Jose Concepcion".
+      if (b + 2 < n_ && tokens_[b + 1].folded == "and" && !tokens_[b + 1].upper_initial &&
+          only_space_after(tokens_[b + 1]) && is(b, TITLE) && tokens_[b + 2].upper_initial && is(b + 2, TITLE)) {
+        b += 2;
+        continue;
+      }
+      std::size_t k = b + 1;
+      // Particles may be joined by a hyphen: "Ali al-Khalifa al-Sabah".
+      while (k < n_ && k <= b + 2 && (is_connector(tokens_[k]) || is_particle(tokens_[k])) &&
+             (only_space_after(tokens_[k]) || (is_particle(tokens_[k]) && tokens_[k].gap_after == GAP_HYPHEN)))
+        ++k;
+      if (k > b + 1 && k < n_ && name_like(tokens_[k])) {
+        b = k;
+        continue;
+      }
+      break;
+    }
+    return b;
+  }
+
+  // A newsroom's pinned names in the run [a, b]: mentions of their own. True when any was found.
+  bool find_pinned(std::size_t a, std::size_t b) {
+    if (!pinned_ || pinned_->empty()) return false;
+    bool found = false;
+    for (std::size_t s = a; s <= b; ++s) {
+      for (std::size_t e = std::min(b, s + pinned_->longest_alias() - 1) + 1; e-- > s;) {
+        if (const std::string* name = pinned_->canonical(key_of(s, e))) {
+          mentions_.push_back({s, e, true, *name, -1});
+          found = true;
+          s = e;
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  // A given name alone after a family noun and a possessive surname takes that surname:
+  // "Mr Eavis' daughter Emily" is Emily Eavis, "Mr Blair's wife Cherie" Cherie Blair (but
+  // "Prince Charles's son William", whose possessor is a given name, is left alone).
+  bool family_member(std::size_t a, std::size_t b) {
+    if (!(a == b && a >= 2 && is(a, GIVEN) && only_space_after(tokens_[a - 1]) && !tokens_[a - 1].upper_initial &&
+          is(a - 1, FAMILY) && tokens_[a - 2].possessive && name_like(tokens_[a - 2]) &&
+          only_space_after(tokens_[a - 2]) && !is(a - 2, GIVEN | TITLE | ORG | COMPANY) && !tokens_[a - 2].all_upper))
+      return false;
+    mentions_.push_back({a, a, true, std::string(tokens_[a].text) + " " + std::string(tokens_[a - 2].text), -1});
+    return true;
+  }
+
+  // The kind of thing named just before the run, or as its first word when no title
+  // follows in the run: "the band Franz Ferdinand", "Bookmaker William Hill" (but "Band
+  // Aid Prime Minister Tony Blair", a headline run into its text, holds a person).
+  bool names_a_thing(std::size_t a, std::size_t b) {
+    if (a > 0 && only_space_after(tokens_[a - 1]) && !tokens_[a - 1].upper_initial && is(a - 1, THING)) return true;
+    if (a == b || !is(a, THING)) return false;
+    for (std::size_t k = a + 1; k <= b; ++k)
+      if (is_title(k)) return false;
+    return true;
+  }
+
+  // The last title of the run [a, b] that a name follows ("Chancellor of the Exchequer
+  // Nigel Lawson"), or b + 1 when there is none.
+  std::size_t title_before_name(std::size_t a, std::size_t b) {
+    for (std::size_t k = b; k-- > a;) {
+      if (!is_title(k) || !tokens_[k].upper_initial) continue;
+      // After a given name or a particle a title word is part of the name: "Roger
+      // King", "John Pope Jr", "Zaid bin Sultan al-Nahayan".
+      if (k > a && (is(k - 1, GIVEN) || is_particle(tokens_[k - 1]))) continue;
+      bool name_after = false;
+      for (std::size_t m = k + 1; m <= b; ++m) name_after = name_after || (!is_connector(tokens_[m]) && !is_title(m));
+      bool personal = false;
+      for (std::size_t m = a; m <= k; ++m) personal = personal || is_personal_title(m);
+      return name_after && personal ? k : b + 1;
+    }
+    return b + 1;
+  }
+
+  // The run [a, b]: pinned names, a family member, a thing named, or the candidates in it.
+  void read_run(std::size_t a, std::size_t b) {
+    if (find_pinned(a, b) || is_company_prefix(a, b) || family_member(a, b) || names_a_thing(a, b)) return;
+    const std::size_t title = title_before_name(a, b);
+    // A lower-case role just before the run, or a plural title before the run joined to
+    // this one by "and": "Presidents Reagan and Gorbachev", "Prime Ministers Zhao Ziyang
+    // of China and Anibal Cavaco Silva of Portugal".
+    const bool role_before = a > 0 && only_space_after(tokens_[a - 1]) &&
+                             ((!tokens_[a - 1].upper_initial && is(a - 1, ROLE)) ||
+                              (a >= 2 && plural_title_end_ == a - 2 && tokens_[a - 1].folded == "and" &&
+                               !tokens_[a - 1].upper_initial && only_space_after(tokens_[a - 2])));
+    // A title joined by "of" to one word names an office or a work, not a person: "Lord
+    // of the Rings", "Master of the Rolls" (a name follows a title directly, or after a
+    // longer run: "Chancellor of the Exchequer Nigel Lawson").
+    if (title < b && is_connector(tokens_[title + 1]) && !is_connector(tokens_[b]) && is_connector(tokens_[b - 1]))
+      return;
+    if (title <= b) {
+      plural_title_end_ = is_plural_title(tokens_[title].folded) ? b : SIZE_MAX;
+      consider(title + 1, b, true, a);
+      return;
+    }
+    // No title: the parts between "of"/"the"/"for" are candidates of their own.
+    std::size_t start = a;
+    for (std::size_t k = a; k <= b + 1; ++k) {
+      if (k == b + 1 || is_connector(tokens_[k])) {
+        if (k > start) consider(start, k - 1, start == a && role_before, start);
+        start = k + 1;
+      }
+    }
+  }
+
+  // --- Stage 2: candidates ------------------------------------------------------------
+
+  // Leading words that cannot start a name: connectors, particles, sentence openers
+  // (but "Jan" of "Jan de Vries" is a given name), department words of a title that
+  // names no person ("Organisation for Economic Cooperation and Development Jean-Claude
+  // Paye said"), and countries.
+  void strip_leading(std::size_t& c, std::size_t d, bool evidence) {
+    while (c <= d && (is_connector(tokens_[c]) || is_particle(tokens_[c]) ||
+                      (is(c, NOT_NAME) && !(c < d && is(c, GIVEN))) || (!evidence && is(c, TITLE))))
+      ++c;
+    while (c <= d)
+      if (const std::size_t skip = names_country(c, d); skip > 0 && c + skip <= d) c += skip;
+      else break;
+  }
+
+  // A demonym: one word ending as demonyms do, no given name or initial ("New Yorker",
+  // "Texan", "Frenchman").
+  bool demonym(std::size_t k) {
+    const std::string_view f = tokens_[k].folded;
+    return !is(k, GIVEN) && !is_initial(tokens_[k]) && f.size() > 3 &&
+           (f.ends_with("man") || f.ends_with("er") || f.ends_with("an") || f.ends_with("ese"));
+  }
+
+  // Narrows [c, d] to the words that may be a name; false when none are left.
+  bool trim(std::size_t& c, std::size_t& d, bool evidence) {
+    strip_leading(c, d, evidence);
+    if (c > d) return false;
     // A party member is described, then named: "Christian Democrat Andreotti".
     for (std::size_t k = d; k-- > c;)
       if (is(k, MEMBER)) {
@@ -330,340 +488,276 @@ std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& t
         break;
       }
     // A demonym before a given name is no part of the name: "New Yorker William
-    // Trowbridge", "Texan Michael Chicoine", "Frenchman Arnaud Clement". It is one or two
-    // words ending as demonyms do, none a given name or an initial, and a surname
+    // Trowbridge", "Texan Michael Chicoine", "Frenchman Arnaud Clement", when a surname
     // follows the given name.
-    const auto demonym = [&](std::size_t k) {
-      const std::string_view f = tokens[k].folded;
-      return !is(k, GIVEN) && !is_initial(tokens[k]) && f.size() > 3 &&
-             (f.ends_with("man") || f.ends_with("er") || f.ends_with("an") || f.ends_with("ese"));
-    };
     if (!evidence && !is(c, GIVEN))
       for (std::size_t k = c + 1; k <= c + 2 && k < d; ++k)
-        if (is(k, GIVEN) && name_like(tokens[k + 1]) && demonym(k - 1)) {
+        if (is(k, GIVEN) && name_like(tokens_[k + 1]) && demonym(k - 1)) {
           c = k;
           break;
         }
     // The name ends before "of": "Zhao Ziyang of China", "Rosemarie Morbelli of Ingalls".
     for (std::size_t k = c + 1; k <= d; ++k)
-      if (is_connector(tokens[k])) {
+      if (is_connector(tokens_[k])) {
         d = k - 1;
         break;
       }
-    while (d >= c && d > 0 && (is_connector(tokens[d]) || is_particle(tokens[d]))) --d;
-    if (c > d) return;
+    while (d >= c && d > 0 && (is_connector(tokens_[d]) || is_particle(tokens_[d]))) --d;
+    return c <= d;
+  }
 
-    // What follows the name: a speech verb ("Satoshi Sumita said"; also after a name set
-    // off by commas: "the governor of the Bank of Greece, Dimitris Halikias, said"), or
-    // an apposition with a role ("Wang Yi, China's top diplomat"; "Beryl Sprinkel,
-    // Chairman of the Council", where the capitalised role names no one after it).
-    const auto after = tokens[d].gap_after;
-    const bool set_off = part_start > 0 && (tokens[part_start - 1].gap_after & GAP_COMMA) &&
-                         !(tokens[part_start - 1].gap_after & GAP_STOP);
-    const bool speaks = d + 1 < n && !tokens[d].possessive && is(d + 1, SPEECH) &&
-                        (after == GAP_SPACE || (set_off && (after & ~GAP_SPACE) == GAP_COMMA));
-    bool apposition = false;
-    if ((after & GAP_COMMA) && !(after & GAP_STOP)) {
-      for (std::size_t k = d + 1; k < n && k <= d + 6; ++k) {
-        if (is(k, ROLE) &&
-            (!tokens[k].upper_initial || !(k + 1 < n && only_space_after(tokens[k]) && name_like(tokens[k + 1])))) {
-          apposition = true;
-          break;
-        }
-        if (tokens[k].gap_after & (GAP_COMMA | GAP_STOP | GAP_PUNCT | GAP_PARAGRAPH)) break;
+  // What follows a candidate [c, d] whose part of a run starts at `part_start`.
+  struct After {
+    bool speaks = false;      // a speech verb: "Satoshi Sumita said"
+    bool apposition = false;  // a role set off by a comma: "Wang Yi, China's top diplomat"
+  };
+  After after(std::size_t d, std::size_t part_start) {
+    After found;
+    // A speech verb also counts after a name set off by commas: "the governor of the Bank
+    // of Greece, Dimitris Halikias, said". An apposition's capitalised role names no one
+    // after it: "Beryl Sprinkel, Chairman of the Council".
+    const auto gap = tokens_[d].gap_after;
+    const bool set_off = part_start > 0 && (tokens_[part_start - 1].gap_after & GAP_COMMA) &&
+                         !(tokens_[part_start - 1].gap_after & GAP_STOP);
+    found.speaks = d + 1 < n_ && !tokens_[d].possessive && is(d + 1, SPEECH) &&
+                   (gap == GAP_SPACE || (set_off && (gap & ~GAP_SPACE) == GAP_COMMA));
+    if (!(gap & GAP_COMMA) || (gap & GAP_STOP)) return found;
+    for (std::size_t k = d + 1; k < n_ && k <= d + 6; ++k) {
+      if (is(k, ROLE) &&
+          (!tokens_[k].upper_initial || !(k + 1 < n_ && only_space_after(tokens_[k]) && name_like(tokens_[k + 1])))) {
+        found.apposition = true;
+        break;
       }
+      if (tokens_[k].gap_after & (GAP_COMMA | GAP_STOP | GAP_PUNCT | GAP_PARAGRAPH)) break;
     }
-    // A sentence's first word is a name only if the article confirms it: written so
-    // mid-sentence elsewhere ("Lukashenko says" yes, "Extremely interested" no), a given
-    // name, or the first of several words in apposition with a role that the article
-    // never uses as a common word ("Beryl Sprinkel, chairman of ..."). A speech verb
-    // does not confirm it: firms open stories too ("Diamond Shamrock said").
-    if (!evidence && tokens[c].sentence_start && !is(c, GIVEN) &&
-        !mid_sentence.contains(tokens[c].folded)) {
-      bool confirmed = c < d && apposition && !is(c, ROLE);
-      for (std::size_t k = 0; k < n && confirmed; ++k)
-        if (!tokens[k].upper_initial && tokens[k].folded == tokens[c].folded) confirmed = false;
-      if (!confirmed) {
-        // The unknown first word of a run of several is more likely the start of one
-        // proper name than a word before a person ("Advanced Micro Devices said"): the
-        // rest is a name only with a given name or a title.
-        const bool joined = c < d && !(tokens[c].gap_after & ~(GAP_SPACE | GAP_HYPHEN));
-        ++c;
-        strip_leading();
-        if (joined && c <= d && !evidence && !is(c, GIVEN)) return;
-      }
-    }
-    if (c > d || !name_like(tokens[c])) return;
-    // Particles do not count: "Ali al-Khalifa al-Sabah" is three words of a name.
-    std::size_t length = 0;
-    for (std::size_t k = c; k <= d; ++k) length += name_like(tokens[k]) ? 1 : 0;
-    if (length > 4) return;
+    return found;
+  }
+
+  // A sentence's first word is a name only if the article confirms it: written so
+  // mid-sentence elsewhere ("Lukashenko says" yes, "Extremely interested" no), a given
+  // name, or the first of several words in apposition with a role that the article
+  // never uses as a common word ("Beryl Sprinkel, chairman of ..."). A speech verb does
+  // not confirm it: firms open stories too ("Diamond Shamrock said"). Moves `c` past an
+  // unconfirmed first word; false when the rest is no candidate either.
+  bool confirm_sentence_start(std::size_t& c, std::size_t d, bool evidence, bool apposition) {
+    if (evidence || !tokens_[c].sentence_start || is(c, GIVEN) || mid_sentence_.contains(tokens_[c].folded))
+      return true;
+    bool confirmed = c < d && apposition && !is(c, ROLE);
+    for (std::size_t k = 0; k < n_ && confirmed; ++k)
+      if (!tokens_[k].upper_initial && tokens_[k].folded == tokens_[c].folded) confirmed = false;
+    if (confirmed) return true;
+    // The unknown first word of a run of several is more likely the start of one proper
+    // name than a word before a person ("Advanced Micro Devices said"): the rest is a
+    // name only with a given name or a title.
+    const bool joined = c < d && !(tokens_[c].gap_after & ~(GAP_SPACE | GAP_HYPHEN));
+    ++c;
+    strip_leading(c, d, evidence);
+    return !(joined && c <= d && !is(c, GIVEN));
+  }
+
+  // Whether the words [c, d] are something other than a person's name: numbers, acronyms,
+  // organisations, months, places, titles of works, firms, titles or initials alone.
+  bool not_a_name(std::size_t c, std::size_t d, std::size_t length) {
     for (std::size_t k = c; k <= d; ++k) {
-      const auto& t = tokens[k];
+      const auto& t = tokens_[k];
       // An organisation word that is also a given name begins a name: "Bill Clinton",
       // but "the Farm Bill".
       const bool given_first = k == c && c < d && is(k, GIVEN);
       if (t.number || (t.all_upper && t.text.size() > 1) || (is(k, ORG | COMPANY | NOUN_ENDING) && !given_first) ||
           is_month_or_weekday(t.folded))
-        return;
+        return true;
       // A place after a given name and a particle is a surname: "Miguel de la Madrid".
-      if (names_country(k, d) > 0 && !(k > c && is_particle(tokens[k - 1]) && is(c, GIVEN))) return;
+      if (names_country(k, d) > 0 && !(k > c && is_particle(tokens_[k - 1]) && is(c, GIVEN))) return true;
     }
     // A capitalised little word inside the run makes it a title of a work: "Rolf On Art",
     // "Lord Of The Rings", "Jonathan Strange And Mr Norrell".
-    for (std::size_t k = c + 1; k <= d; ++k) {
-      static const WordSet kLittle = {"on", "in", "at", "of", "the", "and", "for", "to", "with", "a", "an"};
-      if (tokens[k].upper_initial && has(kLittle, tokens[k].folded)) return;
-    }
-    if (firm_at(c) || (!company_prefixes.empty() && company_prefixes.contains(key_of(c, d)))) return;
-    if (length == 1 && is(c, NOT_NAME)) return;
+    static const WordSet kLittle = {"on", "in", "at", "of", "the", "and", "for", "to", "with", "a", "an"};
+    for (std::size_t k = c + 1; k <= d; ++k)
+      if (tokens_[k].upper_initial && has(kLittle, tokens_[k].folded)) return true;
+    if (firm_at(c) || is_company_prefix(c, d)) return true;
+    if (length == 1 && is(c, NOT_NAME)) return true;
     // "Jr" alone; "the West Virginia Democrat"; a department word last ("the Christian
     // Democratic wing"; ranks such as "John Major" are surnames) or a plural title
     // ("Farm-state Senators"); "Santa Fe", "Sao Paulo", "Rio de Janeiro".
-    if (is(c, SUFFIX) || is(d, MEMBER) ||
-        (is(d, TITLE) && !is(d, RANK)) || is_plural_title(tokens[d].folded))
-      return;
+    if (is(c, SUFFIX) || is(d, MEMBER) || (is(d, TITLE) && !is(d, RANK)) || is_plural_title(tokens_[d].folded))
+      return true;
     // Titles only ("Attorney General"), initials only ("E. D.").
     bool titles_only = true, initials_only = true;
     for (std::size_t k = c; k <= d; ++k) {
-      titles_only = titles_only && (!name_like(tokens[k]) || is_title(k));
-      initials_only = initials_only && (!name_like(tokens[k]) || tokens[k].text.size() == 1);
+      titles_only = titles_only && (!name_like(tokens_[k]) || is_title(k));
+      initials_only = initials_only && (!name_like(tokens_[k]) || tokens_[k].text.size() == 1);
     }
-    if (titles_only || initials_only) return;
-    if (d > c && (is(c, PLACE) || countries_.dateline_place(dotless_key(key_of(c, d))))) return;
+    if (titles_only || initials_only) return true;
+    return d > c && (is(c, PLACE) || countries_.dateline_place(dotless_key(key_of(c, d))));
+  }
 
-    bool accepted = evidence;
+  // A candidate name [c, d] from the part of a run that starts at `part_start`;
+  // `evidence` when a title, role or honorific stands before it. Accepted as a mention,
+  // kept as a coordinated candidate (two or three words with no evidence of their own: a
+  // person when joined by "and" to a person just before, "Jason Robinson and Josh
+  // Lewsey"), or dropped.
+  void consider(std::size_t c, std::size_t d, bool evidence, std::size_t part_start) {
+    if (!trim(c, d, evidence)) return;
+    const After next = after(d, part_start);
+    if (!confirm_sentence_start(c, d, evidence, next.apposition)) return;
+    if (c > d || !name_like(tokens_[c])) return;
+    // Particles do not count: "Ali al-Khalifa al-Sabah" is three words of a name.
+    std::size_t length = 0;
+    for (std::size_t k = c; k <= d; ++k) length += name_like(tokens_[k]) ? 1 : 0;
+    if (length > 4 || not_a_name(c, d, length)) return;
     // One hyphenated word ("Allis-Chalmers", "Borg-Warner") is as often a firm as a
     // person: without a title it needs a second word.
     bool spaced = false;
-    for (std::size_t k = c; k < d; ++k) spaced = spaced || !(tokens[k].gap_after & GAP_HYPHEN);
+    for (std::size_t k = c; k < d; ++k) spaced = spaced || !(tokens_[k].gap_after & GAP_HYPHEN);
+    bool accepted = evidence;
     if (!accepted && length >= 2 && spaced) {
-      const bool given = is(c, GIVEN);
-      const bool quoted = part_start > 0 && only_space_after(tokens[part_start - 1]) &&
-                          is(part_start - 1, QUOTE);
-      accepted = given || speaks || quoted || apposition;
+      const bool quoted = part_start > 0 && only_space_after(tokens_[part_start - 1]) && is(part_start - 1, QUOTE);
+      accepted = is(c, GIVEN) || next.speaks || quoted || next.apposition;
     }
-    if (accepted) mentions.push_back({c, d, false, {}, -1});
-    else if (length >= 2 && length <= 3 && spaced) coordinated.push_back({c, d, false, {}, -1});
-  };
-
-  std::size_t plural_title_end = SIZE_MAX;  // where the last run with a plural title ended
-  for (std::size_t i = 0; i < n;) {
-    if (!name_like(tokens[i])) {
-      ++i;
-      continue;
-    }
-    // The capitalised run from i: names, initials, hyphenated parts, connectors inside.
-    const std::size_t a = i;
-    std::size_t b = i;
-    while (b + 1 < n && !tokens[b].possessive) {
-      const auto gap = tokens[b].gap_after;
-      if ((gap & GAP_HYPHEN) && !tokens[b + 1].number) {
-        ++b;
-        continue;
-      }
-      if (gap != GAP_SPACE) break;
-      if (name_like(tokens[b + 1])) {
-        ++b;
-        continue;
-      }
-      // "and" between two department words belongs to one title: "Minister of Mines and
-      // Energy Subroto", "Secretary of Trade and Industry Jose Concepcion".
-      if (b + 2 < n && tokens[b + 1].folded == "and" && !tokens[b + 1].upper_initial &&
-          only_space_after(tokens[b + 1]) && is(b, TITLE) && tokens[b + 2].upper_initial &&
-          is(b + 2, TITLE)) {
-        b += 2;
-        continue;
-      }
-      std::size_t k = b + 1;
-      // Particles may be joined by a hyphen: "Ali al-Khalifa al-Sabah".
-      while (k < n && k <= b + 2 && (is_connector(tokens[k]) || is_particle(tokens[k])) &&
-             (only_space_after(tokens[k]) || (is_particle(tokens[k]) && tokens[k].gap_after == GAP_HYPHEN)))
-        ++k;
-      if (k > b + 1 && k < n && name_like(tokens[k])) {
-        b = k;
-        continue;
-      }
-      break;
-    }
-    i = b + 1;
-
-    // A newsroom's pinned names win.
-    bool pinned_found = false;
-    if (pinned_ && !pinned_->empty()) {
-      for (std::size_t s = a; s <= b; ++s) {
-        for (std::size_t e = std::min(b, s + pinned_->longest_alias() - 1) + 1; e-- > s;) {
-          if (const std::string* name = pinned_->canonical(key_of(s, e))) {
-            mentions.push_back({s, e, true, *name, -1});
-            pinned_found = true;
-            s = e;
-            break;
-          }
-        }
-      }
-    }
-    if (pinned_found) continue;
-    if (!company_prefixes.empty() && company_prefixes.contains(key_of(a, b))) continue;
-    // A given name alone after a family noun and a possessive surname takes that surname:
-    // "Mr Eavis' daughter Emily" is Emily Eavis, "Mr Blair's wife Cherie" Cherie Blair (but
-    // "Prince Charles's son William", whose possessor is a given name, is left alone).
-    if (a == b && a >= 2 && is(a, GIVEN) && only_space_after(tokens[a - 1]) && !tokens[a - 1].upper_initial &&
-        is(a - 1, FAMILY) && tokens[a - 2].possessive && name_like(tokens[a - 2]) &&
-        only_space_after(tokens[a - 2]) && !is(a - 2, GIVEN | TITLE | ORG | COMPANY) && !tokens[a - 2].all_upper) {
-      mentions.push_back({a, a, true, std::string(tokens[a].text) + " " + std::string(tokens[a - 2].text), -1});
-      continue;
-    }
-    // The kind of thing named just before the run, or as its first word when no title
-    // follows in the run: "the band Franz Ferdinand", "Bookmaker William Hill" (but "Band
-    // Aid Prime Minister Tony Blair", a headline run into its text, holds a person).
-    const auto title_in = [&](std::size_t from, std::size_t to) {
-      for (std::size_t k = from; k <= to; ++k)
-        if (is_title(k)) return true;
-      return false;
-    };
-    if ((a > 0 && only_space_after(tokens[a - 1]) && !tokens[a - 1].upper_initial && is(a - 1, THING)) ||
-        (a < b && is(a, THING) && !title_in(a + 1, b)))
-      continue;
-
-    // The name follows the last title of the run: "Chancellor of the Exchequer Nigel Lawson".
-    std::size_t title = b + 1;
-    for (std::size_t k = b; k-- > a;) {
-      if (is_title(k) && tokens[k].upper_initial) {
-        // After a given name or a particle a title word is part of the name: "Roger
-        // King", "John Pope Jr", "Zaid bin Sultan al-Nahayan".
-        if (k > a && (is(k - 1, GIVEN) || is_particle(tokens[k - 1]))) continue;
-        bool name_after = false;
-        for (std::size_t m = k + 1; m <= b; ++m) name_after = name_after || (!is_connector(tokens[m]) && !is_title(m));
-        bool personal = false;
-        for (std::size_t m = a; m <= k; ++m) personal = personal || is_personal_title(m);
-        if (name_after && personal) title = k;
-        break;
-      }
-    }
-    // A lower-case role just before the run, or a plural title before the run joined to
-    // this one by "and": "Presidents Reagan and Gorbachev", "Prime Ministers Zhao Ziyang
-    // of China and Anibal Cavaco Silva of Portugal".
-    const bool role_before = a > 0 && only_space_after(tokens[a - 1]) &&
-                             ((!tokens[a - 1].upper_initial && is(a - 1, ROLE)) ||
-                              (a >= 2 && plural_title_end == a - 2 && tokens[a - 1].folded == "and" &&
-                               !tokens[a - 1].upper_initial && only_space_after(tokens[a - 2])));
-    // A title joined by "of" to one word names an office or a work, not a person: "Lord
-    // of the Rings", "Master of the Rolls" (a name follows a title directly, or after a
-    // longer run: "Chancellor of the Exchequer Nigel Lawson").
-    if (title < b && is_connector(tokens[title + 1]) && !is_connector(tokens[b]) && is_connector(tokens[b - 1]))
-      continue;
-    if (title <= b) {
-      plural_title_end = is_plural_title(tokens[title].folded) ? b : SIZE_MAX;
-      consider(title + 1, b, true, a);
-      continue;
-    }
-    // No title: the parts between "of"/"the"/"for" are candidates of their own.
-    std::size_t start = a;
-    for (std::size_t k = a; k <= b + 1; ++k) {
-      if (k == b + 1 || is_connector(tokens[k])) {
-        if (k > start) consider(start, k - 1, start == a && role_before, start);
-        start = k + 1;
-      }
-    }
+    if (accepted) mentions_.push_back({c, d, false, {}, -1});
+    else if (length >= 2 && length <= 3 && spaced) coordinated_.push_back({c, d, false, {}, -1});
   }
 
-  std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
-  for (const Mention& m : coordinated) {
-    if (m.first < 2 || tokens[m.first - 1].folded != "and" || tokens[m.first - 1].upper_initial ||
-        !only_space_after(tokens[m.first - 1]) || !only_space_after(tokens[m.first - 2]))
-      continue;
-    const bool after_person = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& p) {
-      return p.last == m.first - 2 && p.last > p.first;
-    });
-    if (after_person) mentions.push_back(m);
+  // Coordinated candidates joined by "and" to a full name just before become mentions.
+  void add_coordinated() {
+    sort_mentions();
+    for (const Mention& m : coordinated_) {
+      if (m.first < 2 || tokens_[m.first - 1].folded != "and" || tokens_[m.first - 1].upper_initial ||
+          !only_space_after(tokens_[m.first - 1]) || !only_space_after(tokens_[m.first - 2]))
+        continue;
+      const bool after_person = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& p) {
+        return p.last == m.first - 2 && p.last > p.first;
+      });
+      if (after_person) mentions_.push_back(m);
+    }
+    sort_mentions();
+  }
+  void sort_mentions() {
+    std::sort(mentions_.begin(), mentions_.end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
   }
 
-  // Groups: one per person. A full name starts a group, unless it is part of one already
-  // seen ("Otto Poehl" after "Karl Otto Poehl"); single words join the full name.
+  // --- Stage 3: one group per person ---------------------------------------------------
+
   struct Group {
     std::vector<std::string_view> words;  // folded words of the canonical form
     std::string name;
     std::size_t first_mention;
   };
-  std::vector<Group> groups;
-  auto words_of = [&](const Mention& m) {
+
+  std::vector<std::string_view> words_of(const Mention& m) const {
     std::vector<std::string_view> out;
-    for (std::size_t k = m.first; k <= m.last; ++k) out.push_back(tokens[k].folded);
+    for (std::size_t k = m.first; k <= m.last; ++k) out.push_back(tokens_[k].folded);
     return out;
-  };
-  auto text_of = [&](const Mention& m) {
+  }
+  std::string text_of(const Mention& m) const {
     std::string out;
     for (std::size_t k = m.first; k <= m.last; ++k) {
-      out += tokens[k].text;
-      if (is_initial(tokens[k])) out += '.';
-      if (k < m.last) out += (tokens[k].gap_after & GAP_HYPHEN) ? '-' : ' ';
+      out += tokens_[k].text;
+      if (is_initial(tokens_[k])) out += '.';
+      if (k < m.last) out += (tokens_[k].gap_after & GAP_HYPHEN) ? '-' : ' ';
     }
     return out;
-  };
-  auto ends_with = [](const std::vector<std::string_view>& longer, const std::vector<std::string_view>& shorter) {
-    return shorter.size() <= longer.size() && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
-  };
-  std::sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
-  for (auto& m : mentions) {
-    if (!m.pinned && m.first == m.last) continue;
-    const auto ws = words_of(m);
-    for (std::size_t g = 0; g < groups.size() && m.group < 0; ++g) {
-      if (m.pinned ? groups[g].name == m.pinned_name : (ends_with(groups[g].words, ws) || ends_with(ws, groups[g].words)))
-        m.group = static_cast<int>(g);
-    }
-    if (m.group < 0) {
-      m.group = static_cast<int>(groups.size());
-      groups.push_back({ws, m.pinned ? m.pinned_name : text_of(m), m.first});
+  }
+
+  // A full name starts a group, unless it is part of one already seen ("Otto Poehl"
+  // after "Karl Otto Poehl").
+  void group_full_names() {
+    const auto ends_with = [](const std::vector<std::string_view>& longer, const std::vector<std::string_view>& shorter) {
+      return shorter.size() <= longer.size() && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+    };
+    for (auto& m : mentions_) {
+      if (!m.pinned && m.first == m.last) continue;
+      const auto ws = words_of(m);
+      for (std::size_t g = 0; g < groups_.size() && m.group < 0; ++g) {
+        if (m.pinned ? groups_[g].name == m.pinned_name
+                     : (ends_with(groups_[g].words, ws) || ends_with(ws, groups_[g].words)))
+          m.group = static_cast<int>(g);
+      }
+      if (m.group < 0) {
+        m.group = static_cast<int>(groups_.size());
+        groups_.push_back({ws, m.pinned ? m.pinned_name : text_of(m), m.first});
+      }
     }
   }
-  // A single word joins the full name whose surname it is (or, for family-name-first
-  // names such as "Xi Jinping", whose first word it is; and after "Sir" or "Dame", which
-  // go with the given name: "Sir John" is Sir John Stevens): the nearest one before it.
-  auto group_for_word = [&](std::string_view word, std::size_t at) {
-    const bool knighted = at > 0 && (tokens[at - 1].folded == "sir" || tokens[at - 1].folded == "dame") &&
-                          tokens[at - 1].upper_initial && only_space_after(tokens[at - 1]);
+
+  // The group a single word at `at` joins: the full name whose surname it is (or, for
+  // family-name-first names such as "Xi Jinping", whose first word it is; and after
+  // "Sir" or "Dame", which go with the given name: "Sir John" is Sir John Stevens), the
+  // nearest one before it. -1 for none.
+  int group_for_word(std::string_view word, std::size_t at) const {
+    const bool knighted = at > 0 && (tokens_[at - 1].folded == "sir" || tokens_[at - 1].folded == "dame") &&
+                          tokens_[at - 1].upper_initial && only_space_after(tokens_[at - 1]);
     int best = -1;
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      const auto& gw = groups[g].words;
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      const auto& gw = groups_[g].words;
       if (gw.size() < 2) continue;
       const bool surname = gw.back() == word;
-      const bool family_first = gw.front() == word && (knighted || !has(w.given, word));
+      const bool family_first = gw.front() == word && (knighted || !has(w_.given, word));
       if (!surname && !family_first) continue;
-      if (best < 0 || (groups[g].first_mention <= at && groups[g].first_mention > groups[static_cast<std::size_t>(best)].first_mention))
+      if (best < 0 || (groups_[g].first_mention <= at &&
+                       groups_[g].first_mention > groups_[static_cast<std::size_t>(best)].first_mention))
         best = static_cast<int>(g);
     }
     return best;
-  };
-  for (auto& m : mentions) {
-    if (m.group >= 0) continue;
-    m.group = group_for_word(tokens[m.first].folded, m.first);
-    if (m.group < 0) {
-      for (std::size_t g = 0; g < groups.size() && m.group < 0; ++g)
-        if (groups[g].words.size() == 1 && groups[g].words.front() == tokens[m.first].folded) m.group = static_cast<int>(g);
-    }
-    if (m.group < 0) {
-      m.group = static_cast<int>(groups.size());
-      groups.push_back({words_of(m), text_of(m), m.first});
-    }
   }
-  std::vector<std::pair<std::size_t, int>> first_seen(groups.size(), {SIZE_MAX, 0});
-  for (const auto& m : mentions) {
-    for (std::size_t k = m.first; k <= m.last; ++k) in_person[k] = true;
-    auto& seen = first_seen[static_cast<std::size_t>(m.group)];
-    seen = {std::min(seen.first, m.first), m.group};
-  }
-  // Later bare mentions of a known surname mark their tokens too (countries skip them).
-  for (std::size_t k = 0; k < n; ++k)
-    if (!in_person[k] && name_like(tokens[k]) && group_for_word(tokens[k].folded, k) >= 0) in_person[k] = true;
 
-  std::sort(first_seen.begin(), first_seen.end());
-  std::vector<std::string> names;
-  for (const auto& [at, g] : first_seen) {
-    if (at == SIZE_MAX) continue;
-    const std::string& name = groups[static_cast<std::size_t>(g)].name;
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  // Single words join a full name, or a single word seen before, or start a group.
+  void group_single_words() {
+    for (auto& m : mentions_) {
+      if (m.group >= 0) continue;
+      m.group = group_for_word(tokens_[m.first].folded, m.first);
+      for (std::size_t g = 0; g < groups_.size() && m.group < 0; ++g)
+        if (groups_[g].words.size() == 1 && groups_[g].words.front() == tokens_[m.first].folded)
+          m.group = static_cast<int>(g);
+      if (m.group < 0) {
+        m.group = static_cast<int>(groups_.size());
+        groups_.push_back({words_of(m), text_of(m), m.first});
+      }
+    }
   }
-  return names;
+
+  // The people's names in order of first mention; marks the tokens of every mention.
+  std::vector<std::string> name_people(std::vector<bool>& in_person) {
+    group_full_names();
+    group_single_words();
+    std::vector<std::pair<std::size_t, int>> first_seen(groups_.size(), {SIZE_MAX, 0});
+    for (const auto& m : mentions_) {
+      for (std::size_t k = m.first; k <= m.last; ++k) in_person[k] = true;
+      auto& seen = first_seen[static_cast<std::size_t>(m.group)];
+      seen = {std::min(seen.first, m.first), m.group};
+    }
+    // Later bare mentions of a known surname mark their tokens too (countries skip them).
+    for (std::size_t k = 0; k < n_; ++k)
+      if (!in_person[k] && name_like(tokens_[k]) && group_for_word(tokens_[k].folded, k) >= 0) in_person[k] = true;
+    std::sort(first_seen.begin(), first_seen.end());
+    std::vector<std::string> names;
+    for (const auto& [at, g] : first_seen) {
+      if (at == SIZE_MAX) continue;
+      const std::string& name = groups_[static_cast<std::size_t>(g)].name;
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+    return names;
+  }
+
+  const PeopleWords& w_;
+  const std::vector<EntityToken>& tokens_;
+  const std::size_t n_;
+  const CountryTable& countries_;
+  const PinnedPeople* pinned_;
+  std::vector<std::uint32_t> kind_;                      // per token: its Kind bits, or UNKNOWN
+  std::unordered_set<std::string_view> mid_sentence_;    // words capitalised inside a sentence
+  std::unordered_set<std::string> company_prefixes_;     // keys of runs that begin a company's name
+  std::vector<Mention> mentions_;
+  std::vector<Mention> coordinated_;
+  std::size_t plural_title_end_ = SIZE_MAX;  // where the last run with a plural title ended
+  std::vector<Group> groups_;
+};
+
+}  // namespace
+
+std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& tokens,
+                                               std::vector<bool>& in_person) const {
+  return PeopleFinder(tokens, countries_, pinned_.get()).find(in_person);
 }
 
 std::vector<std::string> PeopleExtractor::find_in_capitals(const std::vector<EntityToken>& tokens,
