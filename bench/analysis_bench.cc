@@ -18,10 +18,10 @@
 
 #include <xapian.h>
 
-#include "analyzer.h"
-#include "language.h"
-#include "schema.h"
-#include "term_writer.h"
+#include "analysis/analyzer.h"
+#include "analysis/language.h"
+#include "core/schema.h"
+#include "analysis/term_writer.h"
 
 namespace newsdex {
 namespace {

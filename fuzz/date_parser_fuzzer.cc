@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "date_parser.h"
+#include "core/date_parser.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <string>
 
-#include "date_parser.h"
-#include "entity_extractor.h"
+#include "core/date_parser.h"
+#include "entities/entity_extractor.h"
 #include "fuzz_support.h"
-#include "text_encoding.h"
+#include "core/text_encoding.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   newsdex::fuzz::quiet_logging();

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "document_builder.h"
-#include "id_term.h"
-#include "stored_article.h"
-#include "text_encoding.h"
+#include "storage/id_term.h"
+#include "storage/stored_article.h"
+#include "core/text_encoding.h"
 
 namespace newsdex::fuzz {
 
@@ -42,7 +42,7 @@ void check_article(const Article& article) {
     for (const auto& value : *list) NEWSDEX_FUZZ_CHECK(is_valid_utf8(value), value);
   }
 
-  // An id too long for a Xapian term is hashed into one that fits (common/id_term.h).
+  // An id too long for a Xapian term is hashed into one that fits (common/storage/id_term.h).
   NEWSDEX_FUZZ_CHECK(id_term(article.id).size() <= XAPIAN_MAX_TERM_BYTES, article.id);
 
   static DocumentBuilder builder("en");

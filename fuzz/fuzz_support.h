@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "article.h"
+#include "core/article.h"
 
 namespace newsdex::fuzz {
 

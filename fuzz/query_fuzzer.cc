@@ -11,9 +11,9 @@
 
 #include "document_builder.h"
 #include "fuzz_support.h"
-#include "id_term.h"
+#include "storage/id_term.h"
 #include "query_builder.h"
-#include "schema.h"
+#include "core/schema.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <string>
 
-#include "diagnostics.h"
+#include "core/diagnostics.h"
 #include "fuzz_support.h"
 #include "readers/input_format.h"
 

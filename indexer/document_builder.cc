@@ -2,12 +2,12 @@
 
 #include <optional>
 
-#include "facet_values.h"
-#include "id_term.h"
-#include "language.h"
-#include "schema.h"
-#include "stored_article.h"
-#include "term_writer.h"
+#include "storage/facet_values.h"
+#include "storage/id_term.h"
+#include "analysis/language.h"
+#include "core/schema.h"
+#include "storage/stored_article.h"
+#include "analysis/term_writer.h"
 
 namespace newsdex {
 namespace {

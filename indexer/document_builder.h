@@ -1,4 +1,4 @@
-// Turns an analysed article into a Xapian document following common/schema.h:
+// Turns an analysed article into a Xapian document following common/core/schema.h:
 // title and text terms (through the shared analysis chain), boolean facet terms, the
 // date value slot, the near-duplicate sketch and story key, and the stored fields as
 // document data.
@@ -6,9 +6,9 @@
 
 #include <xapian.h>
 
-#include "analyzer.h"
-#include "article.h"
-#include "story_sketch.h"
+#include "analysis/analyzer.h"
+#include "core/article.h"
+#include "analysis/story_sketch.h"
 
 namespace newsdex {
 
@@ -17,7 +17,7 @@ class DocumentBuilder {
   // `default_language` (ISO 639-1) picks the stemmer for articles that name none.
   explicit DocumentBuilder(std::string default_language);
 
-  // The document carries the article's id term (common/id_term.h).
+  // The document carries the article's id term (common/storage/id_term.h).
   Xapian::Document build(const Article& article);
 
   // Whether the last build() left words out (past MAX_WORDS_PER_ARTICLE, term_writer.h).

@@ -4,7 +4,7 @@
 
 #include <ostream>
 
-#include "article.h"
+#include "core/article.h"
 
 namespace newsdex {
 

@@ -6,9 +6,9 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "record_fields.h"
-#include "language.h"
+#include "analysis/language.h"
 
 namespace po = boost::program_options;
 

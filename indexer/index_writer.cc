@@ -17,10 +17,10 @@
 
 #include "directory_lock.h"
 #include "durable_files.h"
-#include "frequent_terms.h"
-#include "id_term.h"
-#include "schema.h"
-#include "shard_layout.h"
+#include "storage/frequent_terms.h"
+#include "storage/id_term.h"
+#include "core/schema.h"
+#include "storage/shard_layout.h"
 #include "story_linker.h"
 
 namespace newsdex {

@@ -16,14 +16,14 @@
 
 #include "bounded_queue.h"
 #include "document_builder.h"
-#include "entity_extractor.h"
+#include "entities/entity_extractor.h"
 #include "extract_writer.h"
 #include "interrupt.h"
 #include "language_detector.h"
 #include "progress.h"
-#include "shard_layout.h"
+#include "storage/shard_layout.h"
 #include "sharded_index.h"
-#include "term_writer.h"
+#include "analysis/term_writer.h"
 
 namespace newsdex {
 namespace {

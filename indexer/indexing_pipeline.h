@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.h"
+#include "core/diagnostics.h"
 #include "index_writer.h"
 #include "input_files.h"
 #include "readers/input_format.h"

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.h"
+#include "core/diagnostics.h"
 #include "input_stream.h"
 
 namespace newsdex {

@@ -2,7 +2,7 @@
 
 #include <cld2/public/compact_lang_det.h>
 
-#include "language.h"
+#include "analysis/language.h"
 
 namespace newsdex {
 

@@ -1,6 +1,6 @@
 // The language of an article that does not name one, from its title and text, by
 // Google's Compact Language Detector 2 (Debian's libcld2). Only a language CLD2 calls
-// reliable, and one newsdex stems or segments (common/language.h), is taken; otherwise
+// reliable, and one newsdex stems or segments (common/analysis/language.h), is taken; otherwise
 // the caller's default applies (--language). Detection decides the article's stemmer,
 // its L term (the lang facet and the lang: field) and the language shown in its output.
 #pragma once

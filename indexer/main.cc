@@ -10,9 +10,9 @@
 #include <iostream>
 #include <map>
 
-#include "cli.h"
-#include "printable.h"
-#include "diagnostics.h"
+#include "cli/cli.h"
+#include "core/printable.h"
+#include "core/diagnostics.h"
 #include "index_options.h"
 #include "indexing_pipeline.h"
 #include "interrupt.h"

@@ -20,10 +20,10 @@
 
 #include "directory_lock.h"
 #include "durable_files.h"
-#include "id_term.h"
-#include "schema.h"
-#include "shard_layout.h"
-#include "stored_article.h"
+#include "storage/id_term.h"
+#include "core/schema.h"
+#include "storage/shard_layout.h"
+#include "storage/stored_article.h"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -277,7 +277,7 @@ ReshardSummary reshard_index(const std::vector<std::string>& sources, const std:
       // The same id in several sources: the last one listed wins, as in indexing.
       Xapian::docid latest = 0;
       for (auto it = all.postlist_begin(*term); it != all.postlist_end(*term); ++it) latest = *it;
-      // A hashed term (common/id_term.h) does not hold the whole id: the stored article does.
+      // A hashed term (common/storage/id_term.h) does not hold the whole id: the stored article does.
       const std::string id = id_term_may_be_hashed(*term)
                                  ? decode_stored_article(all.get_document(latest).get_data()).id
                                  : (*term).substr(prefix.size());

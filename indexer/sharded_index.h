@@ -6,7 +6,7 @@
 //                      (and every Xapian tool) opens DIR as one database
 //   DIR/shard-K/       a complete newsdex database (index_writer.h), written alone
 //   DIR/newsdex.lock   locked (flock) while an indexer runs on DIR
-// An article lives in shard shard_for(id, N) (common/shard_layout.h), so re-indexing or
+// An article lives in shard shard_for(id, N) (common/storage/shard_layout.h), so re-indexing or
 // deleting an id reaches the shard that holds it. The shard count is fixed when the
 // index is created; resharding copies every article into a new index (reshard_index).
 #pragma once

@@ -6,10 +6,10 @@
 #include <string>
 #include <unordered_map>
 
-#include "calendar.h"
-#include "schema.h"
-#include "stable_hash.h"
-#include "story_sketch.h"
+#include "core/calendar.h"
+#include "core/schema.h"
+#include "core/stable_hash.h"
+#include "analysis/story_sketch.h"
 
 namespace newsdex {
 namespace {

@@ -1,5 +1,5 @@
 // Links the articles of a commit to the stories the archive already tells: each article
-// whose sketch nearly equals that of an earlier article (common/story_sketch.h) takes that
+// whose sketch nearly equals that of an earlier article (common/analysis/story_sketch.h) takes that
 // article's story key, so that copies, corrections and updates of one wire story share a
 // key across runs (--collapse and --facet-by story in newsdex-search read it).
 //

@@ -15,7 +15,7 @@
 #include <sstream>
 #include <thread>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "query_builder.h"
 
 namespace newsdex {

@@ -6,7 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 namespace newsdex {
 namespace {

@@ -11,9 +11,9 @@
 
 #include <algorithm>
 
-#include "facet_values.h"
+#include "storage/facet_values.h"
 #include "hit_fields.h"
-#include "printable.h"
+#include "core/printable.h"
 #include "result_writer.h"
 
 namespace newsdex {

@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "query_builder.h"
-#include "schema.h"
+#include "core/schema.h"
 
 namespace newsdex {
 namespace {

@@ -18,7 +18,7 @@
 
 #include <xapian.h>
 
-#include "facet_values.h"
+#include "storage/facet_values.h"
 
 namespace newsdex {
 

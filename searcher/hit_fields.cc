@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 namespace newsdex {
 namespace {

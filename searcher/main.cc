@@ -17,9 +17,9 @@
 #include <thread>
 
 #include "batch.h"
-#include "cli.h"
+#include "cli/cli.h"
 #include "graph_file.h"
-#include "printable.h"
+#include "core/printable.h"
 #include "query_builder.h"
 #include "search_options.h"
 #include "text_formatter.h"

@@ -8,13 +8,13 @@
 
 #include <fmt/format.h>
 
-#include "ascii_text.h"
-#include "country_table.h"
-#include "date_parser.h"
-#include "language.h"
-#include "query_text.h"
-#include "schema.h"
-#include "stem_cache.h"
+#include "core/ascii_text.h"
+#include "entities/country_table.h"
+#include "core/date_parser.h"
+#include "analysis/language.h"
+#include "analysis/query_text.h"
+#include "core/schema.h"
+#include "analysis/stem_cache.h"
 
 namespace newsdex {
 

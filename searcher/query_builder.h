@@ -1,5 +1,5 @@
 // Turns what the user typed into a Xapian::Query: every free-text part goes through the
-// shared analysis chain (common/analyzer.h), then Xapian's QueryParser handles operators,
+// shared analysis chain (common/analysis/analyzer.h), then Xapian's QueryParser handles operators,
 // phrases, NEAR, wildcards, brackets and the fields; field processors resolve person:
 // (full name or surname), country: (code or a name in any language), lang: and date:.
 // Articles are stemmed in their own language, so each stemmed word of a query becomes
@@ -18,9 +18,9 @@
 
 #include <xapian.h>
 
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 #include "boolean_terms.h"
-#include "stem_cache.h"
+#include "analysis/stem_cache.h"
 
 namespace newsdex {
 

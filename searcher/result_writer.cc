@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "facet_values.h"
-#include "printable.h"
+#include "storage/facet_values.h"
+#include "core/printable.h"
 #include "text_formatter.h"
 
 namespace newsdex {

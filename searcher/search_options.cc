@@ -6,11 +6,11 @@
 #include <sstream>
 #include <vector>
 
-#include "cli.h"
-#include "facet_values.h"
+#include "cli/cli.h"
+#include "storage/facet_values.h"
 #include "graph_file.h"
-#include "language.h"
-#include "calendar.h"
+#include "analysis/language.h"
+#include "core/calendar.h"
 #include "query_builder.h"
 
 namespace po = boost::program_options;

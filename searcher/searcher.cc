@@ -10,17 +10,17 @@
 #include <stdexcept>
 #include <unordered_set>
 
-#include "analyzer.h"
-#include "ascii_text.h"
-#include "country_table.h"
-#include "calendar.h"
-#include "derived_title.h"
-#include "id_term.h"
-#include "language.h"
+#include "analysis/analyzer.h"
+#include "core/ascii_text.h"
+#include "entities/country_table.h"
+#include "core/calendar.h"
+#include "analysis/derived_title.h"
+#include "storage/id_term.h"
+#include "analysis/language.h"
 #include "query_builder.h"
-#include "schema.h"
+#include "core/schema.h"
 #include "shard_facets.h"
-#include "stored_article.h"
+#include "storage/stored_article.h"
 
 namespace newsdex {
 namespace {

@@ -11,7 +11,7 @@
 
 #include <xapian.h>
 
-#include "article.h"
+#include "core/article.h"
 #include "cooccurrence.h"
 #include "facet_counter.h"
 #include "query_builder.h"

@@ -13,7 +13,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "schema.h"
+#include "core/schema.h"
 
 namespace newsdex {
 namespace {

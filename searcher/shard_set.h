@@ -12,7 +12,7 @@
 
 #include <xapian.h>
 
-#include "shard_layout.h"
+#include "storage/shard_layout.h"
 
 namespace newsdex {
 

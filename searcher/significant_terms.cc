@@ -7,9 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "ascii_text.h"
-#include "facet_values.h"
-#include "schema.h"
+#include "core/ascii_text.h"
+#include "storage/facet_values.h"
+#include "core/schema.h"
 
 namespace newsdex {
 namespace {

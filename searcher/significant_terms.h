@@ -13,8 +13,8 @@
 
 #include <xapian.h>
 
-#include "frequent_terms.h"
-#include "subject_terms.h"
+#include "storage/frequent_terms.h"
+#include "storage/subject_terms.h"
 
 namespace newsdex {
 

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "country_table.h"
-#include "facet_values.h"
+#include "entities/country_table.h"
+#include "storage/facet_values.h"
 
 namespace newsdex {
 namespace {

@@ -18,7 +18,7 @@
 
 #include <xapian.h>
 
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 #include "query_builder.h"
 #include "test_support.h"
 

@@ -1,4 +1,4 @@
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 
 #include <gtest/gtest.h>
 
@@ -10,9 +10,9 @@
 #include <unicode/utf8.h>
 #include <xapian.h>
 
-#include "language.h"
-#include "schema.h"
-#include "term_writer.h"
+#include "analysis/language.h"
+#include "core/schema.h"
+#include "analysis/term_writer.h"
 
 namespace newsdex {
 namespace {

@@ -1,5 +1,5 @@
 // The date forms of calendar.h: ISO and compact spellings, labels and day ranges.
-#include "calendar.h"
+#include "core/calendar.h"
 
 #include <gtest/gtest.h>
 

@@ -7,11 +7,11 @@
 #include <map>
 #include <set>
 
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 #include "query_builder.h"
 #include "search_corpus.h"
 #include "searcher.h"
-#include "stored_article.h"
+#include "storage/stored_article.h"
 #include "test_support.h"
 
 namespace newsdex {

@@ -1,4 +1,4 @@
-#include "country_table.h"
+#include "entities/country_table.h"
 
 #include <gtest/gtest.h>
 

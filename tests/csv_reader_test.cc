@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "csv_reader.h"
-#include "diagnostics.h"
+#include "core/diagnostics.h"
 #include "input_format.h"
 
 namespace newsdex {

@@ -1,4 +1,4 @@
-#include "date_parser.h"
+#include "core/date_parser.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "derived_title.h"
+#include "analysis/derived_title.h"
 
 #include <gtest/gtest.h>
 

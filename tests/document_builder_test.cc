@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "schema.h"
-#include "stored_article.h"
+#include "core/schema.h"
+#include "storage/stored_article.h"
 
 namespace newsdex {
 namespace {

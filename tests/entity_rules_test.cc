@@ -2,7 +2,7 @@
 // README ("People, countries and dates"). Each row is a rule that once failed or could.
 #include <gtest/gtest.h>
 
-#include "entity_extractor.h"
+#include "entities/entity_extractor.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -26,7 +26,7 @@ constexpr PartialDate MARCH_2_1987{1987, 3, 2};
 
 TEST(EntityPeople, WomenAndMenAreFoundByTheSameEvidence) {
   // The same sentence with only the given name swapped: the broad list of given names
-  // (common/data/given_names.txt) knows women's names and familiar forms as well as men's.
+  // (common/entities/data/given_names.txt) knows women's names and familiar forms as well as men's.
   const std::pair<const char*, const char*> pairs[] = {
       {"Joanne", "John"}, {"Louisa", "Louis"}, {"Debra", "David"}, {"Helen", "Henry"},
       {"Geraldine", "Gerald"}, {"Amanda", "Andrew"}, {"Annette", "Andy"}, {"Kelly", "Tim"}};
@@ -132,7 +132,7 @@ TEST(EntityCountries, AmbiguousWordsNeedEvidence) {
 TEST(EntityCountries, CurrenciesAndCompanyNamesAreNotMentions) {
   EXPECT_EQ(extract("It cost 100 mln U.S. dlrs and 5 Swiss francs.").countries, Strings{});
   EXPECT_EQ(extract("The Japan Fund Inc said it would buy.").countries, Strings{});
-  // The company words are the people extractor's list (common/data/people_words.tsv).
+  // The company words are the people extractor's list (common/entities/data/people_words.tsv).
   EXPECT_EQ(extract("Canada Development Bank said it would buy.").countries, Strings{});
   EXPECT_EQ(extract("The bank in Canada said it would buy.").countries, Strings{"CA"});
 }

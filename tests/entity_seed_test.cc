@@ -5,8 +5,8 @@
 
 #include <fstream>
 
-#include "diagnostics.h"
-#include "entity_extractor.h"
+#include "core/diagnostics.h"
+#include "entities/entity_extractor.h"
 #include "plain_text_reader.h"
 
 namespace newsdex {

@@ -1,4 +1,4 @@
-// The table of frequent terms kept in a database's metadata (common/frequent_terms.h):
+// The table of frequent terms kept in a database's metadata (common/storage/frequent_terms.h):
 // its counts are the posting lists' own after every kind of commit, a compacting one and
 // one that adds to the database in place, with replacements and deletions.
 #include <gtest/gtest.h>
@@ -6,8 +6,8 @@
 
 #include <random>
 
-#include "frequent_terms.h"
-#include "subject_terms.h"
+#include "storage/frequent_terms.h"
+#include "storage/subject_terms.h"
 #include "test_support.h"
 
 namespace newsdex {

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "id_term.h"
+#include "storage/id_term.h"
 #include "test_support.h"
 
 namespace newsdex {

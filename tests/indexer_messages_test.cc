@@ -9,8 +9,8 @@
 #include <sstream>
 #include <string>
 
-#include "printable.h"
-#include "term_writer.h"
+#include "core/printable.h"
+#include "analysis/term_writer.h"
 #include "test_support.h"
 
 namespace newsdex {

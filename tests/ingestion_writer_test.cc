@@ -8,8 +8,8 @@
 
 #include "document_builder.h"
 #include "index_writer.h"
-#include "schema.h"
-#include "stored_article.h"
+#include "core/schema.h"
+#include "storage/stored_article.h"
 #include "test_support.h"
 
 namespace newsdex {

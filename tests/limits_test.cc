@@ -8,10 +8,10 @@
 #include <sstream>
 #include <string>
 
-#include "diagnostics.h"
+#include "core/diagnostics.h"
 #include "query_builder.h"
 #include "readers/input_format.h"
-#include "text_encoding.h"
+#include "core/text_encoding.h"
 
 namespace newsdex {
 namespace {

@@ -1,16 +1,16 @@
 // The query side of the analysis chain: what QueryParser is given, and that every news
 // token the indexer writes is found again through QueryBuilder (normalisation followed by
 // Xapian's QueryParser), in an in-memory database built with TermWriter.
-#include "query_text.h"
+#include "analysis/query_text.h"
 
 #include <gtest/gtest.h>
 
 #include <xapian.h>
 
-#include "language.h"
+#include "analysis/language.h"
 #include "query_builder.h"
-#include "schema.h"
-#include "term_writer.h"
+#include "core/schema.h"
+#include "analysis/term_writer.h"
 
 namespace newsdex {
 namespace {

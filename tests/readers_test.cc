@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "diagnostics.h"
+#include "core/diagnostics.h"
 #include "input_files.h"
 #include "input_format.h"
 #include "json_lines_reader.h"

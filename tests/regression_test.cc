@@ -7,8 +7,8 @@
 #include <sstream>
 #include <string>
 
-#include "date_parser.h"
-#include "diagnostics.h"
+#include "core/date_parser.h"
+#include "core/diagnostics.h"
 #include "reuters_reader.h"
 #include "search_corpus.h"
 #include "test_support.h"
@@ -55,7 +55,7 @@ TEST(Regression, OverlongFractionalSecondsInAReutersRecordKeepTheArticle) {
 
 // Bug: a plain-text article whose "Id:" header is longer than a Xapian term may be (245
 // bytes with the Q prefix) could not be indexed, and failing, took the other articles of
-// its part with it. Found by fuzz_plain. Its id term is now hashed (common/id_term.h).
+// its part with it. Found by fuzz_plain. Its id term is now hashed (common/storage/id_term.h).
 TEST(Regression, AnIdTooLongForXapianIsIndexedUnderAHashedTerm) {
   testing::TempDir dir;
   testing::write_file(dir.path() / "in" / "long.txt", "Id: " + std::string(300, 'x') + "\nTitle: Long\n\nGrain.\n");

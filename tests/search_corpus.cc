@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "document_builder.h"
-#include "id_term.h"
+#include "storage/id_term.h"
 #include "index_writer.h"
 
 namespace newsdex::testing {

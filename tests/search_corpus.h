@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "article.h"
+#include "core/article.h"
 
 namespace newsdex::testing {
 

@@ -6,12 +6,12 @@
 #include <map>
 #include <set>
 
-#include "analyzer.h"
-#include "facet_values.h"
+#include "analysis/analyzer.h"
+#include "storage/facet_values.h"
 #include "query_builder.h"
 #include "search_corpus.h"
 #include "searcher.h"
-#include "stored_article.h"
+#include "storage/stored_article.h"
 #include "test_support.h"
 
 namespace newsdex {

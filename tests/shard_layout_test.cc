@@ -1,4 +1,4 @@
-#include "shard_layout.h"
+#include "storage/shard_layout.h"
 
 #include <gtest/gtest.h>
 

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <set>
 
-#include "schema.h"
-#include "shard_layout.h"
+#include "core/schema.h"
+#include "storage/shard_layout.h"
 #include "sharded_index.h"
 #include "test_support.h"
 

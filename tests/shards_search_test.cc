@@ -26,9 +26,9 @@
 #include "batch.h"
 #include "query_builder.h"
 #include "result_writer.h"
-#include "schema.h"
+#include "core/schema.h"
 #include "searcher.h"
-#include "shard_layout.h"
+#include "storage/shard_layout.h"
 #include "test_support.h"
 
 namespace newsdex {

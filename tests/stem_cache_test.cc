@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "stem_cache.h"
+#include "analysis/stem_cache.h"
 
 namespace newsdex {
 namespace {

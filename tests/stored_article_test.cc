@@ -1,4 +1,4 @@
-#include "stored_article.h"
+#include "storage/stored_article.h"
 
 #include <gtest/gtest.h>
 

@@ -12,13 +12,13 @@
 #include <set>
 #include <sstream>
 
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 #include "query_builder.h"
-#include "calendar.h"
-#include "schema.h"
+#include "core/calendar.h"
+#include "core/schema.h"
 #include "searcher.h"
-#include "stored_article.h"
-#include "story_sketch.h"
+#include "storage/stored_article.h"
+#include "analysis/story_sketch.h"
 #include "test_support.h"
 
 namespace newsdex {

@@ -10,7 +10,7 @@
 #include "query_builder.h"
 #include "search_corpus.h"
 #include "searcher.h"
-#include "stored_article.h"
+#include "storage/stored_article.h"
 #include "test_support.h"
 #include "timeline.h"
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "article.h"
+#include "core/article.h"
 
 namespace newsdex {
 

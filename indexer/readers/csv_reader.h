@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "article_reader.h"
-#include "date_parser.h"
-#include "diagnostics.h"
+#include "core/date_parser.h"
+#include "core/diagnostics.h"
 #include "record_fields.h"
 #include "record_scanner.h"
 

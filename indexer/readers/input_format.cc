@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "ascii_text.h"
+#include "core/ascii_text.h"
 #include "csv_reader.h"
 #include "json_lines_reader.h"
 #include "plain_text_reader.h"

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "article_reader.h"
-#include "diagnostics.h"
+#include "core/diagnostics.h"
 
 namespace newsdex {
 

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
-#include "ascii_text.h"
-#include "text_encoding.h"
+#include "core/ascii_text.h"
+#include "core/text_encoding.h"
 
 namespace newsdex {
 namespace {

@@ -5,9 +5,9 @@
 #include <sstream>
 #include <vector>
 
-#include "ascii_text.h"
-#include "language.h"
-#include "text_encoding.h"
+#include "core/ascii_text.h"
+#include "analysis/language.h"
+#include "core/text_encoding.h"
 
 namespace newsdex {
 namespace {

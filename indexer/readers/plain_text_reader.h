@@ -11,8 +11,8 @@
 #include <string>
 
 #include "article_reader.h"
-#include "date_parser.h"
-#include "diagnostics.h"
+#include "core/date_parser.h"
+#include "core/diagnostics.h"
 
 namespace newsdex {
 

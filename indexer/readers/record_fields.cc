@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <ctime>
 
-#include "ascii_text.h"
-#include "country_table.h"
-#include "derived_title.h"
-#include "language.h"
-#include "text_encoding.h"
+#include "core/ascii_text.h"
+#include "entities/country_table.h"
+#include "analysis/derived_title.h"
+#include "analysis/language.h"
+#include "core/text_encoding.h"
 
 namespace newsdex {
 namespace {

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "article.h"
-#include "date_parser.h"
-#include "diagnostics.h"
+#include "core/article.h"
+#include "core/date_parser.h"
+#include "core/diagnostics.h"
 
 namespace newsdex {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "diagnostics.h"
-#include "source_position.h"
+#include "core/diagnostics.h"
+#include "core/source_position.h"
 
 namespace newsdex {
 

@@ -1,7 +1,7 @@
 #include "reuters_reader.h"
 
-#include "ascii_text.h"
-#include "text_encoding.h"
+#include "core/ascii_text.h"
+#include "core/text_encoding.h"
 
 namespace newsdex {
 namespace {

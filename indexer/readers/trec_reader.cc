@@ -3,8 +3,8 @@
 #include <array>
 #include <cstdio>
 
-#include "ascii_text.h"
-#include "text_encoding.h"
+#include "core/ascii_text.h"
+#include "core/text_encoding.h"
 
 namespace newsdex {
 namespace {

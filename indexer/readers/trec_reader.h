@@ -12,8 +12,8 @@
 #include <string>
 
 #include "article_reader.h"
-#include "date_parser.h"
-#include "diagnostics.h"
+#include "core/date_parser.h"
+#include "core/diagnostics.h"
 #include "record_scanner.h"
 
 namespace newsdex {

@@ -1,0 +1,23 @@
+#include "core/schema.h"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "core/ascii_text.h"
+
+namespace newsdex::schema {
+
+std::string version_problem(const Xapian::Database& db) {
+  const std::string version = db.get_metadata(std::string(METADATA_SCHEMA_VERSION));
+  if (version == std::to_string(VERSION)) return "";
+  if (version.empty()) return "not a newsdex database (no schema version)";
+  return fmt::format("schema version {}, this version of newsdex reads {}", version, VERSION);
+}
+
+std::string country_term(std::string_view code) {
+  std::string term(PREFIX_COUNTRY);
+  term += lower_ascii(code);
+  return term;
+}
+
+}  // namespace newsdex::schema

@@ -1,0 +1,70 @@
+// People mentioned in news text, by rules over capitalised runs of words: a title or
+// role before a name ("Treasury Secretary James Baker", "spokesman Wang Wenbin",
+// "President Reagan"), a given name, a speech verb after it ("Satoshi Sumita said"), an
+// apposition ("Wang Yi, China's top diplomat"). Later surname-only mentions join the full
+// name ("Lukashenko said" -> "Alexander Lukashenko"). Organisations, places, months and
+// sentence-initial words are not people. The word lists are data (common/entities/data/).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "entities/country_table.h"
+#include "entities/entity_tokens.h"
+
+namespace newsdex {
+
+// A newsroom's own canonical names: one person per line, the canonical name first, then
+// its aliases, separated by "|" or tabs ("Volodymyr Zelensky | Zelenskyy | Zelenskiy");
+// "#" starts a comment. Immutable once loaded; share one between threads.
+class PinnedPeople {
+ public:
+  // Throws std::runtime_error naming the file when it cannot be read.
+  static std::shared_ptr<const PinnedPeople> load(const std::string& path);
+  // From text in the same format. Names of punctuation only are skipped.
+  static std::shared_ptr<const PinnedPeople> parse(std::string_view text);
+
+  // The canonical name for a phrase key (see phrase_key()), or nullptr.
+  const std::string* canonical(std::string_view key) const;
+  std::size_t longest_alias() const { return longest_; }  // in words
+  bool empty() const { return by_alias_.empty(); }
+  // Aliases in scripts written without capitals or spaces ("普京"), folded, with their
+  // canonical names: found inside a run of such text, where no capital marks a name.
+  const std::vector<std::pair<std::string, std::string>>& unspaced() const { return unspaced_; }
+
+ private:
+  std::unordered_map<std::string, std::string> by_alias_;
+  std::vector<std::pair<std::string, std::string>> unspaced_;
+  std::size_t longest_ = 0;
+};
+
+// Whether `folded` (a folded word) ends a company's name: "corp", "bank", "holdings"
+// (the company list of common/entities/data/people_words.tsv).
+bool is_company_word(std::string_view folded);
+
+class PeopleExtractor {
+ public:
+  // `pinned` may be null. Cheap: the word lists are built once per process and shared.
+  explicit PeopleExtractor(std::shared_ptr<const PinnedPeople> pinned = nullptr);
+
+  // The canonical names of the people `tokens` mention, in order of first mention.
+  // `in_person` receives, per token, whether it is part of a mention of a person.
+  std::vector<std::string> find(const std::vector<EntityToken>& tokens, std::vector<bool>& in_person) const;
+
+  // People in headlines, where capitals prove little (all of them may be capitals): a
+  // single word standing after a title ("PRESIDENT REAGAN"), after a possessive and
+  // before a speech verb ("U.S. TREASURY'S BAKER SAYS"), or opening the headline before
+  // a speech verb ("LAWSON SAYS") when it is no short acronym and `text` (the article's
+  // text in mixed case) neither uses it as a common word nor names a company by it.
+  // Returned in title case ("Baker").
+  std::vector<std::string> find_in_capitals(const std::vector<EntityToken>& tokens,
+                                            const std::vector<EntityToken>& text) const;
+
+ private:
+  std::shared_ptr<const PinnedPeople> pinned_;
+  const CountryTable& countries_;
+};
+
+}  // namespace newsdex
