@@ -74,7 +74,7 @@ void on_threads(unsigned n, Work work) {
 
 // A database to read articles from, checked to be a newsdex database of this schema.
 Xapian::Database open_source(const ShardLocation& shard) {
-  if (shard.kind == ShardLocation::Kind::Remote)
+  if (shard.kind == ShardLocation::Kind::REMOTE)
     throw std::runtime_error(shard.origin + ": " + shard.describe() +
                              ": --reshard reads local databases only (copy the shard first)");
   Xapian::Database db(shard.path, Xapian::DB_OPEN);
@@ -119,7 +119,7 @@ unsigned existing_shard_count(const std::string& dir_name) {
     if (first == "glass") return 1;  // a single newsdex database naming its generation
     const auto shards = read_stub_file(stub.string());
     for (std::size_t k = 0; k < shards.size(); ++k) {
-      if (shards[k].kind != ShardLocation::Kind::Local ||
+      if (shards[k].kind != ShardLocation::Kind::LOCAL ||
           fs::path(shards[k].path) != (dir / shard_directory_name(static_cast<unsigned>(k))).lexically_normal())
         throw std::runtime_error(fmt::format("{}: not a sharded newsdex index (line {} names {}, expected {})",
                                              stub.string(), shards[k].origin, shards[k].describe(),
@@ -227,7 +227,7 @@ ReshardSummary reshard_index(const std::vector<std::string>& sources, const std:
   }
   for (const auto& location : locations) {
     std::error_code ec;
-    if (location.kind == ShardLocation::Kind::Local &&
+    if (location.kind == ShardLocation::Kind::LOCAL &&
         fs::weakly_canonical(location.path, ec) == fs::weakly_canonical(target, ec))
       throw std::runtime_error(target + ": the target of --reshard must be a new directory, not a source");
   }

@@ -169,8 +169,8 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
                        ResultWriter& writer, std::ostream& out) {
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(queries.size())));
   std::vector<std::optional<std::string>> records(queries.size());
-  enum class Outcome : char { Answered, Malformed, DatabasesFailed };  // Malformed: the query or its line
-  std::vector<Outcome> outcomes(queries.size(), Outcome::Answered);
+  enum class Outcome : char { ANSWERED, MALFORMED, DATABASES_FAILED };  // MALFORMED: the query or its line
+  std::vector<Outcome> outcomes(queries.size(), Outcome::ANSWERED);
   std::vector<double> seconds(queries.size(), 0);
   std::mutex mutex;
   std::condition_variable ready;
@@ -184,7 +184,7 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
       for (std::size_t i; !stop && (i = next++) < queries.size();) {
         std::ostringstream record;
         const auto& query = queries[i];
-        Outcome outcome = Outcome::Malformed;
+        Outcome outcome = Outcome::MALFORMED;
         try {
           if (!query.error.empty()) writer.write_error(record, query.request, query.error);
           else {
@@ -192,16 +192,16 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
             const SearchResult result = searcher.search(query.request);
             seconds[i] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             writer.write(record, query.request, result);
-            outcome = Outcome::Answered;
+            outcome = Outcome::ANSWERED;
           }
         } catch (const QueryError& e) {
           writer.write_error(record, query.request, e.what());
         } catch (const Xapian::Error& e) {
           writer.write_error(record, query.request, e.get_description());
-          outcome = Outcome::DatabasesFailed;
+          outcome = Outcome::DATABASES_FAILED;
         } catch (const std::exception& e) {
           writer.write_error(record, query.request, e.what());
-          outcome = Outcome::DatabasesFailed;
+          outcome = Outcome::DATABASES_FAILED;
         }
         std::lock_guard lock(mutex);
         records[i] = record.str();
@@ -237,8 +237,8 @@ BatchSummary run_batch(const DatabaseSpec& databases, const std::vector<BatchQue
       break;
     }
     ++summary.queries;
-    summary.failed += outcomes[i] != Outcome::Answered ? 1 : 0;
-    summary.failed_to_run += outcomes[i] == Outcome::DatabasesFailed ? 1 : 0;
+    summary.failed += outcomes[i] != Outcome::ANSWERED ? 1 : 0;
+    summary.failed_to_run += outcomes[i] == Outcome::DATABASES_FAILED ? 1 : 0;
   }
   stop = true;
   for (auto& thread : pool) thread.join();

@@ -49,15 +49,15 @@ struct Field {
   std::string_view prefix;
 };
 // Fields whose value is the term after the prefix (values are folded by our analysis).
-constexpr std::array<Field, 2> kPrefixFields = {{
+constexpr std::array<Field, 2> PREFIX_FIELDS = {{
     {"author", schema::PREFIX_AUTHOR},
     {"source", schema::PREFIX_SOURCE},
 }};
-constexpr std::array<std::string_view, 7> kFieldNames = {"title", "author", "person", "country",
+constexpr std::array<std::string_view, 7> FIELD_NAMES = {"title", "author", "person", "country",
                                                          "source", "lang",   "date"};
 
 bool is_field_name(std::string_view word) {
-  return std::find(kFieldNames.begin(), kFieldNames.end(), word) != kFieldNames.end();
+  return std::find(FIELD_NAMES.begin(), FIELD_NAMES.end(), word) != FIELD_NAMES.end();
 }
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
@@ -290,7 +290,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language
   parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.add_prefix("title", std::string(schema::PREFIX_TITLE));
   // Every boolean term is made by a field processor, through terms_ (boolean_terms.h).
-  for (const auto& field : kPrefixFields)
+  for (const auto& field : PREFIX_FIELDS)
     parser_.add_boolean_prefix(std::string(field.name), (new PrefixField(field.prefix, terms_))->release());
   // Title matches rank above body matches through the title's extra wdf (TermWriter).
   // Searching the S-prefixed title terms as well was measured and rejected: MAP on the

@@ -121,10 +121,10 @@ std::string unescape_html(const std::string& html) {
   out.reserve(html.size());
   for (std::size_t i = 0; i < html.size(); ++i) {
     if (html[i] == '&') {
-      static constexpr std::pair<std::string_view, char> kEntities[] = {
+      static constexpr std::pair<std::string_view, char> ENTITIES[] = {
           {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
       bool replaced = false;
-      for (const auto& [entity, c] : kEntities) {
+      for (const auto& [entity, c] : ENTITIES) {
         if (html.compare(i, entity.size(), entity) == 0) {
           out += c;
           i += entity.size() - 1;

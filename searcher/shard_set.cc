@@ -72,7 +72,7 @@ Xapian::Database open_local(const std::string& path) {
 
 Xapian::Database open_one(const ShardLocation& shard, unsigned timeout_ms, bool alone) {
   Xapian::Database db;
-  if (shard.kind == ShardLocation::Kind::Remote) {
+  if (shard.kind == ShardLocation::Kind::REMOTE) {
     db = Xapian::Remote::open(shard.host, shard.port, timeout_ms, timeout_ms);
   } else {
     if (!std::filesystem::exists(shard.path))
@@ -143,7 +143,7 @@ ShardSet open_shard_set(const DatabaseSpec& spec, ShardHealth* health) {
   std::vector<Outcome> outcomes(shards.size());
   const auto now = ShardHealth::Clock::now();
   auto open_shard = [&](std::size_t i) {
-    if (health && shards[i].kind == ShardLocation::Kind::Remote) {
+    if (health && shards[i].kind == ShardLocation::Kind::REMOTE) {
       const auto held = health->down.find(shard_name(shards[i]));
       if (held != health->down.end() && held->second.retry_at > now) {
         const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(held->second.retry_at - now);
@@ -179,16 +179,16 @@ ShardSet open_shard_set(const DatabaseSpec& spec, ShardHealth* health) {
   for (std::size_t i = 0; i < shards.size(); ++i) {
     auto& outcome = outcomes[i];
     if (outcome.incompatible) throw std::runtime_error(outcome.error);
-    const bool remote = shards[i].kind == ShardLocation::Kind::Remote;
+    const bool remote = shards[i].kind == ShardLocation::Kind::REMOTE;
     if (outcome.db) {
       if (health && remote) health->down.erase(shard_name(shards[i]));
       set.db.add_database(*outcome.db);
-      set.remote = set.remote || shards[i].kind == ShardLocation::Kind::Remote;
+      set.remote = set.remote || shards[i].kind == ShardLocation::Kind::REMOTE;
       set.shards.push_back(shards[i]);
       set.handles.push_back(*outcome.db);
       continue;
     }
-    if (shards.size() == 1 && shards[i].kind == ShardLocation::Kind::Local)
+    if (shards.size() == 1 && shards[i].kind == ShardLocation::Kind::LOCAL)
       throw std::runtime_error(shards[i].path + ": cannot open database: " + outcome.error);
     const std::string why =
         outcome.held_down ? "is down: " + outcome.error

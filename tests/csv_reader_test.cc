@@ -84,7 +84,7 @@ TEST(CsvReader, DelimitersAreGuessedFromTheHeaderOrGiven) {
 
   // A .tsv file is read with tabs whatever its header holds.
   std::istringstream in("title\tbody\nA,B\tC,D\n");
-  auto reader = make_reader(InputFormat::Csv, in, "x.tsv", "x", diagnostics);
+  auto reader = make_reader(InputFormat::CSV, in, "x.tsv", "x", diagnostics);
   Article article;
   ASSERT_TRUE(reader->next(article));
   EXPECT_EQ(article.title, "A,B");
@@ -141,18 +141,18 @@ TEST(CsvReader, HostileBytesNeverCrashIt) {
 }
 
 TEST(CsvReader, IsDetectedByItsNameOrByAHeaderOfKnownFieldsWithoutOne) {
-  EXPECT_EQ(detect_input_format("corpora/bbc-train.csv", "text,category\n"), InputFormat::Csv);
-  EXPECT_EQ(detect_input_format("dump.tsv.gz", "title\tbody\n"), InputFormat::Csv);
+  EXPECT_EQ(detect_input_format("corpora/bbc-train.csv", "text,category\n"), InputFormat::CSV);
+  EXPECT_EQ(detect_input_format("dump.tsv.gz", "title\tbody\n"), InputFormat::CSV);
   // With no extension (standard input is "-"), a header of known field names, one of
   // them the text's, is CSV; anything else stays a plain article.
-  EXPECT_EQ(detect_input_format("-", "text,category\n\"A story\",news\n"), InputFormat::Csv);
-  EXPECT_EQ(detect_input_format("export", "\xEF\xBB\xBF\"Title\"; \"Body\"\r\nA;B\r\n"), InputFormat::Csv);
-  EXPECT_EQ(detect_input_format("export", "title,headline\n"), InputFormat::Plain) << "no text column";
-  EXPECT_EQ(detect_input_format("export", "text\n"), InputFormat::Plain) << "one cell is a line of text";
-  EXPECT_EQ(detect_input_format("export", "Text, body and soul\n"), InputFormat::Plain);
+  EXPECT_EQ(detect_input_format("-", "text,category\n\"A story\",news\n"), InputFormat::CSV);
+  EXPECT_EQ(detect_input_format("export", "\xEF\xBB\xBF\"Title\"; \"Body\"\r\nA;B\r\n"), InputFormat::CSV);
+  EXPECT_EQ(detect_input_format("export", "title,headline\n"), InputFormat::PLAIN) << "no text column";
+  EXPECT_EQ(detect_input_format("export", "text\n"), InputFormat::PLAIN) << "one cell is a line of text";
+  EXPECT_EQ(detect_input_format("export", "Text, body and soul\n"), InputFormat::PLAIN);
   EXPECT_EQ(detect_input_format("notes.md", "title,body\n"), std::nullopt) << "an extension still decides";
-  EXPECT_EQ(parse_input_format("csv"), InputFormat::Csv);
-  EXPECT_EQ(input_format_name(InputFormat::Csv), "csv");
+  EXPECT_EQ(parse_input_format("csv"), InputFormat::CSV);
+  EXPECT_EQ(input_format_name(InputFormat::CSV), "csv");
 }
 
 }  // namespace

@@ -145,7 +145,7 @@ TEST(RecordScanner, StreamsRecordsAcrossChunksWithLineNumbers) {
   RecordScanner scanner(in, 1 << 20);
   std::string record;
   std::vector<std::size_t> lines;
-  while (scanner.next_record("<DOC>", "</DOC>", record) == RecordScanner::Status::Ok) {
+  while (scanner.next_record("<DOC>", "</DOC>", record) == RecordScanner::Status::OK) {
     EXPECT_EQ(record.size(), 5 + 1 + 100000 + 1 + 6);
     lines.push_back(scanner.line());
   }
@@ -156,16 +156,16 @@ TEST(RecordScanner, SkipsAnOverlongLineWithoutHoldingIt) {
   std::istringstream in("short\n" + std::string(300000, 'x') + "\nafter\nlast-without-newline");
   RecordScanner scanner(in, 1000);
   std::string line;
-  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::Ok);
+  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::OK);
   EXPECT_EQ(line, "short");
-  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::TooLarge);
+  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::TOO_LARGE);
   EXPECT_EQ(scanner.line(), 2u);
-  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::Ok);
+  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::OK);
   EXPECT_EQ(line, "after");
   EXPECT_EQ(scanner.line(), 3u);
-  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::Ok);
+  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::OK);
   EXPECT_EQ(line, "last-without-newline");
-  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::End);
+  EXPECT_EQ(scanner.next_line(line), RecordScanner::Status::END);
 }
 
 TEST(JsonLinesReader, ReadsDefaultsAndSurvivesEveryBrokenLine) {
@@ -301,23 +301,23 @@ TEST(TrecReader, ReadsApWsjAndLaTimesDocumentsAndReportsBrokenOnes) {
 }
 
 TEST(InputFormat, DetectsFormatsByNameAndContent) {
-  EXPECT_EQ(detect_input_format("corpus/reut2-003.sgm", ""), InputFormat::Reuters);
-  EXPECT_EQ(detect_input_format("x.xml", "<?xml?>\n<REUTERS NEWID=\"1\">"), InputFormat::Reuters);
-  EXPECT_EQ(detect_input_format("crawl.jsonl.gz", "anything"), InputFormat::JsonLines);
-  EXPECT_EQ(detect_input_format("-", "  {\"id\": 1}"), InputFormat::JsonLines);
-  EXPECT_EQ(detect_input_format("ap880212", "\n<DOC>\n<DOCNO>"), InputFormat::Trec);
-  EXPECT_EQ(detect_input_format("story.txt", "Title: x\n\nbody"), InputFormat::Plain);
-  EXPECT_EQ(detect_input_format("STORY.TXT.gz", "x"), InputFormat::Plain);
-  EXPECT_EQ(detect_input_format("README", "a,b,c\n1,2,3\n"), InputFormat::Plain);
-  EXPECT_EQ(detect_input_format("ap880212.0001", "Title"), InputFormat::Plain) << "a number is no extension";
+  EXPECT_EQ(detect_input_format("corpus/reut2-003.sgm", ""), InputFormat::REUTERS);
+  EXPECT_EQ(detect_input_format("x.xml", "<?xml?>\n<REUTERS NEWID=\"1\">"), InputFormat::REUTERS);
+  EXPECT_EQ(detect_input_format("crawl.jsonl.gz", "anything"), InputFormat::JSON_LINES);
+  EXPECT_EQ(detect_input_format("-", "  {\"id\": 1}"), InputFormat::JSON_LINES);
+  EXPECT_EQ(detect_input_format("ap880212", "\n<DOC>\n<DOCNO>"), InputFormat::TREC);
+  EXPECT_EQ(detect_input_format("story.txt", "Title: x\n\nbody"), InputFormat::PLAIN);
+  EXPECT_EQ(detect_input_format("STORY.TXT.gz", "x"), InputFormat::PLAIN);
+  EXPECT_EQ(detect_input_format("README", "a,b,c\n1,2,3\n"), InputFormat::PLAIN);
+  EXPECT_EQ(detect_input_format("ap880212.0001", "Title"), InputFormat::PLAIN) << "a number is no extension";
   EXPECT_EQ(detect_input_format("notes.md", "# Notes"), std::nullopt);
   EXPECT_EQ(detect_input_format("page.html", "<html>"), std::nullopt);
   EXPECT_EQ(detect_input_format("blob", std::string_view("\x7f" "ELF\0\0", 6)), std::nullopt);
   EXPECT_NE(undetected_format_reason("dir/notes.md").find("unknown file type '.md'"), std::string::npos);
-  EXPECT_EQ(detect_input_format("EXPORT.CSV", "Title,Body\n"), InputFormat::Csv) << "extensions in any case";
-  EXPECT_EQ(detect_input_format("Crawl.JSONL", "x"), InputFormat::JsonLines);
-  EXPECT_EQ(parse_input_format("trec"), InputFormat::Trec);
-  EXPECT_EQ(parse_input_format("jsonl"), InputFormat::JsonLines);
+  EXPECT_EQ(detect_input_format("EXPORT.CSV", "Title,Body\n"), InputFormat::CSV) << "extensions in any case";
+  EXPECT_EQ(detect_input_format("Crawl.JSONL", "x"), InputFormat::JSON_LINES);
+  EXPECT_EQ(parse_input_format("trec"), InputFormat::TREC);
+  EXPECT_EQ(parse_input_format("jsonl"), InputFormat::JSON_LINES);
   EXPECT_FALSE(parse_input_format("pdf"));
 }
 

@@ -104,16 +104,16 @@ void expect_counts_match(const std::string& path, const std::string& query, Face
   }
 }
 
-const char* const kQueries[] = {"grain", "grain OR oil", "\"peace talks\"", "cocoa -coffee", "bank AND rates AND crop",
+const char* const QUERIES[] = {"grain", "grain OR oil", "\"peace talks\"", "cocoa -coffee", "bank AND rates AND crop",
                                 "person:lukashenko", "country:FR grain", "date:2021", "xylophone",
                                 "person:\"zed person550\"", "census"};
 
 TEST_F(SearchFacets, ColumnCountsEqualBruteForce) {
-  for (const char* query : kQueries) expect_counts_match(path(), query, FacetMethod::COLUMNS);
+  for (const char* query : QUERIES) expect_counts_match(path(), query, FacetMethod::COLUMNS);
 }
 
 TEST_F(SearchFacets, StockValueCountMatchSpyCountsEqualBruteForce) {
-  for (const char* query : kQueries) expect_counts_match(path(), query, FacetMethod::SLOTS);
+  for (const char* query : QUERIES) expect_counts_match(path(), query, FacetMethod::SLOTS);
 }
 
 TEST_F(SearchFacets, DatesAreListedInDateOrderAndTheRestByCountUnlessAsked) {

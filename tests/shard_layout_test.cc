@@ -34,10 +34,10 @@ TEST(StubFile, ReadsLocalAndRemoteLinesAndResolvesRelativePaths) {
                       "# two shards\nauto shard-0\n\nauto /abs/shard-1\nremote 127.0.0.1:33333\n");
   const auto shards = expand_database_argument(dir / "index");
   ASSERT_EQ(shards.size(), 3u);
-  EXPECT_EQ(shards[0].kind, ShardLocation::Kind::Local);
+  EXPECT_EQ(shards[0].kind, ShardLocation::Kind::LOCAL);
   EXPECT_EQ(shards[0].path, (dir.path() / "index" / "shard-0").string());
   EXPECT_EQ(shards[1].path, "/abs/shard-1");
-  EXPECT_EQ(shards[2].kind, ShardLocation::Kind::Remote);
+  EXPECT_EQ(shards[2].kind, ShardLocation::Kind::REMOTE);
   EXPECT_EQ(shards[2].host, "127.0.0.1");
   EXPECT_EQ(shards[2].port, 33333u);
   EXPECT_EQ(shards[2].describe(), "127.0.0.1:33333");

@@ -11,7 +11,7 @@ namespace {
 
 // Languages with a Snowball stemmer in Xapian 1.4, plus the CJK and South-East Asian
 // languages that ICU segments into words but that have no stemmer.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kLanguages{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 31> LANGUAGES{{
     {"ar", "arabic"},     {"hy", "armenian"},  {"eu", "basque"},     {"ca", "catalan"},
     {"da", "danish"},     {"nl", "dutch"},     {"en", "english"},    {"fi", "finnish"},
     {"fr", "french"},     {"de", "german"},    {"hu", "hungarian"},  {"id", "indonesian"},
@@ -26,7 +26,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 31> kLanguag
 
 std::string language_code(std::string_view language) {
   const std::string wanted = lower_ascii(language);
-  for (const auto& [code, name] : kLanguages) {
+  for (const auto& [code, name] : LANGUAGES) {
     if (wanted == code || wanted == name) return std::string(code);
   }
   // Tags such as "en-GB" or "en_US" reduce to their primary language.
@@ -36,7 +36,7 @@ std::string language_code(std::string_view language) {
 }
 
 Xapian::Stem stemmer_for(std::string_view code) {
-  for (const auto& [c, name] : kLanguages) {
+  for (const auto& [c, name] : LANGUAGES) {
     if (c == code) {
       try {
         return Xapian::Stem(std::string(name));

@@ -6,10 +6,10 @@ namespace newsdex {
 namespace {
 
 // QueryParser's operators are upper-case words; they must reach it untouched.
-constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+constexpr std::array<std::string_view, 6> OPERATORS = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
 bool is_operator(std::string_view word) {
-  for (auto op : kOperators)
+  for (auto op : OPERATORS)
     if (word == op) return true;
   return false;
 }

@@ -53,7 +53,7 @@ struct DateParser::Impl {
   std::vector<std::unique_ptr<icu::SimpleDateFormat>> formats;
 
   Impl() {
-    static const char* const kPatterns[] = {
+    static const char* const PATTERNS[] = {
         "d-MMM-yyyy HH:mm:ss.SS",      // Reuters-21578
         "d-MMM-yyyy",
         "EEE, d MMM yyyy HH:mm:ss Z",  // RFC 2822
@@ -66,7 +66,7 @@ struct DateParser::Impl {
         "EEEE, MMMM d, yyyy",
         "MMMM yyyy",                   // month precision
     };
-    for (const char* pattern : kPatterns) {
+    for (const char* pattern : PATTERNS) {
       UErrorCode status = U_ZERO_ERROR;
       auto format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(pattern),
                                                             icu::Locale::getEnglish(), status);

@@ -18,7 +18,7 @@ void append_utf8(std::string& out, char32_t c) {
 
 // Windows-1252 bytes 0x80..0x9F -> the characters they stand for; 0 where the code page
 // defines none (those bytes come back as U+0080..U+009F, as Latin-1 has them).
-constexpr char16_t kCp1252High[32] = {
+constexpr char16_t CP1252_HIGH[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
@@ -27,7 +27,7 @@ constexpr char16_t kCp1252High[32] = {
 int cp1252_byte(UChar32 c) {
   if (c < 0x100) return c;
   for (int i = 0; i < 32; ++i)
-    if (kCp1252High[i] == c) return 0x80 + i;
+    if (CP1252_HIGH[i] == c) return 0x80 + i;
   return -1;
 }
 

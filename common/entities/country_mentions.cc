@@ -14,19 +14,19 @@ namespace {
 
 // How often an article must name a country's cities for them to count (see
 // resolve_country_mentions).
-constexpr int kCityMentionsNeeded = 2;
+constexpr int CITY_MENTIONS_NEEDED = 2;
 
 bool is_month_or_number(const EntityToken& t) {
-  static const std::unordered_set<std::string_view> kMonths = {
+  static const std::unordered_set<std::string_view> MONTHS = {
       "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul",
       "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"};
-  return t.number || kMonths.contains(t.folded);
+  return t.number || MONTHS.contains(t.folded);
 }
 
 // "U.S. dlrs", "Swiss francs": a country word that names a currency does not make the
 // story mention the country.
 bool is_currency(std::string_view folded) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const std::unordered_set<std::string_view> WORDS = {
       "dlr",     "dlrs",    "dollar",  "dollars", "yen",      "mark",     "marks",   "franc",    "francs",
       "pound",   "pounds",  "sterling", "lira",   "lire",     "guilder",  "guilders", "peso",    "pesos",
       "crown",   "crowns",  "krona",   "kronor",  "krone",    "kroner",   "rupee",   "rupees",   "yuan",
@@ -34,7 +34,7 @@ bool is_currency(std::string_view folded) {
       "schillings", "drachma", "drachmas", "escudo", "escudos", "peseta", "pesetas", "rand",    "won",
       "baht",    "ringgit", "riyal",   "riyals",  "dinar",    "dinars",   "shekel",  "shekels",  "bolivar",
       "bolivars", "cents",  "cts",     "currency"};
-  return kWords.contains(folded);
+  return WORDS.contains(folded);
 }
 
 // "Japan Fund Inc", "Great American First Savings Bancorp": a country word inside a
@@ -352,7 +352,7 @@ std::vector<std::string> resolve_country_mentions(const std::vector<CountryMenti
   for (const auto& m : mentions)
     if (m.kind == CountryNameKind::CITY) ++city_mentions[m.code];
   auto weak = [&](const CountryMention& m) {
-    return m.kind == CountryNameKind::CITY && city_mentions[m.code] < kCityMentionsNeeded;
+    return m.kind == CountryNameKind::CITY && city_mentions[m.code] < CITY_MENTIONS_NEEDED;
   };
   std::unordered_set<std::string> certain;
   for (const auto& m : mentions)

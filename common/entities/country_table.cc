@@ -25,7 +25,7 @@ namespace newsdex {
 namespace {
 
 // Locales whose country names are accepted as query and lookup input, besides English.
-constexpr const char* kNameLocales[] = {"en", "de", "fr", "es", "it", "pt", "nl", "ru", "zh", "ja", "ar"};
+constexpr const char* NAME_LOCALES[] = {"en", "de", "fr", "es", "it", "pt", "nl", "ru", "zh", "ja", "ar"};
 
 std::vector<std::string_view> split(std::string_view s, char separator) {
   std::vector<std::string_view> parts;
@@ -182,7 +182,7 @@ CountryTable::CountryTable() {
     const std::string code = *iso;
     codes_.push_back(code);
     const icu::Locale country("", code.c_str());
-    for (const char* locale : kNameLocales) {
+    for (const char* locale : NAME_LOCALES) {
       icu::UnicodeString display;
       country.getDisplayCountry(icu::Locale(locale), display);
       std::string utf8;

@@ -15,11 +15,11 @@ using namespace std::chrono;
 
 // 1..12 for an English month name or its news abbreviation ("Sept", "Feb"), else 0.
 unsigned month_number(std::string_view folded) {
-  static constexpr std::array<std::string_view, 12> kFull = {"january", "february", "march",     "april",
+  static constexpr std::array<std::string_view, 12> FULL = {"january", "february", "march",     "april",
                                                              "may",     "june",     "july",      "august",
                                                              "september", "october", "november", "december"};
   for (unsigned i = 0; i < 12; ++i) {
-    const auto full = kFull[i];
+    const auto full = FULL[i];
     if (folded == full) return i + 1;
     if (folded.size() >= 3 && folded.size() < full.size() && full.starts_with(folded) &&
         (folded.size() == 3 || folded == "sept"))
@@ -30,10 +30,10 @@ unsigned month_number(std::string_view folded) {
 
 // 0 (Sunday) .. 6 for an English weekday name, else -1.
 int weekday_number(std::string_view folded) {
-  static constexpr std::array<std::string_view, 7> kDays = {"sunday",   "monday", "tuesday", "wednesday",
+  static constexpr std::array<std::string_view, 7> DAYS = {"sunday",   "monday", "tuesday", "wednesday",
                                                             "thursday", "friday", "saturday"};
   for (int i = 0; i < 7; ++i)
-    if (folded == kDays[static_cast<std::size_t>(i)]) return i;
+    if (folded == DAYS[static_cast<std::size_t>(i)]) return i;
   return -1;
 }
 
@@ -89,9 +89,9 @@ bool is(const EntityToken& t, std::string_view word) { return t.folded == word; 
 // Words before a bare month name that make it a date ("in March", "since February",
 // "end of June"), as opposed to "March" the verb or "May" the modal.
 bool introduces_month(const EntityToken& t) {
-  static constexpr std::array<std::string_view, 14> kWords = {
+  static constexpr std::array<std::string_view, 14> WORDS = {
       "in", "since", "until", "till", "by", "from", "during", "through", "early", "late", "mid", "of", "before", "after"};
-  return std::find(kWords.begin(), kWords.end(), t.folded) != kWords.end();
+  return std::find(WORDS.begin(), WORDS.end(), t.folded) != WORDS.end();
 }
 
 }  // namespace

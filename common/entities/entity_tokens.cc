@@ -49,12 +49,12 @@ bool word_char_at(std::string_view s, std::size_t at) { return at < s.size() && 
 
 // Words after which a period does not end the sentence.
 bool is_abbreviation(std::string_view word) {
-  static constexpr std::array<std::string_view, 40> kWords = {
+  static constexpr std::array<std::string_view, 40> WORDS = {
       "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Maj", "Adm",
       "Prof", "Rev", "Jr", "Sr", "No", "vs", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct",
       "Nov", "Dec", "Calif", "Mass", "Conn", "Ore", "Wash", "Fla", "Ill", "Mich", "Pa", "Va"};
   if (word.size() == 1) return true;  // an initial: "George H. Bush"
-  return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+  return std::find(WORDS.begin(), WORDS.end(), word) != WORDS.end();
 }
 
 std::string fold_token(std::string_view word, bool ascii, const Analyzer& analyzer) {

@@ -135,22 +135,22 @@ bool has_common_noun_ending(const PeopleWords& w, std::string_view folded) {
 }
 
 bool is_month_or_weekday(std::string_view folded) {
-  static const WordSet kWords = {"january", "february", "march",  "april",    "may",     "june",   "july",
+  static const WordSet WORDS = {"january", "february", "march",  "april",    "may",     "june",   "july",
                                  "august",  "september", "october", "november", "december", "monday", "tuesday",
                                  "wednesday", "thursday", "friday", "saturday", "sunday"};
-  return has(kWords, folded);
+  return has(WORDS, folded);
 }
 
 // Lower-case words that join the parts of one capitalised run: "Chancellor of the
 // Exchequer", "Secretary of State"; name particles: "de la Madrid", "van den Broek".
 bool is_connector(const EntityToken& t) {
-  static const WordSet kWords = {"of", "the", "for"};
-  return !t.upper_initial && has(kWords, t.folded);
+  static const WordSet WORDS = {"of", "the", "for"};
+  return !t.upper_initial && has(WORDS, t.folded);
 }
 bool is_particle(const EntityToken& t) {
-  static const WordSet kWords = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le",
+  static const WordSet WORDS = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le",
                                  "al", "el",  "bin", "ibn", "ben", "dos", "das", "y", "ter", "zu", "abu", "bint"};
-  return !t.upper_initial && has(kWords, t.folded);
+  return !t.upper_initial && has(WORDS, t.folded);
 }
 
 bool is_initial(const EntityToken& t) { return t.text.size() == 1 && t.upper_initial && t.period_after; }
@@ -571,9 +571,9 @@ class PeopleFinder {
     }
     // A capitalised little word inside the run makes it a title of a work: "Rolf On Art",
     // "Lord Of The Rings", "Jonathan Strange And Mr Norrell".
-    static const WordSet kLittle = {"on", "in", "at", "of", "the", "and", "for", "to", "with", "a", "an"};
+    static const WordSet LITTLE = {"on", "in", "at", "of", "the", "and", "for", "to", "with", "a", "an"};
     for (std::size_t k = c + 1; k <= d; ++k)
-      if (tokens_[k].upper_initial && has(kLittle, tokens_[k].folded)) return true;
+      if (tokens_[k].upper_initial && has(LITTLE, tokens_[k].folded)) return true;
     if (firm_at(c) || is_company_prefix(c, d)) return true;
     if (length == 1 && is(c, NOT_NAME)) return true;
     // "Jr" alone; "the West Virginia Democrat"; a department word last ("the Christian

@@ -19,7 +19,7 @@ struct FacetInfo {
   std::string_view term_prefix;
 };
 
-constexpr FacetInfo kFacets[] = {
+constexpr FacetInfo FACETS[] = {
     {Facet::PERSON, "person", schema::SLOTS_PERSON, schema::PREFIX_PERSON},
     {Facet::COUNTRY, "country", schema::SLOTS_COUNTRY, schema::PREFIX_COUNTRY},
     {Facet::AUTHOR, "author", schema::SLOTS_AUTHOR, schema::PREFIX_AUTHOR},
@@ -32,9 +32,9 @@ constexpr FacetInfo kFacets[] = {
 };
 
 const FacetInfo& info(Facet facet) {
-  for (const auto& f : kFacets)
+  for (const auto& f : FACETS)
     if (f.facet == facet) return f;
-  return kFacets[0];  // unreachable: every enumerator is listed
+  return FACETS[0];  // unreachable: every enumerator is listed
 }
 
 // Writes an article's distinct (by key) values of one facet into its slots, in order.
@@ -67,7 +67,7 @@ class SlotFiller {
 std::string_view facet_name(Facet facet) { return info(facet).name; }
 
 std::optional<Facet> facet_from_name(std::string_view name) {
-  for (const auto& f : kFacets)
+  for (const auto& f : FACETS)
     if (f.name == name) return f.facet;
   return std::nullopt;
 }

@@ -23,7 +23,7 @@ std::uint32_t shard_for(std::string_view article_id, std::uint32_t shard_count) 
 std::string shard_directory_name(std::uint32_t index) { return fmt::format("shard-{}", index); }
 
 std::string ShardLocation::describe() const {
-  return kind == Kind::Remote ? fmt::format("{}:{}", host, port) : path;
+  return kind == Kind::REMOTE ? fmt::format("{}:{}", host, port) : path;
 }
 
 std::vector<ShardLocation> read_stub_file(const std::string& stub_path) {
@@ -49,7 +49,7 @@ std::vector<ShardLocation> read_stub_file(const std::string& stub_path) {
       const auto colon = rest.rfind(':');
       if (rest.empty() || rest[0] == ':' || colon == std::string::npos)
         throw std::runtime_error(where + ": expected 'remote HOST:PORT'");
-      shard.kind = ShardLocation::Kind::Remote;
+      shard.kind = ShardLocation::Kind::REMOTE;
       shard.host = rest.substr(0, colon);
       const std::string port = rest.substr(colon + 1);
       auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), shard.port);
@@ -74,7 +74,7 @@ std::vector<ShardLocation> expand_entries(std::vector<ShardLocation> entries, in
   std::vector<ShardLocation> out;
   for (auto& entry : entries) {
     std::error_code ec;
-    if (entry.kind == ShardLocation::Kind::Local) {
+    if (entry.kind == ShardLocation::Kind::LOCAL) {
       const fs::path stub = fs::path(entry.path) / std::string(STUB_FILE_NAME);
       if (fs::is_regular_file(entry.path, ec)) {
         auto inner = expand_entries(read_stub_file(entry.path), depth + 1);
@@ -83,7 +83,7 @@ std::vector<ShardLocation> expand_entries(std::vector<ShardLocation> entries, in
       }
       if (fs::exists(stub, ec)) {
         auto inner = read_stub_file(stub.string());
-        if (inner.size() > 1 || inner.front().kind == ShardLocation::Kind::Remote) {
+        if (inner.size() > 1 || inner.front().kind == ShardLocation::Kind::REMOTE) {
           inner = expand_entries(std::move(inner), depth + 1);
           out.insert(out.end(), inner.begin(), inner.end());
           continue;

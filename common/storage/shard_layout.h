@@ -26,8 +26,8 @@ std::string shard_directory_name(std::uint32_t index);
 
 // One database named by a stub file or on the command line.
 struct ShardLocation {
-  enum class Kind { Local, Remote };
-  Kind kind = Kind::Local;
+  enum class Kind { LOCAL, REMOTE };
+  Kind kind = Kind::LOCAL;
   std::string path;      // Local: the database directory (relative stub paths resolved)
   std::string host;      // Remote: host name or address
   unsigned port = 0;     // Remote: TCP port

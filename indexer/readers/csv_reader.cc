@@ -8,7 +8,7 @@
 namespace newsdex {
 namespace {
 
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+constexpr std::string_view BYTE_ORDER_MARK = "\xEF\xBB\xBF";
 
 // The most frequent of ',', ';' and tab outside quotes in the header line; ',' on a tie.
 char guess_delimiter(std::string_view header) {
@@ -64,17 +64,17 @@ CsvReader::Row CsvReader::read_row(std::vector<std::string>& fields) {
   RecordScanner::Status status;
   do {
     status = scanner_.next_line(line_);
-    if (status == RecordScanner::Status::End) {
+    if (status == RecordScanner::Status::END) {
       if (scanner_.read_error()) diagnostics_.skipped({name_, scanner_.line(), 0}, "unreadable", "read error");
-      return Row::End;
+      return Row::END;
     }
-    if (!started_ && status == RecordScanner::Status::Ok && line_.starts_with(kByteOrderMark)) line_.erase(0, 3);
-  } while (status == RecordScanner::Status::Ok && line_.empty());  // blank lines between rows
+    if (!started_ && status == RecordScanner::Status::OK && line_.starts_with(BYTE_ORDER_MARK)) line_.erase(0, 3);
+  } while (status == RecordScanner::Status::OK && line_.empty());  // blank lines between rows
   row_line_ = scanner_.line();
   const SourcePosition where{name_, row_line_, 0};
-  if (status == RecordScanner::Status::TooLarge) {
+  if (status == RecordScanner::Status::TOO_LARGE) {
     diagnostics_.skipped(where, "too-large", "row longer than the --max-record-size limit");
-    return Row::Skipped;
+    return Row::SKIPPED;
   }
   if (!delimiter_) delimiter_ = guess_delimiter(line_);
   const char delimiter = *delimiter_;
@@ -121,33 +121,33 @@ CsvReader::Row CsvReader::read_row(std::vector<std::string>& fields) {
     // A newline inside a quoted field belongs to the field (CRLF is read as LF).
     if (!too_large) field += '\n';
     status = scanner_.next_line(line_);
-    if (status == RecordScanner::Status::End) {
+    if (status == RecordScanner::Status::END) {
       if (scanner_.read_error()) diagnostics_.skipped({name_, scanner_.line(), 0}, "unreadable", "read error");
       diagnostics_.skipped(where, "malformed-csv", "quoted field never closes: the rest of the file");
       done_ = true;
-      return Row::End;
+      return Row::END;
     }
-    if (status == RecordScanner::Status::TooLarge) {
+    if (status == RecordScanner::Status::TOO_LARGE) {
       diagnostics_.skipped(where, "too-large", "row longer than the --max-record-size limit");
-      return Row::Skipped;
+      return Row::SKIPPED;
     }
   }
   if (too_large) {
     diagnostics_.skipped(where, "too-large", "row longer than the --max-record-size limit");
-    return Row::Skipped;
+    return Row::SKIPPED;
   }
   fields.push_back(std::move(field));
   if (repaired) diagnostics_.warning(where, "invalid-utf8", "invalid UTF-8 replaced with U+FFFD");
-  return Row::Ok;
+  return Row::OK;
 }
 
 bool CsvReader::read_header() {
   std::vector<std::string> header;
   Row status;
-  while ((status = read_row(header)) == Row::Skipped) {
+  while ((status = read_row(header)) == Row::SKIPPED) {
   }
   started_ = true;
-  if (status == Row::End) {
+  if (status == Row::END) {
     if (!done_) diagnostics_.warning({name_, 0, 0}, "no-records", "no header row: the file is empty");
     return false;
   }
@@ -182,9 +182,9 @@ bool CsvReader::next(Article& article) {
   }
   while (true) {
     const Row status = read_row(row_);
-    if (status == Row::End) break;
+    if (status == Row::END) break;
     ++rows_;
-    if (status == Row::Skipped) continue;
+    if (status == Row::SKIPPED) continue;
     if (row_.size() != header_size_) {
       diagnostics_.skipped({name_, row_line_, 0}, "malformed-csv",
                            "row has " + std::to_string(row_.size()) + " fields; the header has " +

@@ -35,7 +35,7 @@ class CsvReader : public ArticleReader {
   bool next(Article& article) override;
 
  private:
-  enum class Row { Ok, Skipped, End };
+  enum class Row { OK, SKIPPED, END };
   Row read_row(std::vector<std::string>& fields);
   bool read_header();
   bool make_article(const std::vector<std::string>& row, Article& article);

@@ -67,43 +67,43 @@ bool is_plain_text_extension(std::string_view extension) { return extension == "
 }  // namespace
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
-  if (name == "plain" || name == "text") return InputFormat::Plain;
-  if (name == "reuters") return InputFormat::Reuters;
-  if (name == "jsonl" || name == "json" || name == "ndjson") return InputFormat::JsonLines;
-  if (name == "trec") return InputFormat::Trec;
-  if (name == "csv") return InputFormat::Csv;
+  if (name == "plain" || name == "text") return InputFormat::PLAIN;
+  if (name == "reuters") return InputFormat::REUTERS;
+  if (name == "jsonl" || name == "json" || name == "ndjson") return InputFormat::JSON_LINES;
+  if (name == "trec") return InputFormat::TREC;
+  if (name == "csv") return InputFormat::CSV;
   return std::nullopt;
 }
 
 std::string_view input_format_name(InputFormat format) {
   switch (format) {
-    case InputFormat::Plain: return "plain";
-    case InputFormat::Reuters: return "reuters";
-    case InputFormat::JsonLines: return "jsonl";
-    case InputFormat::Trec: return "trec";
-    case InputFormat::Csv: return "csv";
+    case InputFormat::PLAIN: return "plain";
+    case InputFormat::REUTERS: return "reuters";
+    case InputFormat::JSON_LINES: return "jsonl";
+    case InputFormat::TREC: return "trec";
+    case InputFormat::CSV: return "csv";
   }
   return "plain";
 }
 
 std::optional<InputFormat> detect_input_format(std::string_view name, std::string_view head) {
   const std::string base = base_name(name);
-  if (base.ends_with(".csv") || base.ends_with(".tsv")) return InputFormat::Csv;
+  if (base.ends_with(".csv") || base.ends_with(".tsv")) return InputFormat::CSV;
   if (base.starts_with("reut2-") || head.find("<REUTERS") != std::string_view::npos ||
       head.find("<!DOCTYPE lewis") != std::string_view::npos)
-    return InputFormat::Reuters;
+    return InputFormat::REUTERS;
   if (base.ends_with(".jsonl") || base.ends_with(".ndjson") || base.ends_with(".json"))
-    return InputFormat::JsonLines;
+    return InputFormat::JSON_LINES;
   std::size_t first = 0;
   if (head.starts_with("\xEF\xBB\xBF")) first = 3;  // a UTF-8 byte order mark
   while (first < head.size() && static_cast<unsigned char>(head[first]) <= ' ') ++first;
   const std::string_view content = head.substr(first);
-  if (content.starts_with("<DOC>")) return InputFormat::Trec;
-  if (content.starts_with("{")) return InputFormat::JsonLines;
+  if (content.starts_with("<DOC>")) return InputFormat::TREC;
+  if (content.starts_with("{")) return InputFormat::JSON_LINES;
   const std::string_view extension = extension_of(base);
-  if (extension.empty() && is_csv_header(content)) return InputFormat::Csv;
-  if (is_plain_text_extension(extension)) return InputFormat::Plain;
-  if (extension.empty() && head.find('\0') == std::string_view::npos) return InputFormat::Plain;
+  if (extension.empty() && is_csv_header(content)) return InputFormat::CSV;
+  if (is_plain_text_extension(extension)) return InputFormat::PLAIN;
+  if (extension.empty() && head.find('\0') == std::string_view::npos) return InputFormat::PLAIN;
   return std::nullopt;
 }
 
@@ -119,18 +119,18 @@ std::unique_ptr<ArticleReader> make_reader(InputFormat format, std::istream& in,
                                            const std::string& default_id, Diagnostics& diagnostics,
                                            const ReaderOptions& options) {
   switch (format) {
-    case InputFormat::Reuters: return std::make_unique<ReutersReader>(in, name, diagnostics, options);
-    case InputFormat::JsonLines:
+    case InputFormat::REUTERS: return std::make_unique<ReutersReader>(in, name, diagnostics, options);
+    case InputFormat::JSON_LINES:
       return std::make_unique<JsonLinesReader>(in, name, default_id, diagnostics, options);
-    case InputFormat::Trec: return std::make_unique<TrecReader>(in, name, diagnostics, options);
-    case InputFormat::Csv: {
+    case InputFormat::TREC: return std::make_unique<TrecReader>(in, name, diagnostics, options);
+    case InputFormat::CSV: {
       if (options.csv_delimiter || !base_name(name).ends_with(".tsv"))
         return std::make_unique<CsvReader>(in, name, default_id, diagnostics, options);
       ReaderOptions tabs = options;
       tabs.csv_delimiter = '\t';
       return std::make_unique<CsvReader>(in, name, default_id, diagnostics, tabs);
     }
-    case InputFormat::Plain: break;
+    case InputFormat::PLAIN: break;
   }
   return std::make_unique<PlainTextReader>(in, name, default_id, diagnostics, options);
 }

@@ -13,7 +13,7 @@
 
 namespace newsdex {
 
-enum class InputFormat { Plain, Reuters, JsonLines, Trec, Csv };
+enum class InputFormat { PLAIN, REUTERS, JSON_LINES, TREC, CSV };
 
 // "plain", "reuters", "jsonl" (or "json"), "trec", "csv" -> the format; nullopt for an unknown name.
 std::optional<InputFormat> parse_input_format(std::string_view name);

@@ -110,13 +110,13 @@ JsonLinesReader::JsonLinesReader(std::istream& in, std::string name, std::string
 bool JsonLinesReader::next(Article& article) {
   while (true) {
     const auto status = scanner_.next_line(line_);
-    if (status == RecordScanner::Status::End) {
+    if (status == RecordScanner::Status::END) {
       if (scanner_.read_error()) diagnostics_.skipped({name_, scanner_.line(), 0}, "unreadable", "read error");
       return false;
     }
     article = Article{};
     article.origin = {name_, scanner_.line(), 0};
-    if (status == RecordScanner::Status::TooLarge) {
+    if (status == RecordScanner::Status::TOO_LARGE) {
       diagnostics_.skipped(article.origin, "too-large", "line longer than the --max-record-size limit");
       continue;
     }

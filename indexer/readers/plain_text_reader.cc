@@ -29,9 +29,9 @@ std::vector<std::string> split_names(std::string_view byline) {
 
 // "BBC reporter" -> "BBC"; other bylines are names.
 bool byline_names_source(std::string_view byline, std::string& source) {
-  static constexpr std::string_view kRoles[] = {" reporter", " correspondent", " staff", " news"};
+  static constexpr std::string_view ROLES[] = {" reporter", " correspondent", " staff", " news"};
   const std::string lower = lower_ascii(byline);
-  for (auto role : kRoles) {
+  for (auto role : ROLES) {
     if (lower.size() > role.size() && lower.ends_with(role)) {
       source = std::string(trim_space(byline.substr(0, byline.size() - role.size())));
       return true;
@@ -95,7 +95,7 @@ bool PlainTextReader::next(Article& article) {
   }
   // Header block: "Key: value" lines ended by a blank line. Only a block whose every
   // line is a known key counts, so a body that starts "Note: ..." stays body.
-  static constexpr std::string_view kKeys[] = {"title", "date", "author", "authors", "source",
+  static constexpr std::string_view KEYS[] = {"title", "date", "author", "authors", "source",
                                                "url",   "language", "lang", "id", "byline"};
   std::size_t header_end = at;
   bool header = false;
@@ -109,7 +109,7 @@ bool PlainTextReader::next(Article& article) {
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) break;
     const std::string key = lower_ascii(trim_space(line.substr(0, colon)));
-    if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) break;
+    if (std::find(std::begin(KEYS), std::end(KEYS), key) == std::end(KEYS)) break;
   }
   if (header) {
     for (std::size_t i = at; i < header_end; ++i) {

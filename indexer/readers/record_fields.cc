@@ -14,7 +14,7 @@ namespace {
 
 // Where each article field is looked for, in order.
 const std::vector<std::pair<std::string, std::vector<std::string>>>& default_fields() {
-  static const std::vector<std::pair<std::string, std::vector<std::string>>> kDefaults = {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> DEFAULTS = {
       {"id", {"id", "_id", "guid", "uuid", "docid", "doc_id"}},
       {"title", {"title", "headline"}},
       {"body", {"body", "text", "content"}},
@@ -28,7 +28,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& default_fie
       {"countries", {"countries", "places"}},
       {"topics", {"topics", "topic", "category", "categories"}},
   };
-  return kDefaults;
+  return DEFAULTS;
 }
 
 }  // namespace
@@ -46,12 +46,12 @@ bool is_default_body_field(std::string_view name) {
 }
 
 const std::vector<std::string>& article_field_names() {
-  static const std::vector<std::string> kNames = [] {
+  static const std::vector<std::string> NAMES = [] {
     std::vector<std::string> names;
     for (const auto& [field, _] : default_fields()) names.push_back(field);
     return names;
   }();
-  return kNames;
+  return NAMES;
 }
 
 std::string canonical_article_field(std::string_view name) {

@@ -76,27 +76,27 @@ RecordScanner::Status RecordScanner::next_line(std::string& line) {
       record_line_ = line_at_pos_;
       if (newline - pos_ > max_) {
         consume(newline + 1 - pos_);
-        return Status::TooLarge;
+        return Status::TOO_LARGE;
       }
       line.assign(buffer_, pos_, newline - pos_);
       consume(newline + 1 - pos_);
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      return Status::Ok;
+      return Status::OK;
     }
     if (buffer_.size() - pos_ > max_) {
       record_line_ = line_at_pos_;
       discard_until("\n");
-      return Status::TooLarge;
+      return Status::TOO_LARGE;
     }
     searched = buffer_.size();
     const std::size_t searched_offset = searched - pos_;
     if (!fill()) {
-      if (pos_ >= buffer_.size()) return Status::End;
+      if (pos_ >= buffer_.size()) return Status::END;
       record_line_ = line_at_pos_;
       line.assign(buffer_, pos_, std::string::npos);
       consume(buffer_.size() - pos_);
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      return Status::Ok;
+      return Status::OK;
     }
     searched = pos_ + searched_offset;  // fill() may have moved the unconsumed bytes
   }
@@ -114,7 +114,7 @@ RecordScanner::Status RecordScanner::next_record(std::string_view open, std::str
     consume(buffer_.size() - pos_ - keep);
     if (!fill()) {
       consume(buffer_.size() - pos_);
-      return Status::End;
+      return Status::END;
     }
   }
   record_line_ = line_at_pos_;
@@ -128,26 +128,26 @@ RecordScanner::Status RecordScanner::next_record(std::string_view open, std::str
     const std::size_t nested = buffer_.find(open, from);
     if (nested != std::string::npos && nested < limit) {
       consume(nested - pos_);
-      return Status::Unclosed;
+      return Status::UNCLOSED;
     }
     if (end != std::string::npos) {
       const std::size_t length = end + close.size() - pos_;
       if (length > max_) {
         consume(length);
-        return Status::TooLarge;
+        return Status::TOO_LARGE;
       }
       record.assign(buffer_, pos_, length);
       consume(length);
-      return Status::Ok;
+      return Status::OK;
     }
     if (buffer_.size() - pos_ > max_) {
       discard_until(close);
-      return Status::TooLarge;
+      return Status::TOO_LARGE;
     }
     const std::size_t searched_offset = buffer_.size() - pos_ - std::min(buffer_.size() - pos_, close.size() - 1);
     if (!fill()) {
       consume(buffer_.size() - pos_);
-      return Status::Unclosed;
+      return Status::UNCLOSED;
     }
     searched = pos_ + searched_offset;
   }
@@ -158,7 +158,7 @@ bool next_usable_record(RecordScanner& scanner, std::string_view open, std::stri
                         std::size_t& record_number, SourcePosition& origin) {
   while (true) {
     const auto status = scanner.next_record(open, close, record);
-    if (status == RecordScanner::Status::End) {
+    if (status == RecordScanner::Status::END) {
       if (scanner.read_error()) diagnostics.skipped({file, scanner.line(), 0}, "unreadable", "read error");
       else if (record_number == 0) {
         // Most often a file forced into the wrong --format: say so rather than read nothing quietly.
@@ -169,13 +169,13 @@ bool next_usable_record(RecordScanner& scanner, std::string_view open, std::stri
     }
     ++record_number;
     origin = {file, scanner.line(), record_number};
-    if (status == RecordScanner::Status::Unclosed) {
+    if (status == RecordScanner::Status::UNCLOSED) {
       // "<REUTERS" opens records that carry attributes: name the tag as "<REUTERS>".
       const std::string_view tag_end = open.ends_with('>') ? "" : ">";
       diagnostics.skipped(origin, "malformed-record", fmt::format("{}{} record without {}", open, tag_end, close));
       continue;
     }
-    if (status == RecordScanner::Status::TooLarge) {
+    if (status == RecordScanner::Status::TOO_LARGE) {
       diagnostics.skipped(origin, "too-large", "record longer than the --max-record-size limit");
       continue;
     }

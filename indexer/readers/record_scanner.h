@@ -17,10 +17,10 @@ namespace newsdex {
 class RecordScanner {
  public:
   enum class Status {
-    Ok,        // a line or record was returned
-    TooLarge,  // the next line or record is longer than the limit; it was skipped
-    Unclosed,  // a record opened but never closed (or a new one opened inside it); skipped
-    End,       // nothing more in the input
+    OK,        // a line or record was returned
+    TOO_LARGE,  // the next line or record is longer than the limit; it was skipped
+    UNCLOSED,  // a record opened but never closed (or a new one opened inside it); skipped
+    END,       // nothing more in the input
   };
 
   // `max_record_bytes`: the longest line or record accepted, in bytes.
