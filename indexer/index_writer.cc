@@ -299,16 +299,7 @@ void IndexWriter::recover_stub() {
 }
 
 void IndexWriter::write_stub(const std::string& generation) {
-  const fs::path dir(dir_);
-  const fs::path tmp = dir / (STUB + ".tmp");
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << "glass " << generation << "\n";
-    if (!out.flush()) throw std::runtime_error(tmp.string() + ": cannot write");
-  }
-  fsync_path(tmp, false);
-  fs::rename(tmp, dir / STUB);
-  fsync_path(dir, true);
+  replace_file_durably(fs::path(dir_) / STUB, "glass " + generation + "\n");
 }
 
 std::string IndexWriter::new_part_path() {

@@ -16,6 +16,7 @@
 #include "index_options.h"
 #include "indexing_pipeline.h"
 #include "interrupt.h"
+#include "reshard.h"
 #include "sharded_index.h"
 
 namespace {

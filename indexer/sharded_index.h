@@ -8,7 +8,7 @@
 //   DIR/newsdex.lock   locked (flock) while an indexer runs on DIR
 // An article lives in shard shard_for(id, N) (common/storage/shard_layout.h), so re-indexing or
 // deleting an id reaches the shard that holds it. The shard count is fixed when the
-// index is created; resharding copies every article into a new index (reshard_index).
+// index is created; resharding copies every article into a new index (reshard.h).
 #pragma once
 
 #include <cstddef>
@@ -57,18 +57,5 @@ void commit_shards(std::span<IndexWriter* const> writers);
 std::size_t committable_articles(std::span<IndexWriter* const> writers);
 // Totals of the commits so far, over all shards.
 WriteCounts total_counts(std::span<IndexWriter* const> writers);
-
-struct ReshardSummary {
-  std::size_t articles = 0;  // articles written into the new index
-  unsigned shards = 0;
-};
-
-// Copies every article of the databases `sources` (a database, a sharded index directory
-// or a stub file: anything `newsdex-search --db` takes, local only) into the new index
-// `target` with `shards` shards. One shard: Xapian's compactor merges the sources into a
-// single database. Several: each article is routed by its id (Q term) into a fresh
-// shard, written as the indexer writes (parts merged by compaction, spelling table,
-// schema version). `target` must not exist or be empty. Throws std::runtime_error.
-ReshardSummary reshard_index(const std::vector<std::string>& sources, const std::string& target, unsigned shards);
 
 }  // namespace newsdex

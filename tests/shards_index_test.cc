@@ -9,6 +9,7 @@
 
 #include "core/schema.h"
 #include "storage/shard_layout.h"
+#include "reshard.h"
 #include "sharded_index.h"
 #include "test_support.h"
 
