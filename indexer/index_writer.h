@@ -5,27 +5,12 @@
 // indexing time in its in-memory inverter and in flushes that grow dearer as a database
 // grows; small fresh parts merged once by compaction keep the cost per article constant.
 //
-// The directory:
-//   DIR/XAPIANDB        Xapian stub naming the current generation ("glass gen-000007");
-//                       Xapian::Database(DIR) opens it like any database
-//   DIR/gen-000007/     the current generation, a glass database
-//   DIR/newsdex.lock    locked (flock) by the indexer running on DIR
-//   DIR/staging/        part databases of the run in progress
-// A plain glass database in DIR (written by older versions) is read as it is and
-// converted to this layout at the first commit.
+// The directory and its generations, and what survives a crash: generations.h.
 //
 // Replacement by id: each article of a run gets a document id above every id the
 // database held, in reading order (docid_base() + sequence number); parts keep those ids
 // through compaction (DBCOMPACT_NO_RENUMBER). After the merge, an article id (Q term) held
 // by several documents keeps only the highest document id, i.e. its last version read.
-//
-// Durability: the stub is replaced with rename(2) after the new generation is on disk
-// (fsync), so after a crash (kill -9, power loss) the directory opens as the last
-// committed generation; staging leftovers are removed by the next run, which indexes
-// again what was not committed, replacing rather than duplicating. The stub is the only
-// mark of which generation is committed, so a directory without one keeps all of them:
-// each finished generation names itself in its metadata, and the newest gets a new stub.
-// A write error (full disk) stops the run: nothing of a failed commit becomes current.
 #pragma once
 
 #include <cstddef>
@@ -36,6 +21,8 @@
 #include <vector>
 
 #include <xapian.h>
+
+#include "generations.h"
 
 namespace newsdex {
 
@@ -119,21 +106,15 @@ class IndexWriter {
   const std::string& path() const { return dir_; }
 
  private:
-  void recover_and_open();
   Xapian::WritableDatabase& direct();
   void merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                       Xapian::docid old_last, WriteCounts& delta);
   void merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                            Xapian::docid old_last, WriteCounts& delta);
-  void recover_stub();
-  void remove_legacy_files();
-  void write_stub(const std::string& generation);
   std::string current_path() const;
 
+  Generations generations_;  // first: destroyed last, after the database is closed
   std::string dir_;
-  int lock_fd_ = -1;
-  bool legacy_ = false;          // the current database is a plain glass database in dir_
-  unsigned generation_ = 0;      // number of the current gen-NNNNNN (0: none / legacy)
   Xapian::docid docid_base_ = 0;
   std::optional<Xapian::WritableDatabase> direct_;  // the current database, opened for writing
   std::size_t commit_every_;
