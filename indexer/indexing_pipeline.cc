@@ -132,101 +132,153 @@ void settle_language(Article& article, const PipelineOptions& options) {
   if (article.language.empty()) article.language = options.default_language;
 }
 
-// One analysis thread: its own analyser, document builder and extractor (none of them is
-// thread-safe), and one part database per batch.
-void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shards, Diagnostics& diagnostics,
-             Run& run) {
-  DocumentBuilder builder(options.default_language);
-  EntityExtractor extractor(options.people_file);
-  while (auto batch = run.queue.pop()) {
-    if (should_stop(run)) break;
-    if (options.extract_only) {
-      std::ostringstream out;
-      for (auto& article : batch->articles) {
-        settle_language(article, options);
-        if (options.extract_entities) extractor.extract(article);
-        write_extract_line(out, article);
-      }
-      // Lines come out in input order whatever thread analysed them.
-      std::unique_lock lock(run.mutex);
-      run.changed.wait(lock, [&] { return run.next_to_print == batch->index || run.stop; });
-      if (run.stop) break;
-      std::cout << out.str();
-      std::cout.flush();
-      if (!std::cout) {
-        // A reader that went away (`| head -1`) or a full disk: nothing more can be said.
-        run.output_errno = errno != 0 ? errno : EIO;
-        run.stop = true;
-        run.queue.abandon();
-        run.changed.notify_all();
-        break;
-      }
-      ++run.next_to_print;
-      run.articles_done += batch->articles.size();
-      run.changed.notify_all();
-      continue;
+// What an analysis thread does with each batch: writes it into part databases, or
+// (--extract) prints what extraction finds. Each thread has its own sink, with its own
+// analyser, document builder and extractor (none of them is thread-safe).
+class BatchSink {
+ public:
+  virtual ~BatchSink() = default;
+  // Settles the batch's languages, extracts entities and does the sink's work; false
+  // when the run is to stop.
+  virtual bool take(Batch& batch) = 0;
+};
+
+// --extract: one JSON line per article, in input order whatever thread analysed it.
+class ExtractPrinter : public BatchSink {
+ public:
+  ExtractPrinter(const PipelineOptions& options, Run& run)
+      : options_(options), run_(run), extractor_(options.people_file) {}
+
+  bool take(Batch& batch) override {
+    std::ostringstream out;
+    for (auto& article : batch.articles) {
+      settle_language(article, options_);
+      if (options_.extract_entities) extractor_.extract(article);
+      write_extract_line(out, article);
     }
-    // Document ids follow reading order within each shard: the last version of an
-    // article id read wins. One part per shard that gets articles from this batch.
-    const auto shard_count = static_cast<std::uint32_t>(shards.size());
+    std::unique_lock lock(run_.mutex);
+    run_.changed.wait(lock, [&] { return run_.next_to_print == batch.index || run_.stop; });
+    if (run_.stop) return false;
+    std::cout << out.str();
+    std::cout.flush();
+    if (!std::cout) {
+      // A reader that went away (`| head -1`) or a full disk: nothing more can be said.
+      run_.output_errno = errno != 0 ? errno : EIO;
+      run_.stop = true;
+      run_.queue.abandon();
+      run_.changed.notify_all();
+      return false;
+    }
+    ++run_.next_to_print;
+    run_.articles_done += batch.articles.size();
+    run_.changed.notify_all();
+    return true;
+  }
+
+ private:
+  const PipelineOptions& options_;
+  Run& run_;
+  EntityExtractor extractor_;
+};
+
+// Indexing: one part database per shard that gets articles from the batch, staged with
+// the shard's writer for its next commit. Document ids follow reading order within each
+// shard: the last version of an article id read wins.
+class PartSink : public BatchSink {
+ public:
+  PartSink(const PipelineOptions& options, std::span<IndexWriter* const> shards, Diagnostics& diagnostics, Run& run)
+      : options_(options), shards_(shards), diagnostics_(diagnostics), run_(run),
+        builder_(options.default_language), extractor_(options.people_file) {}
+
+  bool take(Batch& batch) override {
+    const auto shard_count = static_cast<std::uint32_t>(shards_.size());
     std::vector<std::optional<PartWriter>> parts(shard_count);
     std::vector<Xapian::docid> first(shard_count), next(shard_count);
     for (std::uint32_t k = 0; k < shard_count; ++k)
-      first[k] = next[k] = shards[k]->docid_base() + static_cast<Xapian::docid>(batch->shard_first_sequence[k]) + 1;
+      first[k] = next[k] = shards_[k]->docid_base() + static_cast<Xapian::docid>(batch.shard_first_sequence[k]) + 1;
     // Per shard, the articles in its part so far (index in the batch, document id).
     std::vector<std::vector<std::pair<std::size_t, Xapian::docid>>> in_part(shard_count);
-    for (std::size_t i = 0; i < batch->articles.size(); ++i) {
+    for (std::size_t i = 0; i < batch.articles.size(); ++i) {
       // Counted article by article, not per batch: the progress bar moves as articles
       // are analysed instead of jumping a thousand at a time.
-      ++run.articles_done;
-      Article& article = batch->articles[i];
+      ++run_.articles_done;
+      Article& article = batch.articles[i];
       const std::uint32_t k = shard_for(article.id, shard_count);
-      if (!parts[k]) parts[k].emplace(shards[k]->new_part_path());
+      if (!parts[k]) parts[k].emplace(shards_[k]->new_part_path());
       const Xapian::docid docid = next[k]++;
-      Xapian::Document doc;
+      const std::optional<Xapian::Document> doc = build(article);
+      if (!doc) continue;
       try {
-        settle_language(article, options);
-        if (options.extract_entities) extractor.extract(article);
-        doc = builder.build(article);
-        if (builder.last_truncated())
-          diagnostics.warning(article.origin, "truncated",
-                              fmt::format("text cut at {} words: the words after it are not searchable",
-                                          MAX_WORDS_PER_ARTICLE));
-      } catch (const Xapian::Error& e) {
-        diagnostics.skipped(article.origin, "index-error", e.get_description());
-        continue;
-      } catch (const std::exception& e) {
-        diagnostics.skipped(article.origin, "index-error", e.what());
-        continue;
-      }
-      try {
-        parts[k]->add(docid, article.id, doc);
+        parts[k]->add(docid, article.id, *doc);
         in_part[k].emplace_back(i, docid);
       } catch (const Xapian::DatabaseError& e) {
         // The disk (full, failing, over a file size limit), not the article: the run stops.
         throw std::runtime_error(parts[k]->path() + ": cannot write: " + e.get_description());
       } catch (const Xapian::Error& e) {
-        diagnostics.skipped(article.origin, "index-error", e.get_description());
+        diagnostics_.skipped(article.origin, "index-error", e.get_description());
         // Xapian dropped the part's other documents with this one: they are written again.
         parts[k]->restart();
         for (const auto& [j, kept] : in_part[k])
-          parts[k]->add(kept, batch->articles[j].id, builder.build(batch->articles[j]));
+          parts[k]->add(kept, batch.articles[j].id, builder_.build(batch.articles[j]));
       }
     }
-    for (std::uint32_t k = 0; k < shard_count; ++k) {
-      if (!parts[k]) continue;
-      PartInfo info;
-      try {
-        info = parts[k]->finish();
-      } catch (const Xapian::Error& e) {
-        throw std::runtime_error(parts[k]->path() + ": cannot write: " + e.get_description());
-      }
-      info.first = first[k];
-      info.last = next[k] - 1;
-      shards[k]->add_part(std::move(info));
+    for (std::uint32_t k = 0; k < shard_count; ++k)
+      if (parts[k]) stage(*parts[k], first[k], next[k] - 1, *shards_[k]);
+    std::lock_guard lock(run_.mutex);
+    run_.changed.notify_all();
+    return true;
+  }
+
+ private:
+  // The article analysed into its document; nullopt (with the reason reported) when it
+  // cannot be.
+  std::optional<Xapian::Document> build(Article& article) {
+    try {
+      settle_language(article, options_);
+      if (options_.extract_entities) extractor_.extract(article);
+      Xapian::Document doc = builder_.build(article);
+      if (builder_.last_truncated())
+        diagnostics_.warning(article.origin, "truncated",
+                             fmt::format("text cut at {} words: the words after it are not searchable",
+                                         MAX_WORDS_PER_ARTICLE));
+      return doc;
+    } catch (const Xapian::Error& e) {
+      diagnostics_.skipped(article.origin, "index-error", e.get_description());
+    } catch (const std::exception& e) {
+      diagnostics_.skipped(article.origin, "index-error", e.what());
     }
-    std::lock_guard lock(run.mutex);
-    run.changed.notify_all();
+    return std::nullopt;
+  }
+
+  // Finishes a part holding document ids first..last and stages it with its shard's writer.
+  static void stage(PartWriter& part, Xapian::docid first, Xapian::docid last, IndexWriter& shard) {
+    PartInfo info;
+    try {
+      info = part.finish();
+    } catch (const Xapian::Error& e) {
+      throw std::runtime_error(part.path() + ": cannot write: " + e.get_description());
+    }
+    info.first = first;
+    info.last = last;
+    shard.add_part(std::move(info));
+  }
+
+  const PipelineOptions& options_;
+  std::span<IndexWriter* const> shards_;
+  Diagnostics& diagnostics_;
+  Run& run_;
+  DocumentBuilder builder_;
+  EntityExtractor extractor_;
+};
+
+// One analysis thread: takes batches until the queue ends or the run stops.
+void analyse(const PipelineOptions& options, std::span<IndexWriter* const> shards, Diagnostics& diagnostics,
+             Run& run) {
+  std::unique_ptr<BatchSink> sink;
+  if (options.extract_only) sink = std::make_unique<ExtractPrinter>(options, run);
+  else sink = std::make_unique<PartSink>(options, shards, diagnostics, run);
+  while (auto batch = run.queue.pop()) {
+    if (should_stop(run) || !sink->take(*batch)) break;
   }
 }
 
