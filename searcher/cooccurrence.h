@@ -14,14 +14,9 @@
 #include <xapian.h>
 
 #include "facet_counter.h"
+#include "search_request.h"
 
 namespace newsdex {
-
-struct CooccurRequest {
-  Facet first = Facet::PERSON;
-  Facet second = Facet::PERSON;  // the same facet: pairs of two of its values
-  std::string with;              // a value of `first`: list the values of `second` seen with it
-};
 
 // The facets co-occurrence takes: those whose values an article names (a field of the
 // query syntax matches them), not dates.
@@ -33,22 +28,6 @@ CooccurRequest parse_cooccur(std::string_view list, std::string with);
 
 // Pairs seen together in fewer matches are not listed: one shared article says little.
 inline constexpr Xapian::doccount MIN_TOGETHER = 2;
-
-struct Associate {
-  FacetValue a;                  // count: matches holding it
-  FacetValue b;
-  Xapian::doccount together = 0;  // matches holding both
-  double g2 = 0;                 // log-likelihood ratio, higher is stronger
-  double npmi = 0;               // normalised pointwise mutual information, -1 .. 1
-};
-
-struct Cooccurrence {
-  CooccurRequest request;
-  Xapian::doccount matches = 0;       // the matches counted over
-  Xapian::doccount with_matches = 0;  // those holding `request.with`, when given
-  std::size_t distinct = 0;           // pairs listed before the limit
-  std::vector<Associate> top;         // by G², highest first
-};
 
 // G² of the 2x2 table [[both, a only], [b only, neither]].
 double log_likelihood_ratio(double both, double a_only, double b_only, double neither);

@@ -18,50 +18,10 @@
 
 #include <xapian.h>
 
+#include "search_request.h"
 #include "storage/facet_values.h"
 
 namespace newsdex {
-
-struct FacetValue {
-  std::string key;    // what --filter FIELD:KEY matches (folded name, country code, YYYY[MM[DD]])
-  std::string label;  // for display (countries get theirs from the searcher, in a locale)
-  Xapian::doccount count = 0;
-};
-
-struct FacetCounts {
-  Facet facet = Facet::PERSON;
-  std::vector<FacetValue> top;   // by count (highest first), then key
-  std::size_t distinct = 0;      // number of values with a count above zero
-  Xapian::doccount counted = 0;  // the sum of all values' counts, listed or not
-  // Date facets (year, month, day): matches without a publication date, which no value
-  // counts. Filled by the searcher, which knows the number of matches.
-  std::optional<Xapian::doccount> undated;
-  // FacetRequest::by_story (columns only): the distinct stories among the matches that
-  // hold no value of this facet (for a date facet: the stories with an undated copy).
-  Xapian::doccount stories_without = 0;
-};
-
-struct FacetRequest {
-  std::vector<Facet> facets;
-  std::size_t limit = 10;  // values listed per facet
-  // Counted after `facets`, each with every value listed: what a timeline is drawn from.
-  std::vector<Facet> every_value;
-  // Count stories, not articles: a value's count is the number of distinct story keys
-  // (schema::SLOT_STORY) among the matches holding it, so that twelve copies of one wire
-  // story count once. Needs the in-memory columns.
-  bool by_story = false;
-  // Count the distinct stories of the matches (FacetPass::stories), as by_story does,
-  // without counting the facets by story. Needs the in-memory columns.
-  bool count_stories = false;
-  // Stories whose matches to count (the story keys of the hits of a --collapse search):
-  // FacetPass::story_sizes, in this order. Needs the in-memory columns.
-  std::vector<std::string> story_sizes_of;
-
-  // The facets to count, `facets` then `every_value`, and how many values each lists.
-  std::size_t size() const { return facets.size() + every_value.size(); }
-  Facet at(std::size_t i) const { return i < facets.size() ? facets[i] : every_value[i - facets.size()]; }
-  std::size_t limit_at(std::size_t i) const { return i < facets.size() ? limit : SIZE_MAX; }
-};
 
 struct FacetPass {
   std::vector<FacetCounts> counts;  // in the order of FacetRequest::at(0), at(1), ...

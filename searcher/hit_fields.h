@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "searcher.h"
+#include "search_request.h"
 
 namespace newsdex {
 

@@ -20,6 +20,7 @@
 
 #include "analysis/analyzer.h"
 #include "boolean_terms.h"
+#include "search_request.h"
 #include "analysis/stem_cache.h"
 
 namespace newsdex {
@@ -29,17 +30,6 @@ class QueryError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-
-// Limits on one query's text, checked before QueryParser sees it. Xapian's matcher takes
-// time that grows with the square of the number of ORed terms the index does not hold
-// (on seeds/, 2 cores: 5,000 such terms 0.4 s, 10,000 1.6 s, 12,000 2.4 s, 20,000 6.9 s;
-// a million ran for 15 minutes on a busy machine and grew to 930 MB before it was
-// killed), so a query over a limit is refused with a QueryError (exit status 2; in a
-// batch, that query's error record). The default of words keeps a 100,000-character
-// query of ordinary words (11,111 of them) within it; the default of bytes bounds the
-// analysis that counts the words. --max-query-terms and --max-query-bytes change them.
-inline constexpr std::size_t DEFAULT_MAX_QUERY_TERMS = 12000;
-inline constexpr std::size_t DEFAULT_MAX_QUERY_BYTES = std::size_t{1} << 20;
 
 // A wildcard (`econom*`) stands for its completions in the index, the most frequent
 // first: at most WILDCARD_EXPANSION of them, and all of a query's wildcards together for
@@ -51,14 +41,6 @@ inline constexpr std::size_t DEFAULT_MAX_QUERY_BYTES = std::size_t{1} << 20;
 inline constexpr unsigned WILDCARD_EXPANSION = 1000;
 inline constexpr unsigned MAX_WILDCARD_TERMS = 2000;
 inline constexpr unsigned MAX_WILDCARDS = 100;
-
-struct QueryLimits {
-  std::size_t max_terms = DEFAULT_MAX_QUERY_TERMS;  // words; operators and field names do not count
-  std::size_t max_bytes = DEFAULT_MAX_QUERY_BYTES;  // of the query text as typed (UTF-8)
-};
-
-// The fields a query (and --filter) may name, for messages and --help.
-inline constexpr std::string_view QUERY_FIELDS = "title, person, country, author, source, lang, date";
 
 class QueryBuilder {
  public:

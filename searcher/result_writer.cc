@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "cooccurrence.h"
 #include "storage/facet_values.h"
 #include "core/printable.h"
 #include "text_formatter.h"

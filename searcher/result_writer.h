@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "hit_fields.h"
-#include "searcher.h"
+#include "search_request.h"
 
 namespace newsdex {
 

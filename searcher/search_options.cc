@@ -11,7 +11,6 @@
 #include "graph_file.h"
 #include "analysis/language.h"
 #include "core/calendar.h"
-#include "query_builder.h"
 
 namespace po = boost::program_options;
 

@@ -7,7 +7,8 @@
 
 #include "hit_fields.h"
 #include "result_writer.h"
-#include "searcher.h"
+#include "search_request.h"
+#include "shard_set.h"
 
 namespace newsdex {
 

@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include "search_request.h"
 #include "storage/frequent_terms.h"
 #include "storage/subject_terms.h"
 
@@ -24,24 +25,6 @@ namespace newsdex {
 inline constexpr Xapian::doccount SIGNIFICANT_SAMPLE = 100;
 // A term in fewer of them says nothing about the set (Elasticsearch's min_doc_count).
 inline constexpr Xapian::doccount SIGNIFICANT_MIN_MATCHES = 3;
-
-struct SignificantTerm {
-  TermKind kind = TermKind::WORD;
-  std::string key;    // the word as indexed (folded), the person's folded name, the country code
-  std::string label;  // as written: the person's name, the country's code (the searcher names it)
-  Xapian::doccount foreground = 0;  // sampled matches holding it
-  Xapian::doccount background = 0;  // articles of the archive holding it
-  double score = 0;                 // JLH
-};
-
-struct SignificantTerms {
-  Xapian::doccount foreground = 0;  // matches sampled
-  Xapian::doccount background = 0;  // articles in the archive
-  std::vector<SignificantTerm> top; // by score, highest first
-};
-
-// "word", "person", "country".
-std::string_view term_kind_name(TermKind kind);
 
 // The `limit` most significant terms of the documents `sample` (best first) of `db`.
 // `second`, when given, is another handle on the same revision of the same database:

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "entities/country_table.h"
+#include "cooccurrence.h"
 #include "storage/facet_values.h"
 
 namespace newsdex {

@@ -5,7 +5,7 @@
 
 #include <ostream>
 
-#include "searcher.h"
+#include "search_request.h"
 
 namespace newsdex {
 

@@ -12,32 +12,13 @@
 #include <xapian.h>
 
 #include "facet_counter.h"
+#include "search_request.h"
 
 namespace newsdex {
-
-enum class TimelineUnit { DAY, WEEK, MONTH, YEAR };
-
-// "day", "week", "month", "year".
-std::string_view timeline_unit_name(TimelineUnit unit);
-std::optional<TimelineUnit> timeline_unit_from_name(std::string_view name);
 
 // A zero-filled series is refused past this many periods (a day timeline over 270
 // years): too long to draw or read, and a sign that some article's date is far off.
 inline constexpr std::size_t MAX_TIMELINE_PERIODS = 100000;
-
-struct TimelinePoint {
-  std::string period;  // "2004", "2004-12", "2004-W51" (ISO 8601 week) or "2004-12-31"
-  std::string start;   // its first day, "YYYY-MM-DD"
-  Xapian::doccount count = 0;
-};
-
-struct Timeline {
-  TimelineUnit unit = TimelineUnit::MONTH;
-  std::vector<TimelinePoint> points;  // every period from the first to the last, in order
-  Xapian::doccount undated = 0;       // matches without a publication date
-  // Matches dated to the month only (a day or week timeline cannot place them).
-  Xapian::doccount month_only = 0;
-};
 
 // The date facets a timeline of `unit` is counted from; their counts, every value listed
 // (FacetRequest::every_value), go to make_timeline in this order.

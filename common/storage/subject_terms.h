@@ -11,9 +11,9 @@
 
 #include <xapian.h>
 
-namespace newsdex {
+#include "storage/term_kind.h"
 
-enum class TermKind { WORD, PERSON, COUNTRY };
+namespace newsdex {
 
 // What kind of subject term `term` is, and its key: the word, the person's folded name,
 // the country's code in lower case. False for every other term (stems, title copies,
