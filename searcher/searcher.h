@@ -75,7 +75,7 @@ struct SearchRequest {
   bool facet_by_story = false;           // facets and timelines count stories, not articles
   bool story_keys = false;               // hits carry their story key (--fields story)
   // The default is the best mode measured on long and short queries within the latency
-  // budget (README, Ranking): words are alternatives, ranked by BM25. Feedback ranks
+  // budget (docs/measurements.md, Ranking quality): words are alternatives, ranked by BM25. Feedback ranks
   // better still but made a search five to ten times slower, so it is asked for (--expand).
   bool default_or = true;                // words without an operator: OR (false: AND)
   Expansion expansion = Expansion::NONE;
@@ -100,7 +100,7 @@ inline constexpr char SNIPPET_MARK_END = '\x03';
 
 // The ranked pass counts matches exactly up to this many (Xapian's check_at_least), as
 // Elasticsearch's track_total_hits does; past it the total is Xapian's estimate between
-// bounds. Measured in the README (Search speed): counting to it costs little on the
+// bounds. Measured in docs/measurements.md (Search speed): counting to it costs little on the
 // topic queries, and a journalist quotes the count.
 inline constexpr Xapian::doccount EXACT_COUNT_BUDGET = 10000;
 
