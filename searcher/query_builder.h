@@ -37,7 +37,7 @@ class QueryError : public std::runtime_error {
 // bound drops, as Lucene's top-terms rewrite does). A query may hold at most
 // MAX_WILDCARDS of them: each one scans the index's words that share its prefix.
 // Unbounded, `s*` 600 times ran past two minutes and 1.8 GB on 18,000 articles; bounded,
-// 100 take about 1 s, 2 s with facets (measured in the README, Limits and guarantees).
+// 100 take about 1 s, 2 s with facets (measured in docs/limits.md).
 inline constexpr unsigned WILDCARD_EXPANSION = 1000;
 inline constexpr unsigned MAX_WILDCARD_TERMS = 2000;
 inline constexpr unsigned MAX_WILDCARDS = 100;

@@ -18,7 +18,7 @@ namespace newsdex {
 namespace {
 
 constexpr const char* USAGE = R"(Usage: newsdex-search --db DIR [OPTIONS] QUERY...
-       newsdex-search --db DIR [OPTIONS] --batch FILE
+   or: newsdex-search --db DIR [OPTIONS] --batch FILE
 
 Searches a database written by newsdex-index and prints the best-ranked articles (BM25,
 title matches above body matches), with snippets and, if asked, exact facet counts.

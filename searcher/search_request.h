@@ -202,7 +202,7 @@ struct SearchRequest {
   bool facet_by_story = false;           // facets and timelines count stories, not articles
   bool story_keys = false;               // hits carry their story key (--fields story)
   // The default is the best mode measured on long and short queries within the latency
-  // budget (README, Ranking): words are alternatives, ranked by BM25. Feedback ranks
+  // budget (docs/measurements.md, Ranking quality): words are alternatives, ranked by BM25. Feedback ranks
   // better still but made a search five to ten times slower, so it is asked for (--expand).
   bool default_or = true;                // words without an operator: OR (false: AND)
   Expansion expansion = Expansion::NONE;

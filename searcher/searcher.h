@@ -24,7 +24,7 @@ namespace newsdex {
 
 // The ranked pass counts matches exactly up to this many (Xapian's check_at_least), as
 // Elasticsearch's track_total_hits does; past it the total is Xapian's estimate between
-// bounds. Measured in the README (Search speed): counting to it costs little on the
+// bounds. Measured in docs/measurements.md (Search speed): counting to it costs little on the
 // topic queries, and a journalist quotes the count.
 inline constexpr Xapian::doccount EXACT_COUNT_BUDGET = 10000;
 

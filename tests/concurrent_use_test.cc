@@ -1,5 +1,5 @@
 // Searching while an indexer commits, with the real programs running all at once: the
-// promise of the README's "Concurrent use". newsdex-index commits a large corpus part by
+// promise of docs/limits.md ("Concurrent use"). newsdex-index commits a large corpus part by
 // part (generation swaps first, then commits in place) while several newsdex-search
 // processes and a long batch keep asking; every search must answer, and never with
 // fewer articles than the database held before the run.

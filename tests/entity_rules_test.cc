@@ -1,5 +1,5 @@
-// Tables of text -> people, countries, dates for the extraction rules documented in the
-// README ("People, countries and dates"). Each row is a rule that once failed or could.
+// Tables of text -> people, countries, dates for the extraction rules documented in
+// docs/entities.md ("People, countries and dates"). Each row is a rule that once failed or could.
 #include <gtest/gtest.h>
 
 #include "entities/entity_extractor.h"

@@ -1,5 +1,5 @@
 // Bounded behaviour on hostile input: random bytes, enormous queries. Each test backs a
-// promise of the README's "Limits and guarantees" section.
+// promise of docs/limits.md ("Limits and guarantees").
 #include <gtest/gtest.h>
 #include <xapian.h>
 

@@ -7,7 +7,7 @@
 // Why MinHash rather than SimHash: its estimate is of the Jaccard similarity of the
 // shingle sets itself (the measure the story threshold is stated in), with a known error
 // (a standard deviation of at most 0.0625 over 64 hashes), and the bands give a
-// candidate probability that can be computed for any similarity (README, Stories).
+// candidate probability that can be computed for any similarity (docs/searching.md, Stories).
 //
 // The indexer writes, for each article with at least SHINGLE_WORDS words of text:
 //   schema::SLOT_SKETCH       the sketch (SKETCH_HASHES minima, the high byte of each:

@@ -13,7 +13,7 @@
 
 namespace newsdex::cli {
 
-// Exit codes, documented in both programs' --help and in the README.
+// Exit codes, documented in both programs' --help and in docs/limits.md.
 enum ExitCode : int {
   EXIT_OK = 0,
   EXIT_RUNTIME_ERROR = 1,  // bad input in --strict mode, unreadable database, I/O failure
