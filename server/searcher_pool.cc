@@ -4,11 +4,13 @@
 
 #include <thread>
 
+#include <xapian.h>
+
 namespace newsdex {
 
 SearcherPool::SearcherPool(const DatabaseSpec& databases, unsigned size, std::size_t max_waiting,
                            std::chrono::milliseconds refresh_every)
-    : max_waiting_(max_waiting), refresh_every_(refresh_every) {
+    : max_waiting_(max_waiting), refresh_every_(refresh_every), databases_(databases) {
   size = std::max(1u, size);
   entries_.resize(size);
   // Opened in parallel: each loads its facet columns, which takes a while on a large archive.
@@ -18,7 +20,6 @@ SearcherPool::SearcherPool(const DatabaseSpec& databases, unsigned size, std::si
     openers.emplace_back([&, i] {
       try {
         entries_[i].searcher = std::make_unique<Searcher>(databases, /*many_queries=*/true);
-        entries_[i].refreshed = std::chrono::steady_clock::now();
       } catch (...) {
         failures[i] = std::current_exception();
       }
@@ -27,12 +28,57 @@ SearcherPool::SearcherPool(const DatabaseSpec& databases, unsigned size, std::si
   for (const auto& failure : failures)
     if (failure) std::rethrow_exception(failure);
   for (std::size_t i = size; i-- > 0;) free_.push_back(i);
+  probe_ = std::make_unique<Searcher>(databases);
+  watcher_ = std::thread([this] { watch_for_commits(); });
 }
 
-SearcherPool::~SearcherPool() = default;
+SearcherPool::~SearcherPool() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_.notify_all();
+  watcher_.join();
+}
+
+void SearcherPool::watch_for_commits() {
+  std::unique_lock lock(mutex_);
+  while (!stop_.wait_for(lock, refresh_every_, [&] { return stopping_; })) {
+    lock.unlock();
+    bool changed = false;
+    try {
+      changed = probe_->refresh();
+    } catch (const std::exception& e) {
+      spdlog::debug("looking for commits failed: {}", e.what());
+    } catch (const Xapian::Error& e) {
+      spdlog::debug("looking for commits failed: {}", e.get_description());
+    }
+    if (changed) {
+      spdlog::debug("the databases changed (revision {}); opening fresh searchers", probe_->revision());
+      for (std::size_t i = 0; i < entries_.size(); ++i) {
+        std::unique_ptr<Searcher> fresh, replaced;
+        try {
+          fresh = std::make_unique<Searcher>(databases_, /*many_queries=*/true);
+        } catch (const std::exception& e) {
+          spdlog::warn("opening a fresh searcher failed: {}", e.what());
+          break;
+        } catch (const Xapian::Error& e) {
+          spdlog::warn("opening a fresh searcher failed: {}", e.get_description());
+          break;
+        }
+        std::lock_guard swap(mutex_);
+        replaced = std::move(entries_[i].next);  // an older fresh one never lent: dropped
+        entries_[i].next = std::move(fresh);
+        if (stopping_) break;
+      }
+    }
+    lock.lock();
+  }
+}
 
 std::optional<SearcherPool::Lease> SearcherPool::acquire() {
   std::size_t index = 0;
+  std::unique_ptr<Searcher> replaced;  // destroyed after the lock is released
   {
     std::unique_lock lock(mutex_);
     if (free_.empty()) {
@@ -43,22 +89,12 @@ std::optional<SearcherPool::Lease> SearcherPool::acquire() {
     }
     index = free_.back();
     free_.pop_back();
-  }
-  Lease lease(*this, index);
-  Entry& entry = entries_[index];
-  const auto now = std::chrono::steady_clock::now();
-  if (now - entry.refreshed >= refresh_every_) {
-    entry.refreshed = now;
-    try {
-      if (entry.searcher->refresh()) spdlog::debug("searcher {}: the database changed; opened it again", index);
-    } catch (const std::exception& e) {
-      // The search itself will meet the problem and report it; the lease stays good.
-      spdlog::debug("searcher {}: looking for commits failed: {}", index, e.what());
-    } catch (const Xapian::Error& e) {
-      spdlog::debug("searcher {}: looking for commits failed: {}", index, e.get_description());
+    if (entries_[index].next) {
+      replaced = std::move(entries_[index].searcher);
+      entries_[index].searcher = std::move(entries_[index].next);
     }
   }
-  return lease;
+  return Lease(*this, index);
 }
 
 void SearcherPool::give_back(std::size_t index) {

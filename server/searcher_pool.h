@@ -2,6 +2,14 @@
 // are not thread-safe) per search running at once. A request borrows one for its search;
 // when every searcher is busy it waits, and when too many wait already it is refused,
 // which the server answers with 503 and Retry-After.
+//
+// Commits: a thread of the pool looks for them (Searcher::refresh on a searcher of its
+// own). When the databases have changed it opens fresh searchers beside the ones serving,
+// and each is swapped in the next time its slot is lent, so no request waits while the
+// databases are opened again and their facet columns loaded (a second or more on a large
+// archive whose machine is busy with the indexer's compaction). A search that meets a
+// commit before its slot is swapped is survived as in newsdex-search (Searcher::search
+// opens again and runs the query again).
 #pragma once
 
 #include <chrono>
@@ -10,6 +18,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "searcher.h"
@@ -18,8 +27,8 @@ namespace newsdex {
 
 class SearcherPool {
  public:
-  // Opens `size` searchers (throws when the databases do not open). Each looks for
-  // commits (Searcher::refresh) when lent, at most once per `refresh_every`.
+  // Opens `size` searchers (throws when the databases do not open), and looks for commits
+  // every `refresh_every`.
   SearcherPool(const DatabaseSpec& databases, unsigned size, std::size_t max_waiting,
                std::chrono::milliseconds refresh_every);
   ~SearcherPool();
@@ -51,9 +60,10 @@ class SearcherPool {
  private:
   struct Entry {
     std::unique_ptr<Searcher> searcher;
-    std::chrono::steady_clock::time_point refreshed;
+    std::unique_ptr<Searcher> next;  // opened on a newer revision, swapped in when lent
   };
   void give_back(std::size_t index);
+  void watch_for_commits();
 
   std::vector<Entry> entries_;
   std::vector<std::size_t> free_;
@@ -62,6 +72,11 @@ class SearcherPool {
   std::chrono::milliseconds refresh_every_;
   std::mutex mutex_;
   std::condition_variable available_;
+  DatabaseSpec databases_;
+  std::unique_ptr<Searcher> probe_;  // the watcher's own, to look for commits
+  bool stopping_ = false;
+  std::condition_variable stop_;
+  std::thread watcher_;
 };
 
 }  // namespace newsdex

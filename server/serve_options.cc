@@ -94,7 +94,8 @@ std::optional<int> parse_serve_options(int argc, const char* const* argv, ServeO
       ("connections", cli::count_value(&options.connections, "connections")->value_name("N"),
        "connections served at once, kept alive between requests (default: 128)")
       ("refresh", cli::count_value(&options.refresh_ms, "refresh")->value_name("MS"),
-       "look for commits at most every MS milliseconds, and answer from the new revision (default: 500)")
+       "look for commits every MS milliseconds; after one, fresh searchers are opened beside the "
+       "serving ones and answer from the new revision (default: 500)")
       ("cache", cli::count_value(&options.cache_entries, "cache")->value_name("N"),
        "keep the last N responses and answer a repeated request from them while the database "
        "revision stays the same (default: 0, no cache)")
@@ -145,6 +146,7 @@ std::optional<int> parse_serve_options(int argc, const char* const* argv, ServeO
   if (limits.query.max_terms == 0) return usage_error("--max-query-terms must be at least 1");
   if (limits.query.max_bytes == 0) return usage_error("--max-query-bytes must be at least 1");
   if (options.connections == 0) return usage_error("--connections must be at least 1");
+  if (options.refresh_ms == 0) return usage_error("--refresh must be at least 1 (milliseconds)");
   const auto address = parse_listen(listen);
   if (!address) return usage_error("bad --listen '" + listen + "' (HOST:PORT, e.g. 127.0.0.1:8080)");
   std::tie(options.host, options.port) = *address;

@@ -31,7 +31,7 @@ struct ServeOptions {
   bool public_access = false;        // --public: a non-loopback address without a token
   std::string access_log;            // --access-log FILE ("-": stderr), "" for none
   std::size_t cache_entries = 0;     // --cache N: responses kept per database revision
-  unsigned refresh_ms = 500;         // --refresh MS: how often a searcher looks for commits
+  unsigned refresh_ms = 500;         // --refresh MS: how often the pool looks for commits
   ServeLimits limits;
 };
 
