@@ -81,14 +81,16 @@ std::optional<SearcherPool::Lease> SearcherPool::acquire() {
   std::unique_ptr<Searcher> replaced;  // destroyed after the lock is released
   {
     std::unique_lock lock(mutex_);
-    if (free_.empty()) {
-      if (waiting_ >= max_waiting_) return std::nullopt;
-      ++waiting_;
-      available_.wait(lock, [&] { return !free_.empty(); });
-      --waiting_;
+    if (!free_.empty() && waiters_.empty()) {
+      index = free_.back();
+      free_.pop_back();
+    } else {
+      if (waiters_.size() >= max_waiting_) return std::nullopt;
+      Waiter waiter;
+      waiters_.push_back(&waiter);
+      waiter.handed.wait(lock, [&] { return waiter.index.has_value(); });
+      index = *waiter.index;
     }
-    index = free_.back();
-    free_.pop_back();
     if (entries_[index].next) {
       replaced = std::move(entries_[index].searcher);
       entries_[index].searcher = std::move(entries_[index].next);
@@ -98,11 +100,15 @@ std::optional<SearcherPool::Lease> SearcherPool::acquire() {
 }
 
 void SearcherPool::give_back(std::size_t index) {
-  {
-    std::lock_guard lock(mutex_);
+  std::lock_guard lock(mutex_);
+  if (waiters_.empty()) {
     free_.push_back(index);
+    return;
   }
-  available_.notify_one();
+  Waiter* first = waiters_.front();
+  waiters_.pop_front();
+  first->index = index;
+  first->handed.notify_one();
 }
 
 SearcherPool::Lease::~Lease() {

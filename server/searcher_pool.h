@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -65,13 +66,20 @@ class SearcherPool {
   void give_back(std::size_t index);
   void watch_for_commits();
 
+  // A request waiting for a searcher. Searchers are handed to waiters in the order they
+  // came: with a condition variable alone, the one woken is any of them, and under load
+  // some waited seconds while later ones were served.
+  struct Waiter {
+    std::condition_variable handed;
+    std::optional<std::size_t> index;
+  };
+
   std::vector<Entry> entries_;
   std::vector<std::size_t> free_;
-  std::size_t waiting_ = 0;
+  std::deque<Waiter*> waiters_;
   std::size_t max_waiting_;
   std::chrono::milliseconds refresh_every_;
   std::mutex mutex_;
-  std::condition_variable available_;
   DatabaseSpec databases_;
   std::unique_ptr<Searcher> probe_;  // the watcher's own, to look for commits
   bool stopping_ = false;
