@@ -14,6 +14,8 @@
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <thread>
+#include <atomic>
 
 #include "api_request.h"
 #include "assets.h"
@@ -40,6 +42,38 @@ constexpr const char* TOKEN_COOKIE = "newsdex_token";
 
 // When the request being handled on this thread began, for the access log.
 thread_local std::chrono::steady_clock::time_point request_start;
+
+// Whether the connection this thread serves has not yet delivered its first request.
+thread_local bool awaiting_first_request = false;
+
+// cpp-httplib's thread pool, counting the connections accepted whose first request has
+// not been read yet. The library closes such a connection unanswered once stop() has
+// been called, so stop() waits (a bounded time) until there are none: a request sent
+// just before SIGTERM is answered too.
+class CountingPool : public httplib::TaskQueue {
+ public:
+  explicit CountingPool(std::size_t threads, std::atomic<long>& unread) : pool_(threads), unread_(unread) {}
+  void enqueue(std::function<void()> job) override {
+    ++unread_;
+    pool_.enqueue([this, job = std::move(job)] {
+      awaiting_first_request = true;
+      job();
+      first_request_read();  // a connection closed without a request
+    });
+  }
+  void shutdown() override { pool_.shutdown(); }
+  // Called when this thread's connection delivers its first request, or closes.
+  void first_request_read() {
+    if (awaiting_first_request) {
+      awaiting_first_request = false;
+      --unread_;
+    }
+  }
+
+ private:
+  httplib::ThreadPool pool_;
+  std::atomic<long>& unread_;
+};
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -114,6 +148,7 @@ struct HttpServer::State {
   std::ofstream access_file;
   std::ostream* access = nullptr;
   std::mutex access_mutex;
+  std::atomic<long> unread{0};  // connections accepted whose first request is not read yet
 
   void routes();
   void search(const httplib::Request& req, httplib::Response& res, ApiView view);
@@ -208,6 +243,10 @@ void HttpServer::State::status(httplib::Response& res) {
 // Every request passes here first: the rate limit, then the token.
 httplib::Server::HandlerResponse HttpServer::State::admit(const httplib::Request& req, httplib::Response& res) {
   request_start = std::chrono::steady_clock::now();
+  if (awaiting_first_request) {
+    awaiting_first_request = false;
+    --unread;
+  }
   if (!rate.allow(req.remote_addr)) {
     res.set_header("Retry-After", "1");
     send_error(res, 429, fmt::format("more than {} requests a second from this address", options.limits.rate_per_client));
@@ -308,7 +347,7 @@ HttpServer::HttpServer(const ServeOptions& options, SearcherPool& searchers)
     : state_(std::make_unique<State>(options, searchers)) {
   auto& s = state_->server;
   const unsigned connections = options.connections;
-  s.new_task_queue = [connections] { return new httplib::ThreadPool(connections); };
+  s.new_task_queue = [this, connections] { return new CountingPool(connections, state_->unread); };
   s.set_keep_alive_max_count(100000);
   s.set_keep_alive_timeout(5);
   s.set_read_timeout(10);
@@ -337,6 +376,12 @@ int HttpServer::bind() {
 
 bool HttpServer::serve() { return state_->server.listen_after_bind(); }
 
-void HttpServer::stop() { state_->server.stop(); }
+void HttpServer::stop() {
+  // Connections already accepted are given up to a second to deliver their request.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  while (state_->unread > 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  state_->server.stop();
+}
 
 }  // namespace newsdex

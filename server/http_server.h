@@ -24,7 +24,8 @@ class HttpServer {
   int bind();
   // Serves until stop(); false when serving failed.
   bool serve();
-  // Stops taking connections; requests in flight are answered, then serve() returns.
+  // Stops taking connections, once those accepted have sent their first request (at most
+  // a second later); requests in flight are answered, then serve() returns.
   // Safe to call from another thread.
   void stop();
 

@@ -6,8 +6,14 @@
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -427,22 +433,50 @@ TEST(ServeCommits, NewArticlesAreFoundAndTheCacheForgetsOldAnswers) {
 }
 
 TEST(ServeSignals, SigtermAnswersTheRequestInFlightAndExits0) {
-  // Enough articles for the request below to take a while (about 0.1 s or more).
+  // Enough articles for the request below to take a while.
   testing::TempDir dir;
   testing::build_database(dir / "big.db", testing::random_articles(20000, 11));
   Server server(dir / "big.db", {"--threads", "1"});
-  std::atomic<int> status{0};
-  std::thread request([&] {
-    auto client = server.client();
-    // A request that takes a while: every article, every facet and pair, many times over.
-    const auto r = client.Get("/api/search?q=*&facets=person,country,author,source,lang,year,month,day,mentioned"
-                              "&cooccur=person,country&significant_terms=20&limit=100&timeline=day");
-    status = r ? r->status : -1;
-  });
-  std::this_thread::sleep_for(30ms);
+  const std::string slow = "/api/search?q=*&facets=person,country,author,source,lang,year,month,day,mentioned"
+                           "&cooccur=person,country&significant_terms=20&limit=100&timeline=day";
+  const auto timed = [&] {
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = server.client().Get(slow.c_str());
+    return std::pair{r ? r->status : -1, std::chrono::steady_clock::now() - start};
+  };
+  ASSERT_EQ(timed().first, 200);  // the first also loads what later ones reuse
+  // Sixteen sent at once on one searcher: they queue, so when the signal comes, after
+  // the first answer, the others are in flight (read, and waiting for the searcher).
+  // Raw sockets, so that each request has been sent whole before the signal.
+  std::vector<int> sockets;
+  for (int i = 0; i < 16; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    const std::string request = "GET " + slow + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+    ASSERT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+    sockets.push_back(fd);
+  }
+  // The signal as soon as the first answer arrives: the others are still queued.
+  std::vector<pollfd> polled;
+  for (const int fd : sockets) polled.push_back({fd, POLLIN, 0});
+  const int answered_before = ::poll(polled.data(), polled.size(), 30000);
+  ASSERT_GE(answered_before, 1);
+  EXPECT_LT(answered_before, 16) << "every answer came before the signal: nothing was in flight";
   EXPECT_EQ(server.terminate(), 0) << server.log();
-  request.join();
-  EXPECT_EQ(status, 200);
+  int answered = 0;
+  for (const int fd : sockets) {
+    std::string response;
+    char buffer[65536];
+    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
+    ::close(fd);
+    EXPECT_EQ(response.substr(0, 12), "HTTP/1.1 200") << response.substr(0, 200);
+    answered += response.substr(0, 12) == "HTTP/1.1 200" ? 1 : 0;
+  }
+  EXPECT_EQ(answered, 16);
   EXPECT_NE(server.log().find("SIGTERM"), std::string::npos) << server.log();
 }
 
