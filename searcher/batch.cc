@@ -75,10 +75,10 @@ std::vector<Facet> facets_from_json(const json& j) {
   return facets;
 }
 
-void read_json_query(const std::string& line, BatchQuery& query) {
-  const json j = parse_bounded(line);
+}  // namespace
+
+void read_request_fields(const json& j, SearchRequest& r) {
   if (!j.is_object()) throw std::invalid_argument("not a JSON object");
-  auto& r = query.request;
   if (auto it = j.find("qid"); it != j.end()) {
     if (!it->is_string() && !it->is_number()) throw std::invalid_argument("qid: expected a string or a number, not " + it->dump());
     r.qid = it->is_string() ? it->get<std::string>() : it->dump();
@@ -134,6 +134,10 @@ void read_json_query(const std::string& line, BatchQuery& query) {
     r.facet_by_story = *by_story;
   }
 }
+
+namespace {
+
+void read_json_query(const std::string& line, BatchQuery& query) { read_request_fields(parse_bounded(line), query.request); }
 
 }  // namespace
 

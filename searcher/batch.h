@@ -2,6 +2,8 @@
 // Xapian::Database, per thread), their results written in input order.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <istream>
 #include <ostream>
 #include <string>
@@ -22,6 +24,12 @@ struct BatchQuery {
 // "until", "sort", "like"}; a line with neither is a query whose qid is its line number.
 // Blank lines are skipped. Whatever a line does not say comes from `defaults`.
 std::vector<BatchQuery> read_batch(std::istream& in, const SearchRequest& defaults);
+
+// The fields of one JSON batch query (the object above) applied to `request`; what the
+// object does not name is left as it is. Throws std::invalid_argument naming the field
+// ("limit: expected a whole number from 0 to 4294967295, not -1"). newsdex-serve reads
+// its query parameters and request bodies through it, so both accept the same fields.
+void read_request_fields(const nlohmann::json& object, SearchRequest& request);
 
 struct BatchSummary {
   std::size_t queries = 0;

@@ -54,6 +54,24 @@ std::string plain_snippet(const std::string& snippet) {
   return out;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> snippet_highlights(const std::string& snippet) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  std::size_t position = 0, start = 0;
+  bool inside = false;
+  for (char c : snippet) {
+    if (c == SNIPPET_MARK_START) {
+      inside = true;
+      start = position;
+    } else if (c == SNIPPET_MARK_END) {
+      if (inside && position > start) spans.emplace_back(start, position - start);
+      inside = false;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++position;  // a character starts here (UTF-8 continuation bytes do not count)
+    }
+  }
+  return spans;
+}
+
 nlohmann::ordered_json hit_field_json(const Hit& hit, HitField field) {
   const Article& a = hit.article;
   const auto text_or_null = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s); };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,5 +38,8 @@ std::string hit_field_text(const Hit& hit, HitField field);
 
 // The snippet without its highlight marks.
 std::string plain_snippet(const std::string& snippet);
+// Where plain_snippet(snippet) holds the marked words: [start, length] pairs in Unicode
+// code points, in order.
+std::vector<std::pair<std::size_t, std::size_t>> snippet_highlights(const std::string& snippet);
 
 }  // namespace newsdex

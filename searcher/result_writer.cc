@@ -116,8 +116,8 @@ class TextWriter : public ResultWriter {
 
 class JsonWriter : public ResultWriter {
  public:
-  JsonWriter(bool per_hit, bool batch, std::vector<HitField> fields)
-      : per_hit_(per_hit), batch_(batch), fields_(std::move(fields)) {}
+  JsonWriter(bool per_hit, bool batch, std::vector<HitField> fields, bool highlights)
+      : per_hit_(per_hit), batch_(batch), fields_(std::move(fields)), highlights_(highlights) {}
   void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
     if (per_hit_) {
       for (const auto& hit : result.hits) {
@@ -146,9 +146,15 @@ class JsonWriter : public ResultWriter {
  private:
   // The default fields (hit_json), or exactly those of --fields, in their order.
   json hit_object(const Hit& hit) const {
-    if (fields_.empty()) return hit_json(hit);
     json j = json::object();
-    for (HitField f : fields_) j[std::string(hit_field_name(f))] = hit_field_json(hit, f);
+    if (fields_.empty()) j = hit_json(hit);
+    else
+      for (HitField f : fields_) j[std::string(hit_field_name(f))] = hit_field_json(hit, f);
+    if (highlights_ && j.contains("snippet")) {
+      json spans = json::array();
+      for (const auto& [start, length] : snippet_highlights(hit.snippet)) spans.push_back({start, length});
+      j["highlights"] = std::move(spans);
+    }
     return j;
   }
   json summary(const SearchRequest& request, const SearchResult& result) const {
@@ -170,6 +176,7 @@ class JsonWriter : public ResultWriter {
   bool per_hit_;
   bool batch_;
   std::vector<HitField> fields_;
+  bool highlights_;
 };
 
 // TREC ids are whitespace-separated fields: never a space (or a control character) inside.
@@ -210,8 +217,8 @@ std::optional<OutputFormat> output_format_from_name(std::string_view name) {
 std::unique_ptr<ResultWriter> make_writer(OutputFormat format, const WriterOptions& options) {
   switch (format) {
     case OutputFormat::TEXT: return std::make_unique<TextWriter>(options.colour, options.batch, options.width);
-    case OutputFormat::JSON: return std::make_unique<JsonWriter>(false, options.batch, options.fields);
-    case OutputFormat::JSONL: return std::make_unique<JsonWriter>(true, options.batch, options.fields);
+    case OutputFormat::JSON: return std::make_unique<JsonWriter>(false, options.batch, options.fields, options.highlights);
+    case OutputFormat::JSONL: return std::make_unique<JsonWriter>(true, options.batch, options.fields, options.highlights);
     case OutputFormat::TREC: return std::make_unique<TrecWriter>("newsdex");
     case OutputFormat::CSV: return make_csv_writer(options.batch, options.fields);
   }

@@ -36,6 +36,10 @@ struct WriterOptions {
   bool batch = false;            // records carry the query id
   std::size_t width = 80;        // text: the terminal's columns, which a timeline's bars fill
   std::vector<HitField> fields;  // json, jsonl, csv: what each hit carries (empty: the default)
+  // json, jsonl: each hit with a snippet also carries "highlights", the matched words as
+  // [start, length] pairs counted in Unicode code points of the snippet (newsdex-serve's
+  // page marks them without parsing any markup).
+  bool highlights = false;
 };
 
 std::unique_ptr<ResultWriter> make_writer(OutputFormat format, const WriterOptions& options);

@@ -230,6 +230,30 @@ std::optional<Article> Searcher::article(const std::string& id) {
   }
 }
 
+bool Searcher::refresh() {
+  try {
+    // Database::reopen moves every handle sharing db_'s state to the newest revision of
+    // the generation it reads; a generation replaced and deleted throws instead.
+    if (!db_.reopen() && !stale_) return false;
+  } catch (const Xapian::Error& e) {
+    spdlog::debug("{}: {}; opening the database again", path_, e.get_description());
+  }
+  reopen();
+  return true;
+}
+
+std::string Searcher::revision() const {
+  std::string out;
+  for (const auto& handle : shards_.handles) {
+    try {
+      out += (out.empty() ? "" : ",") + std::to_string(handle.get_revision());
+    } catch (const Xapian::Error&) {
+      return "";  // a remote shard of a Xapian that cannot tell
+    }
+  }
+  return out;
+}
+
 void Searcher::reopen() {
   // From the stubs, not with Database::reopen(): a commit that compacts writes a new
   // generation and deletes the one this handle reads, which reopen() would look for.

@@ -47,6 +47,17 @@ class Searcher {
   // The stored article with this id, whole (for --show); nullopt when there is none.
   std::optional<Article> article(const std::string& id);
 
+  // For a searcher that lives long (newsdex-serve): when a commit has changed any of the
+  // databases since they were opened (in place, or into a new generation), opens them
+  // again, so that new articles are found, not only commits survived. Returns whether it
+  // did. Costs a read of each database's version file (a round trip to a remote shard).
+  bool refresh();
+
+  // The revisions of the open databases, "12" or "12,7,3" for shards: equal strings mean
+  // the same articles (newsdex-serve's response cache keys on it). "" when a shard cannot
+  // say.
+  std::string revision() const;
+
  private:
   struct Plan;
   struct Page;

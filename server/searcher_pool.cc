@@ -1,0 +1,120 @@
+#include "searcher_pool.h"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include <xapian.h>
+
+namespace newsdex {
+
+SearcherPool::SearcherPool(const DatabaseSpec& databases, unsigned size, std::size_t max_waiting,
+                           std::chrono::milliseconds refresh_every)
+    : max_waiting_(max_waiting), refresh_every_(refresh_every), databases_(databases) {
+  size = std::max(1u, size);
+  entries_.resize(size);
+  // Opened in parallel: each loads its facet columns, which takes a while on a large archive.
+  std::vector<std::thread> openers;
+  std::vector<std::exception_ptr> failures(size);
+  for (unsigned i = 0; i < size; ++i)
+    openers.emplace_back([&, i] {
+      try {
+        entries_[i].searcher = std::make_unique<Searcher>(databases, /*many_queries=*/true);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    });
+  for (auto& opener : openers) opener.join();
+  for (const auto& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  for (std::size_t i = size; i-- > 0;) free_.push_back(i);
+  probe_ = std::make_unique<Searcher>(databases);
+  watcher_ = std::thread([this] { watch_for_commits(); });
+}
+
+SearcherPool::~SearcherPool() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_.notify_all();
+  watcher_.join();
+}
+
+void SearcherPool::watch_for_commits() {
+  std::unique_lock lock(mutex_);
+  while (!stop_.wait_for(lock, refresh_every_, [&] { return stopping_; })) {
+    lock.unlock();
+    bool changed = false;
+    try {
+      changed = probe_->refresh();
+    } catch (const std::exception& e) {
+      spdlog::debug("looking for commits failed: {}", e.what());
+    } catch (const Xapian::Error& e) {
+      spdlog::debug("looking for commits failed: {}", e.get_description());
+    }
+    if (changed) {
+      spdlog::debug("the databases changed (revision {}); opening fresh searchers", probe_->revision());
+      for (std::size_t i = 0; i < entries_.size(); ++i) {
+        std::unique_ptr<Searcher> fresh, replaced;
+        try {
+          fresh = std::make_unique<Searcher>(databases_, /*many_queries=*/true);
+        } catch (const std::exception& e) {
+          spdlog::warn("opening a fresh searcher failed: {}", e.what());
+          break;
+        } catch (const Xapian::Error& e) {
+          spdlog::warn("opening a fresh searcher failed: {}", e.get_description());
+          break;
+        }
+        std::lock_guard swap(mutex_);
+        replaced = std::move(entries_[i].next);  // an older fresh one never lent: dropped
+        entries_[i].next = std::move(fresh);
+        if (stopping_) break;
+      }
+    }
+    lock.lock();
+  }
+}
+
+std::optional<SearcherPool::Lease> SearcherPool::acquire() {
+  std::size_t index = 0;
+  std::unique_ptr<Searcher> replaced;  // destroyed after the lock is released
+  {
+    std::unique_lock lock(mutex_);
+    if (!free_.empty() && waiters_.empty()) {
+      index = free_.back();
+      free_.pop_back();
+    } else {
+      if (waiters_.size() >= max_waiting_) return std::nullopt;
+      Waiter waiter;
+      waiters_.push_back(&waiter);
+      waiter.handed.wait(lock, [&] { return waiter.index.has_value(); });
+      index = *waiter.index;
+    }
+    if (entries_[index].next) {
+      replaced = std::move(entries_[index].searcher);
+      entries_[index].searcher = std::move(entries_[index].next);
+    }
+  }
+  return Lease(*this, index);
+}
+
+void SearcherPool::give_back(std::size_t index) {
+  std::lock_guard lock(mutex_);
+  if (waiters_.empty()) {
+    free_.push_back(index);
+    return;
+  }
+  Waiter* first = waiters_.front();
+  waiters_.pop_front();
+  first->index = index;
+  first->handed.notify_one();
+}
+
+SearcherPool::Lease::~Lease() {
+  if (pool_) pool_->give_back(index_);
+}
+
+Searcher& SearcherPool::Lease::operator*() const { return *pool_->entries_[index_].searcher; }
+
+}  // namespace newsdex
