@@ -118,29 +118,10 @@ std::optional<int> parse_serve_options(int argc, const char* const* argv, ServeO
       ("max-pending", cli::count_value(&limits.max_pending, "max-pending")->value_name("N"),
        "searches that may wait for a free searcher; more get 503 with Retry-After (default: 256)");
 
-  po::options_description visible;
-  visible.add(serving).add(limiting).add(cli::common_options());
+  const cli::CommandLine line{"newsdex-serve", USAGE, {serving, limiting}, {}, {}};
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "newsdex-serve: error parsing command line: " << e.what() << "\n"
-              << "Try 'newsdex-serve --help'.\n";
-    return cli::EXIT_USAGE_ERROR;
-  }
-  if (vm.count("help")) {
-    std::ostringstream help;
-    help << USAGE << "\n" << visible << "\n";
-    return cli::print_to_stdout("newsdex-serve", help.str());
-  }
-  if (vm.count("version")) return cli::print_to_stdout("newsdex-serve", cli::version_line("newsdex-serve") + "\n");
-  cli::configure_logging(vm, "newsdex-serve");
-
-  auto usage_error = [](const std::string& message) {
-    std::cerr << "newsdex-serve: " << message << "\nTry 'newsdex-serve --help'.\n";
-    return cli::EXIT_USAGE_ERROR;
-  };
+  if (const auto exit_code = cli::parse_command_line(argc, argv, line, vm)) return exit_code;
+  const auto usage_error = [&line](const std::string& message) { return cli::usage_error(line.program, message); };
   if (options.db.databases.empty()) return usage_error("--db DIR is required");
   if (options.db.timeout_ms == 0) return usage_error("--timeout must be at least 1 (milliseconds)");
   if (limits.query.max_terms == 0) return usage_error("--max-query-terms must be at least 1");
