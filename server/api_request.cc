@@ -48,13 +48,9 @@ json bool_json(const std::string& text) {
 
 SearchRequest view_defaults(ApiView view) {
   SearchRequest request;
-  switch (view) {
-    case ApiView::SEARCH: break;
-    case ApiView::TIMELINE: request.limit = 0; break;
-    case ApiView::COOCCURRENCE: request.limit = 0; break;
-    case ApiView::SIGNIFICANT_TERMS: request.limit = 0; break;
-    case ApiView::STORIES: request.collapse = true; break;
-  }
+  // The views that answer with something other than hits list none unless asked.
+  if (view == ApiView::TIMELINE || view == ApiView::COOCCURRENCE || view == ApiView::SIGNIFICANT_TERMS) request.limit = 0;
+  if (view == ApiView::STORIES) request.collapse = true;
   return request;
 }
 

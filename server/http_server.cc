@@ -324,7 +324,7 @@ void HttpServer::State::routes() {
     send_error(res, res.status, message);
     return httplib::Server::HandlerResponse::Handled;
   }));
-  s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr failure) {
+  s.set_exception_handler([](const httplib::Request&, httplib::Response& res, const std::exception_ptr& failure) {
     std::string message = "internal error";
     try {
       std::rethrow_exception(failure);

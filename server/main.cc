@@ -1,6 +1,7 @@
 // newsdex-serve: the archive over HTTP, a search page for the browser and a JSON API,
 // answered by the searcher code behind newsdex-search.
 #include <pthread.h>
+#include <ctime>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
@@ -38,11 +39,14 @@ int run(const ServeOptions& options) {
 
   std::atomic<bool> served{false}, signalled{false};
   std::thread waiter([&] {
-    int signal = 0;
-    sigwait(&stop_signals, &signal);
-    if (served) return;  // woken by main after serving ended on its own
+    // Waits for a signal, or for serving to end on its own (looked at ten times a second).
+    const timespec tenth{0, 100'000'000};
+    int caught = -1;
+    while (!served && (caught = sigtimedwait(&stop_signals, nullptr, &tenth)) < 0) {
+    }
+    if (caught < 0) return;
     signalled = true;
-    spdlog::info("{}: answering the requests in flight, then stopping", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    spdlog::info("{}: answering the requests in flight, then stopping", caught == SIGTERM ? "SIGTERM" : "SIGINT");
     // stop() before the server runs does nothing: ask until serving has ended.
     while (!served) {
       server.stop();
@@ -51,7 +55,6 @@ int run(const ServeOptions& options) {
   });
   const bool ok = server.serve();
   served = true;
-  if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
   if (signalled) {
     spdlog::info("stopped");
