@@ -213,6 +213,19 @@ const ColumnFacetCounter::Column& ColumnFacetCounter::story_column(const Xapian:
   return *stories_;
 }
 
+LoadedColumns ColumnFacetCounter::loaded() const {
+  LoadedColumns out;
+  for (const Facet facet : ALL_FACETS)
+    if (columns_.count(static_cast<int>(facet))) out.facets.push_back(facet);
+  out.stories = stories_ != nullptr;
+  return out;
+}
+
+void ColumnFacetCounter::load(const Xapian::Database& db, const LoadedColumns& columns) {
+  for (const Facet facet : columns.facets) column(db, facet);
+  if (columns.stories) story_column(db);
+}
+
 FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
                                     const FacetRequest& request) {
   return count_with(db, query, request, nullptr);

@@ -42,9 +42,23 @@ struct PairPass {
   FacetPass singles;             // every value of `first` (then of `second`, when another facet)
 };
 
+// The in-memory columns a counter holds: what a fresh counter on a newer revision loads
+// before it serves (newsdex-serve), so that no request waits for the loading.
+struct LoadedColumns {
+  std::vector<Facet> facets;
+  bool stories = false;
+};
+
 class FacetCounter {
  public:
   virtual ~FacetCounter() = default;
+  // The columns loaded so far, and loading them ahead of the first query that needs them
+  // (counters without columns hold none and load nothing).
+  virtual LoadedColumns loaded() const { return {}; }
+  virtual void load(const Xapian::Database& db, const LoadedColumns& columns) {
+    (void)db;
+    (void)columns;
+  }
   // Counts the facets over every document that matches `query` in `db`.
   virtual FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) = 0;
   // Counts, over every match, each pair of a value of `first` and a value of `second`
@@ -61,6 +75,8 @@ class ColumnFacetCounter : public FacetCounter {
   ~ColumnFacetCounter() override;
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
   PairPass count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first, Facet second) override;
+  LoadedColumns loaded() const override;
+  void load(const Xapian::Database& db, const LoadedColumns& columns) override;
 
   struct Column;
 

@@ -254,6 +254,14 @@ std::string Searcher::revision() const {
   return out;
 }
 
+LoadedColumns Searcher::loaded_columns() const {
+  return shards_.remote ? LoadedColumns{} : columns_->loaded();
+}
+
+void Searcher::load_columns(const LoadedColumns& columns) {
+  if (!shards_.remote) columns_->load(db_, columns);
+}
+
 void Searcher::reopen() {
   // From the stubs, not with Database::reopen(): a commit that compacts writes a new
   // generation and deletes the one this handle reads, which reopen() would look for.

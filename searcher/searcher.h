@@ -58,6 +58,12 @@ class Searcher {
   // say.
   std::string revision() const;
 
+  // The facet columns this searcher has loaded, and loading them ahead of the queries
+  // that will need them: newsdex-serve warms a searcher opened on a new revision with
+  // what the serving ones use, before lending it.
+  LoadedColumns loaded_columns() const;
+  void load_columns(const LoadedColumns& columns);
+
  private:
   struct Plan;
   struct Page;

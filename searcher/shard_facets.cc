@@ -94,6 +94,10 @@ PairPass ShardColumnFacetCounter::count_pairs(const Xapian::Database&, const Xap
   return pass;
 }
 
+void ShardColumnFacetCounter::load(const Xapian::Database&, const LoadedColumns& columns) {
+  for (std::size_t s = 0; s < shards_.size(); ++s) counters_[s]->load(shards_[s], columns);
+}
+
 std::unique_ptr<FacetCounter> make_column_counter(const ShardSet& set) {
   if (set.handles.size() <= 1) return std::make_unique<ColumnFacetCounter>();
   return std::make_unique<ShardColumnFacetCounter>(set.handles);

@@ -21,6 +21,8 @@ class ShardColumnFacetCounter : public FacetCounter {
   // `db` is the combined database; each shard is counted on its own handle.
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
   PairPass count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first, Facet second) override;
+  LoadedColumns loaded() const override { return counters_.front()->loaded(); }
+  void load(const Xapian::Database& db, const LoadedColumns& columns) override;
 
  private:
   std::vector<Xapian::Database> shards_;

@@ -172,15 +172,23 @@ void HttpServer::State::search(const httplib::Request& req, httplib::Response& r
   } catch (const ApiError& e) {
     return send_error(res, e.status(), e.what(), e.column());
   }
+  // A repeated request is answered without waiting for a searcher: from the cache, at
+  // the revision the newest searchers read.
+  std::string key;
+  if (cache.enabled()) {
+    key = request_key(view, request);
+    if (auto body = cache.find(key, pool.revision())) {
+      res.set_header("X-Cache", "hit");
+      return send_json(res, 200, *body);
+    }
+  }
   auto lease = pool.acquire();
   if (!lease) {
     res.set_header("Retry-After", "1");
     return send_error(res, 503, "every searcher is busy and too many requests are waiting; try again in a second");
   }
-  std::string key;
   if (cache.enabled()) {
-    key = request_key(view, request);
-    if (auto body = cache.find(key, (*lease)->revision())) {
+    if (auto body = cache.find(key, (*lease)->revision())) {  // computed while this one waited
       res.set_header("X-Cache", "hit");
       return send_json(res, 200, *body);
     }

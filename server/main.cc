@@ -1,13 +1,14 @@
 // newsdex-serve: the archive over HTTP, a search page for the browser and a JSON API,
 // answered by the searcher code behind newsdex-search.
-#include <pthread.h>
-#include <ctime>
+#include <poll.h>
+#include <unistd.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <stdexcept>
 #include <thread>
 
 #include "cli/cli.h"
@@ -20,14 +21,25 @@ namespace {
 
 using namespace newsdex;
 
+// SIGTERM and SIGINT are written to a pipe by the handler (all it may safely do) and read
+// by one thread, which stops the server in an orderly way. A handler, not a blocked
+// signal taken with sigwait: threads started before main (a sanitizer's) would not have
+// the signal blocked, and it would end the process there.
+int stop_pipe[2] = {-1, -1};
+
+extern "C" void on_stop_signal(int signal) {
+  const char byte = static_cast<char>(signal);
+  [[maybe_unused]] const auto written = ::write(stop_pipe[1], &byte, 1);
+}
+
 int run(const ServeOptions& options) {
-  // SIGTERM and SIGINT are taken by one thread (sigwait), never delivered to the others,
-  // so that a signal stops the server in an orderly way wherever it arrives.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  if (::pipe(stop_pipe) != 0) throw std::runtime_error("cannot create a pipe");
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  ::sigaction(SIGTERM, &action, nullptr);
+  ::sigaction(SIGINT, &action, nullptr);
 
   SearcherPool searchers(options.db, options.searchers, options.limits.max_pending,
                          std::chrono::milliseconds(options.refresh_ms));
@@ -40,9 +52,11 @@ int run(const ServeOptions& options) {
   std::atomic<bool> served{false}, signalled{false};
   std::thread waiter([&] {
     // Waits for a signal, or for serving to end on its own (looked at ten times a second).
-    const timespec tenth{0, 100'000'000};
+    pollfd readable{stop_pipe[0], POLLIN, 0};
     int caught = -1;
-    while (!served && (caught = sigtimedwait(&stop_signals, nullptr, &tenth)) < 0) {
+    while (!served && caught < 0) {
+      char byte = 0;
+      if (::poll(&readable, 1, 100) == 1 && ::read(stop_pipe[0], &byte, 1) == 1) caught = byte;
     }
     if (caught < 0) return;
     signalled = true;

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <thread>
 
 #include <xapian.h>
@@ -28,6 +29,7 @@ SearcherPool::SearcherPool(const DatabaseSpec& databases, unsigned size, std::si
   for (const auto& failure : failures)
     if (failure) std::rethrow_exception(failure);
   for (std::size_t i = size; i-- > 0;) free_.push_back(i);
+  revision_ = entries_.front().searcher->revision();
   probe_ = std::make_unique<Searcher>(databases);
   watcher_ = std::thread([this] { watch_for_commits(); });
 }
@@ -55,22 +57,38 @@ void SearcherPool::watch_for_commits() {
     }
     if (changed) {
       spdlog::debug("the databases changed (revision {}); opening fresh searchers", probe_->revision());
+      std::string fresh_revision;
+      bool all_fresh = true;
       for (std::size_t i = 0; i < entries_.size(); ++i) {
         std::unique_ptr<Searcher> fresh, replaced;
+        LoadedColumns warm;
+        {
+          std::lock_guard copy(mutex_);
+          warm = warm_;
+        }
         try {
           fresh = std::make_unique<Searcher>(databases_, /*many_queries=*/true);
+          fresh->load_columns(warm);
         } catch (const std::exception& e) {
           spdlog::warn("opening a fresh searcher failed: {}", e.what());
+          all_fresh = false;
           break;
         } catch (const Xapian::Error& e) {
           spdlog::warn("opening a fresh searcher failed: {}", e.get_description());
+          all_fresh = false;
           break;
         }
+        // Each fresh one must read the same revision for the pool to name one.
+        const std::string read = fresh->revision();
+        if (i == 0) fresh_revision = read;
+        else if (read != fresh_revision) all_fresh = false;
         std::lock_guard swap(mutex_);
         replaced = std::move(entries_[i].next);  // an older fresh one never lent: dropped
         entries_[i].next = std::move(fresh);
         if (stopping_) break;
       }
+      std::lock_guard publish(mutex_);
+      revision_ = all_fresh ? fresh_revision : "";
     }
     lock.lock();
   }
@@ -101,6 +119,11 @@ std::optional<SearcherPool::Lease> SearcherPool::acquire() {
 
 void SearcherPool::give_back(std::size_t index) {
   std::lock_guard lock(mutex_);
+  // The columns its requests needed: a fresh searcher loads them before it is lent.
+  const LoadedColumns loaded = entries_[index].searcher->loaded_columns();
+  for (const Facet facet : loaded.facets)
+    if (std::find(warm_.facets.begin(), warm_.facets.end(), facet) == warm_.facets.end()) warm_.facets.push_back(facet);
+  warm_.stories = warm_.stories || loaded.stories;
   if (waiters_.empty()) {
     free_.push_back(index);
     return;
@@ -109,6 +132,11 @@ void SearcherPool::give_back(std::size_t index) {
   waiters_.pop_front();
   first->index = index;
   first->handed.notify_one();
+}
+
+std::string SearcherPool::revision() const {
+  std::lock_guard lock(mutex_);
+  return revision_;
 }
 
 SearcherPool::Lease::~Lease() {

@@ -5,9 +5,10 @@
 //
 // Commits: a thread of the pool looks for them (Searcher::refresh on a searcher of its
 // own). When the databases have changed it opens fresh searchers beside the ones serving,
-// and each is swapped in the next time its slot is lent, so no request waits while the
-// databases are opened again and their facet columns loaded (a second or more on a large
-// archive whose machine is busy with the indexer's compaction). A search that meets a
+// loads into each the facet columns that the serving ones have needed so far, and swaps
+// each in the next time its slot is lent, so no request waits while the databases are
+// opened again and their columns loaded (a second or more on a large archive whose
+// machine is busy with the indexer). A search that meets a
 // commit before its slot is swapped is survived as in newsdex-search (Searcher::search
 // opens again and runs the query again).
 #pragma once
@@ -58,6 +59,11 @@ class SearcherPool {
 
   unsigned size() const { return static_cast<unsigned>(entries_.size()); }
 
+  // The revision the newest searchers read (Searcher::revision): that of the first ones
+  // opened, then of each set of fresh ones once all of them are ready. "" when a shard
+  // cannot tell.
+  std::string revision() const;
+
  private:
   struct Entry {
     std::unique_ptr<Searcher> searcher;
@@ -79,9 +85,11 @@ class SearcherPool {
   std::deque<Waiter*> waiters_;
   std::size_t max_waiting_;
   std::chrono::milliseconds refresh_every_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
+  std::string revision_;
   DatabaseSpec databases_;
   std::unique_ptr<Searcher> probe_;  // the watcher's own, to look for commits
+  LoadedColumns warm_;               // every column a lent searcher has loaded
   bool stopping_ = false;
   std::condition_variable stop_;
   std::thread watcher_;

@@ -98,7 +98,7 @@ std::optional<int> parse_serve_options(int argc, const char* const* argv, ServeO
        "serving ones and answer from the new revision (default: 500)")
       ("cache", cli::count_value(&options.cache_entries, "cache")->value_name("N"),
        "keep the last N responses and answer a repeated request from them while the database "
-       "revision stays the same (default: 0, no cache)")
+       "revision stays the same (default: 1000; 0 turns the cache off)")
       ("access-log", po::value<std::string>(&options.access_log)->value_name("FILE"),
        "log each request (time, client, method, path, status, bytes, milliseconds) to FILE (- for stderr)");
   po::options_description limiting("Limits (a request over one is refused with a JSON error)");

@@ -30,7 +30,7 @@ struct ServeOptions {
   std::string token;                 // read from --token FILE; "" when none
   bool public_access = false;        // --public: a non-loopback address without a token
   std::string access_log;            // --access-log FILE ("-": stderr), "" for none
-  std::size_t cache_entries = 0;     // --cache N: responses kept per database revision
+  std::size_t cache_entries = 1000;  // --cache N: responses kept, each for its database revision
   unsigned refresh_ms = 500;         // --refresh MS: how often the pool looks for commits
   ServeLimits limits;
 };

@@ -170,6 +170,29 @@ TEST_F(SearchFacets, TotalsAreExactWithFacets) {
   EXPECT_TRUE(result.total_exact);
 }
 
+TEST_F(SearchFacets, AFreshSearcherLoadsTheColumnsAnotherHasNeededAndCountsTheSame) {
+  Searcher serving(path(), /*many_queries=*/true);
+  EXPECT_TRUE(serving.loaded_columns().facets.empty());
+  SearchRequest request;
+  request.query = "grain";
+  request.facets.facets = {Facet::COUNTRY, Facet::YEAR};
+  const auto expected = serving.search(request);
+  const LoadedColumns loaded = serving.loaded_columns();
+  EXPECT_EQ(loaded.facets, (std::vector<Facet>{Facet::COUNTRY, Facet::YEAR}));
+  Searcher fresh(path(), /*many_queries=*/true);
+  fresh.load_columns(loaded);
+  EXPECT_EQ(fresh.loaded_columns().facets, loaded.facets);
+  const auto counted = fresh.search(request);
+  ASSERT_EQ(counted.facets.size(), expected.facets.size());
+  for (std::size_t f = 0; f < expected.facets.size(); ++f) {
+    ASSERT_EQ(counted.facets[f].top.size(), expected.facets[f].top.size());
+    for (std::size_t i = 0; i < expected.facets[f].top.size(); ++i) {
+      EXPECT_EQ(counted.facets[f].top[i].key, expected.facets[f].top[i].key);
+      EXPECT_EQ(counted.facets[f].top[i].count, expected.facets[f].top[i].count);
+    }
+  }
+}
+
 TEST_F(SearchFacets, LimitKeepsTheTopValuesAndTheDistinctCount) {
   Searcher searcher(path());
   SearchRequest request;

@@ -388,7 +388,8 @@ TEST(ServeLimits, TooManyRequestsFromOneAddressAre429) {
 
 TEST(ServeLimits, OverloadIs503WithRetryAfter) {
   testing::IndexedCorpus corpus(corpus_jsonl());
-  Server server(corpus.db(), {"--threads", "1", "--max-pending", "0", "--connections", "32"});
+  // No cache: every request needs the one searcher.
+  Server server(corpus.db(), {"--threads", "1", "--max-pending", "0", "--connections", "32", "--cache", "0"});
   std::atomic<int> ok{0}, overloaded{0}, other{0};
   std::vector<std::thread> clients;
   for (int t = 0; t < 16; ++t)
@@ -405,6 +406,40 @@ TEST(ServeLimits, OverloadIs503WithRetryAfter) {
   EXPECT_GT(ok, 0);
   EXPECT_GT(overloaded, 0);
   EXPECT_EQ(other, 0);
+}
+
+TEST(ServeLimits, ARepeatedRequestIsAnsweredFromTheCacheWhileEverySearcherIsBusy) {
+  testing::TempDir dir;
+  testing::build_database(dir / "big.db", testing::random_articles(20000, 11));
+  // The default cache; one searcher, and no request may wait for it.
+  Server server(dir / "big.db", {"--threads", "1", "--max-pending", "0"});
+  const std::string slow = "/api/search?q=*&facets=person,country,author,source,lang,year,month,day,mentioned"
+                           "&cooccur=person,country&significant_terms=20&limit=100&timeline=day";
+  ASSERT_EQ(server.client().Get(slow.c_str())->status, 200);  // loads what later ones reuse
+  const auto cached = server.client().Get("/api/search?q=cocoa&limit=3");
+  ASSERT_EQ(cached->status, 200);
+  EXPECT_EQ(cached->get_header_value("X-Cache"), "miss");
+  // While a slow search holds the searcher, a new request is refused (503) and the
+  // repeated one is answered: before, between and after, so the searcher was busy
+  // throughout. A slow search that ended too soon is tried again.
+  bool shown = false;
+  for (int attempt = 0; attempt < 5 && !shown; ++attempt) {
+    std::thread busy([&] { server.client().Get((slow + "&offset=" + std::to_string(attempt + 1)).c_str()); });
+    int before = 0;
+    for (int i = 0; i < 200 && before != 503; ++i) {
+      before = server.client().Get(("/api/search?q=grain" + std::to_string(i) + "x" + std::to_string(attempt)).c_str())->status;
+      if (before != 503) std::this_thread::sleep_for(2ms);
+    }
+    const auto again = server.client().Get("/api/search?q=cocoa&limit=3");
+    const int after = server.client().Get(("/api/search?q=oil" + std::to_string(attempt)).c_str())->status;
+    busy.join();
+    if (before != 503 || after != 503) continue;
+    ASSERT_EQ(again->status, 200) << again->body;
+    EXPECT_EQ(again->get_header_value("X-Cache"), "hit");
+    EXPECT_EQ(again->body, cached->body);
+    shown = true;
+  }
+  EXPECT_TRUE(shown) << "the slow search never kept the searcher busy long enough";
 }
 
 TEST(ServeCommits, NewArticlesAreFoundAndTheCacheForgetsOldAnswers) {
