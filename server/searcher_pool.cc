@@ -78,6 +78,10 @@ void SearcherPool::watch_for_commits() {
           all_fresh = false;
           break;
         }
+        if (i == 0) {
+          std::lock_guard warming(warmer_mutex_);
+          if (warmer_) warmer_(*fresh);
+        }
         // Each fresh one must read the same revision for the pool to name one.
         const std::string read = fresh->revision();
         if (i == 0) fresh_revision = read;
@@ -132,6 +136,11 @@ void SearcherPool::give_back(std::size_t index) {
   waiters_.pop_front();
   first->index = index;
   first->handed.notify_one();
+}
+
+void SearcherPool::set_warmer(Warmer warmer) {
+  std::lock_guard warming(warmer_mutex_);
+  warmer_ = std::move(warmer);
 }
 
 std::string SearcherPool::revision() const {

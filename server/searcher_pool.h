@@ -17,6 +17,7 @@
 #include <condition_variable>
 #include <deque>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -64,6 +65,14 @@ class SearcherPool {
   // cannot tell.
   std::string revision() const;
 
+  // Called with the first fresh searcher of each new revision, before the pool names that
+  // revision (newsdex-serve answers its most recent requests again there, so that the
+  // cache holds them when the revision is served: Solr's autowarming). Meanwhile the
+  // serving searchers keep answering. An empty function stops it; set_warmer waits for a
+  // warming under way to end.
+  using Warmer = std::function<void(Searcher& fresh)>;
+  void set_warmer(Warmer warmer);
+
  private:
   struct Entry {
     std::unique_ptr<Searcher> searcher;
@@ -90,6 +99,8 @@ class SearcherPool {
   DatabaseSpec databases_;
   std::unique_ptr<Searcher> probe_;  // the watcher's own, to look for commits
   LoadedColumns warm_;               // every column a lent searcher has loaded
+  std::mutex warmer_mutex_;          // held while the warmer runs
+  Warmer warmer_;
   bool stopping_ = false;
   std::condition_variable stop_;
   std::thread watcher_;

@@ -99,6 +99,9 @@ std::optional<int> parse_serve_options(int argc, const char* const* argv, ServeO
       ("cache", cli::count_value(&options.cache_entries, "cache")->value_name("N"),
        "keep the last N responses and answer a repeated request from them while the database "
        "revision stays the same (default: 1000; 0 turns the cache off)")
+      ("cache-warm", cli::count_value(&options.cache_warm, "cache-warm")->value_name("N"),
+       "after a commit, answer the N most recent cached requests again on the new revision before "
+       "serving it, so that they stay fast (default: 100; 0: they miss once)")
       ("access-log", po::value<std::string>(&options.access_log)->value_name("FILE"),
        "log each request (time, client, method, path, status, bytes, milliseconds) to FILE (- for stderr)");
   po::options_description limiting("Limits (a request over one is refused with a JSON error)");

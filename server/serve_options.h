@@ -31,6 +31,7 @@ struct ServeOptions {
   bool public_access = false;        // --public: a non-loopback address without a token
   std::string access_log;            // --access-log FILE ("-": stderr), "" for none
   std::size_t cache_entries = 1000;  // --cache N: responses kept, each for its database revision
+  std::size_t cache_warm = 100;      // --cache-warm N: answers computed again after a commit
   unsigned refresh_ms = 500;         // --refresh MS: how often the pool looks for commits
   ServeLimits limits;
 };

@@ -13,10 +13,14 @@ TEST(ResponseCache, AnswersARepeatedRequestOnlyAtTheRevisionItWasComputedFrom) {
   EXPECT_EQ(cache.find("q=grain", "r1"), "answer at r1");
   EXPECT_EQ(cache.find("q=grain", "r2"), std::nullopt) << "a commit must make older answers miss";
   EXPECT_EQ(cache.find("q=oil", "r1"), std::nullopt);
+  // The next revision's answer, computed ahead, does not displace the one still served.
   cache.store("q=grain", "r2", "answer at r2");
   EXPECT_EQ(cache.find("q=grain", "r2"), "answer at r2");
-  EXPECT_EQ(cache.find("q=grain", "r1"), std::nullopt);
-  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_EQ(cache.find("q=grain", "r1"), "answer at r1");
+  EXPECT_EQ(cache.size(), 2u);
+  cache.store("q=grain", "r1", "again at r1");
+  EXPECT_EQ(cache.find("q=grain", "r1"), "again at r1");
+  EXPECT_EQ(cache.size(), 2u);
 }
 
 TEST(ResponseCache, AnEmptyRevisionIsNeverKeptNorMatched) {
@@ -53,9 +57,25 @@ TEST(ResponseCache, StaysWithinItsBudgetOfBytes) {
 TEST(ResponseCache, ReplacingAnAnswerCountsItsBytesOnce) {
   ResponseCache cache(10, 1000);
   cache.store("q", "r1", std::string(50, 'x'));
-  cache.store("q", "r2", std::string(70, 'y'));
+  cache.store("q", "r1", std::string(70, 'y'));
   EXPECT_EQ(cache.size(), 1u);
   EXPECT_EQ(cache.bytes(), 70u);
+}
+
+TEST(ResponseCache, TheMostRecentRequestsAreListedOnceEachNewestFirst) {
+  ResponseCache cache(10);
+  SearchRequest grain, oil;
+  grain.query = "grain";
+  oil.query = "oil";
+  cache.store("q=grain", "r1", "A", grain);
+  cache.store("q=oil", "r1", "B", oil);
+  cache.store("q=grain", "r2", "C", grain);
+  const auto recent = cache.most_recent(10);
+  ASSERT_EQ(recent.size(), 2u);
+  EXPECT_EQ(recent[0].key, "q=grain");
+  EXPECT_EQ(recent[0].request.query, "grain");
+  EXPECT_EQ(recent[1].key, "q=oil");
+  EXPECT_EQ(cache.most_recent(1).size(), 1u);
 }
 
 TEST(ResponseCache, NoEntriesMeansOff) {

@@ -467,6 +467,36 @@ TEST(ServeCommits, NewArticlesAreFoundAndTheCacheForgetsOldAnswers) {
   EXPECT_EQ(total, 1) << "the commit was never seen";
 }
 
+// After a commit, the most recent cached requests are answered again on the new revision
+// before it is served: the first answer that holds the new article comes from the cache.
+// With --cache-warm 0 the same request misses once.
+TEST(ServeCommits, CachedRequestsAreAnsweredAgainBeforeANewRevisionIsServed) {
+  for (const bool warming : {true, false}) {
+    SCOPED_TRACE(warming ? "warming" : "--cache-warm 0");
+    testing::IndexedCorpus corpus(corpus_jsonl());
+    std::vector<std::string> arguments{"--threads", "1", "--refresh", "20"};
+    if (!warming) arguments.insert(arguments.end(), {"--cache-warm", "0"});
+    Server server(corpus.db(), arguments);
+    auto client = server.client();
+    const auto first = client.Get("/api/search?q=zanzibar&limit=1");
+    ASSERT_TRUE(first);
+    ASSERT_EQ(json::parse(first->body)["total"], 0);
+    testing::write_file(corpus.dir() / "new.jsonl",
+                        R"({"id": "new-1", "title": "Zanzibar spice harvest", "body": "Cloves from Zanzibar.", "date": "2023-05-01"})" "\n");
+    const auto indexed = testing::run(NEWSDEX_INDEX_BIN, {"-q", "--db", corpus.db(), corpus.dir() / "new.jsonl"});
+    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    std::string cache_of_first_new_answer;
+    for (int i = 0; i < 200 && cache_of_first_new_answer.empty(); ++i) {
+      const auto r = client.Get("/api/search?q=zanzibar&limit=1");
+      ASSERT_TRUE(r);
+      ASSERT_EQ(r->status, 200);
+      if (json::parse(r->body)["total"] == 1) cache_of_first_new_answer = r->get_header_value("X-Cache");
+      else std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(cache_of_first_new_answer, warming ? "hit" : "miss") << server.log();
+  }
+}
+
 TEST(ServeSignals, SigtermAnswersTheRequestInFlightAndExits0) {
   // Enough articles for the request below to take a while.
   testing::TempDir dir;
