@@ -11,8 +11,8 @@
 #include "core/text_encoding.h"
 
 // Written and read with RapidJSON: the indexer writes every article and the searcher reads
-// every hit it shows. RapidJSON reads them 4x faster than nlohmann-json (1.7 against 7.2 us
-// per Reuters article, warm: a tenth of a one-query process) and writes them 2x faster.
+// every hit it shows, and RapidJSON reads and writes them faster than nlohmann-json
+// (measured: docs/measurements.md#json-reading-and-writing).
 
 namespace newsdex {
 namespace {
