@@ -51,8 +51,8 @@ struct Tally {
 
 // Every document weighs 0, as under BoolWeight, but the scheme asks for the wdf: under
 // BoolWeight, Xapian 1.4 reads a term that indexes every document through a path that
-// fails once the database has had a deletion (boolean_terms.h). Costs 4% over BoolWeight
-// (18,000 Reuters articles, nine common words, every match visited with a spy).
+// fails once the database has had a deletion (boolean_terms.h). It costs little over
+// BoolWeight (measured: docs/measurements.md#counting-passes).
 class CountingWeight : public Xapian::Weight {
  public:
   CountingWeight() { need_stat(WDF); }
@@ -67,7 +67,8 @@ class CountingWeight : public Xapian::Weight {
 
 // Visits every match without scoring: counting needs no weights. A remote shard knows
 // only Xapian's own schemes: there TfIdfWeight "nnn" (the wdf itself, no statistics)
-// keeps off the same faulty path, at 18% over BoolWeight.
+// keeps off the same faulty path, at some cost over BoolWeight (measured:
+// docs/measurements.md#counting-passes).
 Xapian::MSet run_counting_pass(const Xapian::Database& db, const Xapian::Query& query,
                                const std::vector<Xapian::MatchSpy*>& spies, bool remote) {
   Xapian::Enquire enquire(db);

@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 
 #include "cooccurrence.h"
+#include "core/article_json.h"
 #include "storage/facet_values.h"
 #include "core/printable.h"
 #include "text_formatter.h"
@@ -225,20 +226,6 @@ std::unique_ptr<ResultWriter> make_writer(OutputFormat format, const WriterOptio
   return std::make_unique<TextWriter>(options.colour, options.batch, options.width);
 }
 
-std::string article_json_line(const Article& article) {
-  Hit hit;
-  hit.article = article;
-  json j = hit_json(hit);
-  j.erase("rank");
-  j.erase("score");
-  j.erase("snippet");
-  if (!article.dateline.empty()) j["dateline"] = article.dateline;
-  if (!article.language.empty()) j["language"] = article.language;
-  std::vector<std::string> mentioned;
-  for (const auto& date : article.mentioned_dates) mentioned.push_back(date.to_iso());
-  j["mentioned_dates"] = mentioned;
-  j["body"] = article.body;
-  return dump(j);
-}
+std::string article_json_line(const Article& article) { return article_json_line(article, ARTICLE_JSON_SHOW); }
 
 }  // namespace newsdex

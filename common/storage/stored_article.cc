@@ -7,11 +7,12 @@
 #include <stdexcept>
 
 
+#include "core/article_json.h"
 #include "core/text_encoding.h"
 
 // Written and read with RapidJSON: the indexer writes every article and the searcher reads
-// every hit it shows. RapidJSON reads them 4x faster than nlohmann-json (1.7 against 7.2 us
-// per Reuters article, warm: a tenth of a one-query process) and writes them 2x faster.
+// every hit it shows, and RapidJSON reads and writes them faster than nlohmann-json
+// (measured: docs/measurements.md#json-reading-and-writing).
 
 namespace newsdex {
 namespace {
@@ -37,6 +38,10 @@ class ArticleWriter {
     w_.Key(key);
     valid = w_.String(value.data(), static_cast<rapidjson::SizeType>(value.size())) && valid;
   }
+  void null(const char* key) {
+    w_.Key(key);
+    w_.Null();
+  }
   void boolean(const char* key, bool value) {
     w_.Key(key);
     w_.Bool(value);
@@ -47,7 +52,7 @@ class ArticleWriter {
     for (const auto& v : values) valid = w_.String(v.data(), static_cast<rapidjson::SizeType>(v.size())) && valid;
     w_.EndArray();
   }
-  void start_object(const char* key = nullptr) {
+  void start_object(const char* key) {
     if (key) w_.Key(key);
     w_.StartObject();
   }
@@ -64,30 +69,7 @@ class ArticleWriter {
 // False when a field holds invalid UTF-8.
 bool write_article(const Article& a, rapidjson::StringBuffer& out) {
   ArticleWriter w(out);
-  w.start_object();
-  w.string("id", a.id);
-  w.string("title", a.title);
-  if (a.title_derived) w.boolean("title_derived", true);
-  if (a.date) w.string("date", a.date->to_iso());
-  if (!a.source.empty()) w.string("source", a.source);
-  if (!a.url.empty()) w.string("url", a.url);
-  if (!a.dateline.empty()) w.string("dateline", a.dateline);
-  if (!a.language.empty()) w.string("language", a.language);
-  w.strings("authors", a.authors);
-  w.strings("people", a.people);
-  w.strings("countries", a.countries);
-  std::vector<std::string> mentioned;
-  for (const auto& d : a.mentioned_dates) mentioned.push_back(d.to_iso());
-  w.strings("mentioned_dates", mentioned);
-  if (!a.given.empty()) {
-    w.start_object("given");
-    w.strings("people", a.given.people);
-    w.strings("places", a.given.places);
-    w.strings("topics", a.given.topics);
-    w.end_object();
-  }
-  w.string("text", a.body);
-  w.end_object();
+  write_article_json(a, ARTICLE_JSON_STORED, w);
   return w.valid;
 }
 
