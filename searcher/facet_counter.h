@@ -55,10 +55,7 @@ class FacetCounter {
   // The columns loaded so far, and loading them ahead of the first query that needs them
   // (counters without columns hold none and load nothing).
   virtual LoadedColumns loaded() const { return {}; }
-  virtual void load(const Xapian::Database& db, const LoadedColumns& columns) {
-    (void)db;
-    (void)columns;
-  }
+  virtual void load(const Xapian::Database& /*db*/, const LoadedColumns& /*columns*/) {}
   // Counts the facets over every document that matches `query` in `db`.
   virtual FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) = 0;
   // Counts, over every match, each pair of a value of `first` and a value of `second`

@@ -16,6 +16,7 @@
 #include <iostream>
 #include <thread>
 
+#include "core/article_json.h"
 #include "batch.h"
 #include "cli/cli.h"
 #include "graph_file.h"
@@ -60,7 +61,7 @@ int show_articles(const SearchOptions& options, bool colour) {
       if (!first) std::cout << '\n';
       write_article_text(std::cout, *article, terminal_width(), colour);
     } else {
-      std::cout << article_json_line(*article) << '\n';
+      std::cout << article_json_line(*article, ARTICLE_JSON_SHOW) << '\n';
     }
     first = false;
   }

@@ -6,7 +6,6 @@
 #include <fmt/ostream.h>
 
 #include "cooccurrence.h"
-#include "core/article_json.h"
 #include "storage/facet_values.h"
 #include "core/printable.h"
 #include "text_formatter.h"
@@ -225,7 +224,5 @@ std::unique_ptr<ResultWriter> make_writer(OutputFormat format, const WriterOptio
   }
   return std::make_unique<TextWriter>(options.colour, options.batch, options.width);
 }
-
-std::string article_json_line(const Article& article) { return article_json_line(article, ARTICLE_JSON_SHOW); }
 
 }  // namespace newsdex

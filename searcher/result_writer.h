@@ -47,7 +47,4 @@ std::unique_ptr<ResultWriter> make_writer(OutputFormat format, const WriterOptio
 // --format csv (csv_writer.cc): RFC 4180 tables, one per thing asked.
 std::unique_ptr<ResultWriter> make_csv_writer(bool batch, std::vector<HitField> fields);
 
-// --show in JSON (and newsdex-serve's article): ARTICLE_JSON_SHOW of core/article_json.h, on one line.
-std::string article_json_line(const Article& article);
-
 }  // namespace newsdex

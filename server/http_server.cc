@@ -19,6 +19,7 @@
 
 #include "api_request.h"
 #include "assets.h"
+#include "core/article_json.h"
 #include "core/printable.h"
 #include "query_builder.h"
 #include "rate_limiter.h"
@@ -255,7 +256,7 @@ void HttpServer::State::article(const httplib::Request& req, httplib::Response& 
   try {
     const auto found = (*lease)->article(id);
     if (!found) return send_error(res, 404, "no article with id '" + id + "'");
-    send_json(res, 200, article_json_line(*found) + "\n");
+    send_json(res, 200, article_json_line(*found, ARTICLE_JSON_SHOW) + "\n");
   } catch (const Xapian::Error& e) {
     spdlog::error("{}", printable(e.get_description()));
     send_error(res, 500, e.get_description());

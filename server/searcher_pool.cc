@@ -121,10 +121,9 @@ std::optional<SearcherPool::Lease> SearcherPool::acquire() {
   return Lease(*this, index);
 }
 
-void SearcherPool::give_back(std::size_t index) {
+void SearcherPool::give_back(std::size_t index, const LoadedColumns& loaded) {
   std::lock_guard lock(mutex_);
   // The columns its requests needed: a fresh searcher loads them before it is lent.
-  const LoadedColumns loaded = entries_[index].searcher->loaded_columns();
   for (const Facet facet : loaded.facets)
     if (std::find(warm_.facets.begin(), warm_.facets.end(), facet) == warm_.facets.end()) warm_.facets.push_back(facet);
   warm_.stories = warm_.stories || loaded.stories;
@@ -149,7 +148,8 @@ std::string SearcherPool::revision() const {
 }
 
 SearcherPool::Lease::~Lease() {
-  if (pool_) pool_->give_back(index_);
+  // Asked while the searcher is still this lease's, outside the pool's lock.
+  if (pool_) pool_->give_back(index_, (**this).loaded_columns());
 }
 
 Searcher& SearcherPool::Lease::operator*() const { return *pool_->entries_[index_].searcher; }

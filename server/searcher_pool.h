@@ -78,7 +78,7 @@ class SearcherPool {
     std::unique_ptr<Searcher> searcher;
     std::unique_ptr<Searcher> next;  // opened on a newer revision, swapped in when lent
   };
-  void give_back(std::size_t index);
+  void give_back(std::size_t index, const LoadedColumns& loaded);
   void watch_for_commits();
 
   // A request waiting for a searcher. Searchers are handed to waiters in the order they
