@@ -8,7 +8,6 @@
 
 #include "cli/cli.h"
 #include "record_fields.h"
-#include "analysis/language.h"
 
 namespace po = boost::program_options;
 
@@ -104,15 +103,16 @@ cli::CommandLine index_command_line(IndexArguments& args, IndexOptions& options)
        "CSV: the field delimiter, one character or \\t (default: a tab for .tsv files, else guessed "
        "from the header line: ',', ';' or a tab)")
       ("delete", po::value<std::vector<std::string>>(&options.deletions)->multitoken()->value_name("ID..."),
-       "remove the articles with these ids")
-      ("language,l", po::value<std::string>(&args.language)->value_name("LANG"),
-       "language of articles that do not name one and whose language is not detected with "
-       "confidence, for stemming (default: english)")
+       "remove the articles with these ids");
+  cli::add_language_option(indexing, &args.language,
+                           "language of articles that do not name one and whose language is not detected with "
+                           "confidence, for stemming (default: english)");
+  indexing.add_options()
       ("no-detect-language", po::bool_switch(&args.no_detect_language),
-       "do not detect the language of articles that do not name one: give them --language")
-      ("threads,j", po::value<unsigned>(&pipeline.threads)->value_name("N"),
-       "analysis threads (default: one per core)")
-      ("commit-every", po::value<std::size_t>(&pipeline.commit_every)->value_name("N"),
+       "do not detect the language of articles that do not name one: give them --language");
+  cli::add_threads_option(indexing, &pipeline.threads, "analysis threads (default: one per core)");
+  indexing.add_options()
+      ("commit-every", cli::count_value(&pipeline.commit_every, "commit-every")->value_name("N"),
        "commit after every N articles (default: 250000)")
       ("commit-interval", po::value<double>(&pipeline.commit_seconds)->value_name("SECONDS"),
        "commit at least this often while articles arrive (default: 300)")
@@ -183,9 +183,9 @@ std::string settle_index_options(const po::variables_map& vm, IndexArguments& ar
   if (!pipeline.people_file.empty() && !std::ifstream(pipeline.people_file))
     return "cannot read --people file '" + pipeline.people_file + "'";
   pipeline.extract_entities = vm.count("no-entities") == 0;
-  pipeline.default_language = language_code(args.language);
   pipeline.detect_language = !args.no_detect_language;
-  if (pipeline.default_language.empty()) return "unknown --language '" + args.language + "'";
+  if (auto problem = cli::settle_language(args.language, pipeline.default_language); !problem.empty()) return problem;
+  if (pipeline.default_language.empty()) return "--language names the articles' default language: it cannot be empty";
   return "";
 }
 

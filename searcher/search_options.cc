@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "cli/cli.h"
-#include "storage/facet_values.h"
-#include "graph_file.h"
-#include "analysis/language.h"
 #include "core/calendar.h"
+#include "graph_file.h"
+#include "reader_options.h"
+#include "storage/facet_values.h"
 
 namespace po = boost::program_options;
 
@@ -113,14 +113,8 @@ struct SearchArguments {
 cli::CommandLine search_command_line(SearchArguments& args, SearchOptions& options) {
   auto& request = options.request;
   po::options_description searching("Search options");
+  add_database_options(searching, options.db);
   searching.add_options()
-      ("db,d", po::value<std::vector<std::string>>(&options.db.databases)->value_name("DIR"),
-       "database directory (required); repeat it, or give a sharded index directory or a stub file "
-       "(lines \"auto PATH\", \"remote HOST:PORT\"), to search several shards as one database")
-      ("timeout", cli::count_value(&options.db.timeout_ms, "timeout")->value_name("MS"),
-       "remote shards: give up on one that does not connect or answer within MS milliseconds (default: 10000)")
-      ("allow-partial", po::bool_switch(&options.db.allow_partial),
-       "answer from the shards that respond; the missing ones are named on stderr and in JSON output")
       ("limit,n", cli::count_value(&request.limit, "limit")->value_name("N"), "show at most N hits (default: 10)")
       ("offset", cli::count_value(&request.offset, "offset")->value_name("N"),
        "skip the first N hits, for paging (default: 0)")
@@ -151,15 +145,11 @@ cli::CommandLine search_command_line(SearchArguments& args, SearchOptions& optio
        "better, finds articles that hold none of the words, costs about ten times the search; "
        "with --all it only reorders the matches")
       ("bm25", po::value<std::string>(&args.bm25)->value_name("K1,B"),
-       "BM25 parameters (default: 1.2,0.3, tuned on Reuters-21578)")
-      ("language,l", po::value<std::string>(&args.language)->value_name("LANG"),
-       "stem the query's words in this language only (default: in each language the database's "
-       "articles are in, so a word finds its inflections in every one)")
-      ("max-query-terms", cli::count_value(&request.query_limits.max_terms, "max-query-terms")->value_name("N"),
-       ("refuse a query of more than N words, operators and field names not counted (default: " +
-        std::to_string(DEFAULT_MAX_QUERY_TERMS) + ")").c_str())
-      ("max-query-bytes", cli::count_value(&request.query_limits.max_bytes, "max-query-bytes")->value_name("N"),
-       ("refuse a query longer than N bytes (default: " + std::to_string(DEFAULT_MAX_QUERY_BYTES) + ")").c_str());
+       "BM25 parameters (default: 1.2,0.3, tuned on Reuters-21578)");
+  cli::add_language_option(searching, &args.language,
+                           "stem the query's words in this language only (default: in each language the "
+                           "database's articles are in, so a word finds its inflections in every one)");
+  add_query_limit_options(searching, request.query_limits);
   po::options_description facets("Facets and snippets");
   facets.add_options()
       ("facet", po::value<std::vector<std::string>>(&args.facet_lists)->value_name("LIST"),
@@ -205,9 +195,9 @@ cli::CommandLine search_command_line(SearchArguments& args, SearchOptions& optio
       ("color", po::value<std::string>(&args.colour)->value_name("WHEN"), "auto (default: on a terminal), always, never")
       ("batch", po::value<std::string>(&options.batch)->value_name("FILE"),
        "run the queries of FILE (- for standard input), one per line")
-      ("threads,j", cli::count_value(&options.threads, "threads")->value_name("N"), "batch threads (default: all cores)")
       ("timings", po::value<std::string>(&options.timings)->value_name("FILE"),
        "write each batch query's search time to FILE: \"qid<TAB>microseconds\" lines");
+  cli::add_threads_option(output, &options.threads, "batch threads (default: all cores)");
 
   cli::CommandLine line{"newsdex-search", USAGE, {searching, facets, output}, {}, {}};
   line.hidden.add_options()("query", po::value<std::vector<std::string>>(&args.words));
@@ -218,10 +208,7 @@ cli::CommandLine search_command_line(SearchArguments& args, SearchOptions& optio
 // The query, how its words combine, and what it may cost; "" or the usage error.
 std::string settle_query(const SearchArguments& args, SearchOptions& options) {
   auto& request = options.request;
-  if (options.db.databases.empty()) return "--db DIR is required";
-  if (options.db.timeout_ms == 0) return "--timeout must be at least 1 (milliseconds)";
-  if (request.query_limits.max_terms == 0) return "--max-query-terms must be at least 1";
-  if (request.query_limits.max_bytes == 0) return "--max-query-bytes must be at least 1";
+  if (auto problem = check_reader_options(options.db, request.query_limits); !problem.empty()) return problem;
   for (const auto& word : args.words) {
     if (!request.query.empty()) request.query += ' ';
     request.query += word;
@@ -236,8 +223,7 @@ std::string settle_query(const SearchArguments& args, SearchOptions& options) {
   if (args.all_words && args.any_word) return "--all and --or contradict each other: give one";
   request.default_or = !args.all_words;
   if (args.expand) request.expansion = args.all_words ? Expansion::REORDER : Expansion::WIDEN;
-  request.language = args.language.empty() ? std::string() : language_code(args.language);
-  if (!args.language.empty() && request.language.empty()) return "unknown --language '" + args.language + "'";
+  if (auto problem = cli::settle_language(args.language, request.language); !problem.empty()) return problem;
   if (const auto order = sort_order_from_name(args.sort)) request.sort = *order;
   else return "unknown --sort '" + args.sort + "' (relevance, date or -date)";
   if (!args.recency.empty()) {

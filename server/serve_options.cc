@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "reader_options.h"
 
 namespace po = boost::program_options;
 
@@ -74,14 +75,8 @@ std::optional<int> parse_serve_options(int argc, const char* const* argv, ServeO
   std::string listen = "127.0.0.1:8080", token_file, rate;
   auto& limits = options.limits;
   po::options_description serving("Serving");
+  add_database_options(serving, options.db);
   serving.add_options()
-      ("db,d", po::value<std::vector<std::string>>(&options.db.databases)->value_name("DIR"),
-       "database directory (required); repeat it, or give a sharded index directory or a stub file, "
-       "to serve several shards as one database, as newsdex-search does")
-      ("timeout", cli::count_value(&options.db.timeout_ms, "timeout")->value_name("MS"),
-       "remote shards: give up on one that does not answer within MS milliseconds (default: 10000)")
-      ("allow-partial", po::bool_switch(&options.db.allow_partial),
-       "answer from the shards that respond; the missing ones are named in each answer")
       ("listen,l", po::value<std::string>(&listen)->value_name("HOST:PORT"),
        "address to listen on (default: 127.0.0.1:8080; port 0 picks a free one, logged on stderr)")
       ("token", po::value<std::string>(&token_file)->value_name("FILE"),
@@ -89,8 +84,6 @@ std::optional<int> parse_serve_options(int argc, const char* const* argv, ServeO
        "header, or the cookie the page sets when opened once as /?token=TOKEN")
       ("public", po::bool_switch(&options.public_access),
        "allow a non-loopback address without --token: anyone who can reach it can search")
-      ("threads,j", cli::count_value(&options.searchers, "threads")->value_name("N"),
-       "searchers, each with its own database handle: searches run at once (default: all cores)")
       ("connections", cli::count_value(&options.connections, "connections")->value_name("N"),
        "connections served at once, kept alive between requests (default: 128)")
       ("refresh", cli::count_value(&options.refresh_ms, "refresh")->value_name("MS"),
@@ -104,13 +97,11 @@ std::optional<int> parse_serve_options(int argc, const char* const* argv, ServeO
        "serving it, so that they stay fast (default: 100; 0: they miss once)")
       ("access-log", po::value<std::string>(&options.access_log)->value_name("FILE"),
        "log each request (time, client, method, path, status, bytes, milliseconds) to FILE (- for stderr)");
+  cli::add_threads_option(serving, &options.searchers,
+                          "searchers, each with its own database handle: searches run at once (default: all cores)");
   po::options_description limiting("Limits (a request over one is refused with a JSON error)");
+  add_query_limit_options(limiting, limits.query);
   limiting.add_options()
-      ("max-query-terms", cli::count_value(&limits.query.max_terms, "max-query-terms")->value_name("N"),
-       ("refuse a query of more than N words, as newsdex-search does (default: " +
-        std::to_string(DEFAULT_MAX_QUERY_TERMS) + ")").c_str())
-      ("max-query-bytes", cli::count_value(&limits.query.max_bytes, "max-query-bytes")->value_name("N"),
-       ("refuse a query longer than N bytes with 413 (default: " + std::to_string(DEFAULT_MAX_QUERY_BYTES) + ")").c_str())
       ("max-window", cli::count_value(&limits.max_window, "max-window")->value_name("N"),
        "refuse offset + limit above N (default: 10000)")
       ("max-facet-limit", cli::count_value(&limits.max_facet_limit, "max-facet-limit")->value_name("N"),
@@ -125,10 +116,7 @@ std::optional<int> parse_serve_options(int argc, const char* const* argv, ServeO
   po::variables_map vm;
   if (const auto exit_code = cli::parse_command_line(argc, argv, line, vm)) return exit_code;
   const auto usage_error = [&line](const std::string& message) { return cli::usage_error(line.program, message); };
-  if (options.db.databases.empty()) return usage_error("--db DIR is required");
-  if (options.db.timeout_ms == 0) return usage_error("--timeout must be at least 1 (milliseconds)");
-  if (limits.query.max_terms == 0) return usage_error("--max-query-terms must be at least 1");
-  if (limits.query.max_bytes == 0) return usage_error("--max-query-bytes must be at least 1");
+  if (auto problem = check_reader_options(options.db, limits.query); !problem.empty()) return usage_error(problem);
   if (options.connections == 0) return usage_error("--connections must be at least 1");
   if (options.refresh_ms == 0) return usage_error("--refresh must be at least 1 (milliseconds)");
   const auto address = parse_listen(listen);

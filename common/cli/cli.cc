@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "analysis/language.h"
 #include "cli/version.h"
 
 namespace po = boost::program_options;
@@ -26,6 +27,20 @@ po::options_description common_options() {
       ("verbose,v", po::bool_switch(), "log more on stderr (debug messages)")
       ("quiet,q", po::bool_switch(), "log only errors on stderr");
   return opts;
+}
+
+void add_threads_option(po::options_description& group, unsigned* target, const char* help) {
+  group.add_options()("threads,j", count_value(target, "threads")->value_name("N"), help);
+}
+
+void add_language_option(po::options_description& group, std::string* target, const char* help) {
+  group.add_options()("language,l", po::value<std::string>(target)->value_name("LANG"), help);
+}
+
+std::string settle_language(const std::string& value, std::string& code) {
+  code = value.empty() ? std::string() : language_code(value);
+  if (!value.empty() && code.empty()) return "unknown --language '" + value + "'";
+  return "";
 }
 
 void configure_logging(const po::variables_map& vm, std::string_view program) {

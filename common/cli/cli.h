@@ -36,6 +36,18 @@ boost::program_options::typed_value<std::string>* count_value(T* target, std::st
   });
 }
 
+// -j/--threads N, declared once for every program (a count: "-j -1" is refused, not
+// wrapped); `help` says what the threads do in the program and what 0 or no value means.
+void add_threads_option(boost::program_options::options_description& group, unsigned* target, const char* help);
+
+// -l/--language LANG (a name or ISO 639-1 code: english, de), declared once; `help` says
+// what the language is for in the program. settle_language() checks the value.
+void add_language_option(boost::program_options::options_description& group, std::string* target, const char* help);
+
+// The ISO 639-1 code of a --language value into `code` ("" stays ""): "" when it is one,
+// otherwise the usage error.
+std::string settle_language(const std::string& value, std::string& code);
+
 // The items of a comma-separated list ("person,country", "id,title"), empty ones
 // skipped: how every list option (--facet, --fields, --cooccur) and batch field is read.
 std::vector<std::string_view> comma_list(std::string_view list);
