@@ -38,8 +38,8 @@ void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& do
 // Brings the spelling table in line with the free-text words of the database: each
 // word's spelling frequency becomes the number of articles that contain it. Done once per
 // merge over the whole vocabulary, which costs far less than recording the words of every
-// article one by one (a third of the indexing time when measured), and stays exact when
-// articles are replaced or deleted.
+// article one by one (docs/measurements.md, Figures behind the code's limits), and stays
+// exact when articles are replaced or deleted.
 void sync_spelling(Xapian::WritableDatabase& db, const Xapian::Database& recorded) {
   // A merge join of the vocabulary (unprefixed terms, sorted) with the recorded spelling
   // table (sorted), read from `recorded`: a database whose spelling table is the one `db`

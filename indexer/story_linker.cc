@@ -19,9 +19,10 @@ namespace {
 constexpr std::size_t MAX_COMPARED = 32;
 
 // Members read per band at most, the newest (highest document id) first. Reading every
-// member made linking quadratic in the size of a band: 40,000 price reports of one
-// template took 44 s to index instead of 1.3 s. The newest are the likeliest to fall
-// within STORY_DAYS of a new article in an archive that grows by date.
+// member made linking quadratic in the size of a band (the price reports of one template
+// share one; docs/measurements.md, Figures behind the code's limits). The newest are
+// the likeliest to fall within STORY_DAYS of a new article in an archive that grows by
+// date.
 constexpr std::size_t MAX_BAND_MEMBERS = 32;
 
 struct Fresh {

@@ -293,8 +293,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language
   for (const auto& field : PREFIX_FIELDS)
     parser_.add_boolean_prefix(std::string(field.name), (new PrefixField(field.prefix, terms_))->release());
   // Title matches rank above body matches through the title's extra wdf (TermWriter).
-  // Searching the S-prefixed title terms as well was measured and rejected: MAP on the
-  // topic set fell from 0.455 to 0.426.
+  // Searching the S-prefixed title terms as well was measured and rejected: it ranked
+  // worse (docs/measurements.md, Ranking quality).
   // QueryParser owns processors handed over with release() and frees them with itself.
   parser_.add_boolean_prefix("person", (new PersonField(db, terms_))->release());
   parser_.add_boolean_prefix("country", (new CountryField(*errors_, terms_))->release());

@@ -36,8 +36,8 @@ class QueryError : public std::runtime_error {
 // at most MAX_WILDCARD_TERMS (the rarest completions of a very common prefix are what the
 // bound drops, as Lucene's top-terms rewrite does). A query may hold at most
 // MAX_WILDCARDS of them: each one scans the index's words that share its prefix.
-// Unbounded, `s*` 600 times ran past two minutes and 1.8 GB on 18,000 articles; bounded,
-// 100 take about 1 s, 2 s with facets (measured in docs/limits.md).
+// Unbounded, a query of many `s*` ran for minutes in gigabytes; bounded, it takes about a
+// second (docs/limits.md, docs/measurements.md).
 inline constexpr unsigned WILDCARD_EXPANSION = 1000;
 inline constexpr unsigned MAX_WILDCARD_TERMS = 2000;
 inline constexpr unsigned MAX_WILDCARDS = 100;

@@ -129,12 +129,10 @@ std::string_view term_kind_name(TermKind kind);
 
 // Limits on one query's text, checked before QueryParser sees it. Xapian's matcher takes
 // time that grows with the square of the number of ORed terms the index does not hold
-// (on seeds/, 2 cores: 5,000 such terms 0.4 s, 10,000 1.6 s, 12,000 2.4 s, 20,000 6.9 s;
-// a million ran for 15 minutes on a busy machine and grew to 930 MB before it was
-// killed), so a query over a limit is refused with a QueryError (exit status 2; in a
-// batch, that query's error record). The default of words keeps a 100,000-character
-// query of ordinary words (11,111 of them) within it; the default of bytes bounds the
-// analysis that counts the words. --max-query-terms and --max-query-bytes change them.
+// (docs/measurements.md, Figures behind the code's limits), so a query over a limit is
+// refused with a QueryError (exit status 2; in a batch, that query's error record). The
+// default of words keeps a 100,000-character query of ordinary words (11,111 of them)
+// within it; the default of bytes bounds the analysis that counts the words. --max-query-terms and --max-query-bytes change them.
 inline constexpr std::size_t DEFAULT_MAX_QUERY_TERMS = 12000;
 inline constexpr std::size_t DEFAULT_MAX_QUERY_BYTES = std::size_t{1} << 20;
 
@@ -165,9 +163,9 @@ std::optional<FacetMethod> facet_method_from_name(std::string_view name);
 // --facet-by and a batch line's "facet_by": "story" (true) or "article" (false).
 std::optional<bool> facet_by_story_from_name(std::string_view name);
 
-// Ranking defaults, tuned on the Reuters-21578 topic set (scripts/eval-ranking): b = 0.3
-// (less length normalisation than the textbook 0.75: long Reuters stories are long
-// because they say more) gave MAP 0.477 against 0.455; k1 between 0.9 and 2 hardly matters.
+// Ranking defaults, tuned on the Reuters-21578 topic set (scripts/eval-ranking): b = 0.3,
+// less length normalisation than the textbook 0.75, because long news stories are long
+// because they say more; k1 hardly matters (docs/measurements.md, Ranking quality).
 inline constexpr double DEFAULT_BM25_K1 = 1.2;
 inline constexpr double DEFAULT_BM25_B = 0.3;
 

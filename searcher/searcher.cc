@@ -34,9 +34,8 @@ constexpr int MAX_ATTEMPTS = 5;
 // topic set (scripts/eval-ranking), the same for every query.
 constexpr Xapian::termcount LIKE_TERMS = 40;
 // Expansion terms are stems (Z terms, so every form of a word counts), each weighted by
-// its ESet weight relative to the best one, times EXPAND_WEIGHT. Measured on the topic
-// set (MAP / nDCG@10, with --or): no expansion 0.477 / 0.717; unweighted words x0.5
-// 0.492 / 0.715; unweighted stems x0.3 0.512 / 0.730; weighted stems x0.3 0.540 / 0.744.
+// its ESet weight relative to the best one, times EXPAND_WEIGHT: of the ways measured on
+// the topic set, the best (docs/measurements.md, Figures behind the code's limits).
 constexpr Xapian::doccount EXPAND_DOCUMENTS = 10;
 constexpr Xapian::termcount EXPAND_TERMS = 20;
 constexpr double EXPAND_WEIGHT = 0.3;
@@ -347,8 +346,8 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight&
   if (terms.empty()) return query;
   const Xapian::Query extra(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
                             EXPAND_WEIGHT);
-  // Widening, the new terms may find more articles (MAP 0.537 on the topic set, against
-  // 0.521 reordering); a query that requires or excludes something (oil -iran, +opec
+  // Widening, the new terms may find more articles (it ranked better than reordering on
+  // the topic set); a query that requires or excludes something (oil -iran, +opec
   // price, all words with --all) is only reordered, as the user asked.
   const bool widen = expansion == Expansion::WIDEN && only_alternatives(query);
   return Xapian::Query(widen ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query, extra);

@@ -20,9 +20,9 @@ namespace newsdex {
 class ShingleSketcher;
 
 // At most this many words of one article are indexed (title, dateline and text
-// together); the rest is cut and the article reported. Whole, a 16 MB text of 2 million
-// distinct words took 1.9 GB and 60 s to index; Lucene's classic limit was 10,000 words,
-// this one keeps a 1,000-page book.
+// together); the rest is cut and the article reported. Indexed whole, a huge text of
+// distinct words takes gigabytes and a minute (docs/measurements.md, Figures behind the
+// code's limits); Lucene's classic limit was 10,000 words, this one keeps a 1,000-page book.
 inline constexpr std::size_t MAX_WORDS_PER_ARTICLE = 200000;
 
 class TermWriter {

@@ -18,8 +18,8 @@
 
 namespace newsdex {
 
-// 8,192 terms hold 86% of the archive counts significant terms reads on the Reuters
-// topic queries (180,000 articles); the table is some 100 kB.
+// Enough terms to answer most of the archive counts significant terms reads, in a table
+// small enough to read at every open (docs/measurements.md, Figures behind the code's limits).
 inline constexpr std::size_t FREQUENT_TERMS = 8192;
 
 // Writes the table of `db` (uncommitted; the caller's commit makes it true with the
