@@ -313,8 +313,8 @@ void QueryBuilder::set_default_or(bool use_or) {
   parser_.set_default_op(use_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
 }
 
-std::string QueryBuilder::normalise(std::string_view text, std::size_t* words) {
-  return normalise_query_text(analyzer_, text, is_field_name, words);
+std::string QueryBuilder::normalise(std::string_view text, std::size_t* words, std::vector<QueryToken>* tokens) {
+  return normalise_query_text(analyzer_, text, is_field_name, words, tokens);
 }
 
 Xapian::Query QueryBuilder::parse(std::string_view original, const std::string& normalised, unsigned flags) {
@@ -335,7 +335,8 @@ Xapian::Query QueryBuilder::parse(std::string_view original, const std::string& 
   return query;
 }
 
-Xapian::Query QueryBuilder::build(std::string_view query_text, const std::vector<std::string>& languages) {
+Xapian::Query QueryBuilder::build(std::string_view query_text, const std::vector<std::string>& languages,
+                                  std::vector<QueryToken>* tokens) {
   // The length first: everything after it, the word count too, is linear in it.
   if (query_text.size() > limits_.max_bytes)
     throw QueryError(fmt::format("the query is {} bytes long; at most {} are allowed (--max-query-bytes N raises the limit)",
@@ -343,7 +344,7 @@ Xapian::Query QueryBuilder::build(std::string_view query_text, const std::vector
   check_balance(query_text);
   check_fields(query_text);
   std::size_t words = 0;
-  const std::string normalised = normalise(query_text, &words);
+  const std::string normalised = normalise(query_text, &words, tokens);
   if (words > limits_.max_terms)
     throw QueryError(fmt::format("the query has {} words; at most {} are allowed (--max-query-terms N raises the limit)",
                                  words, limits_.max_terms));
@@ -427,13 +428,15 @@ Xapian::Query QueryBuilder::filter(std::string_view field_and_value) {
 
 namespace {
 
-bool is_word_byte(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return std::isalnum(byte) || byte >= 0x80 || c == '\'' || c == '-';
-}
-
-bool is_operator(std::string_view word) {
-  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
+// Where the value of a field that starts at `at` ends: after its closing quote, or at the
+// first space or closing bracket. The value is copied as typed, never corrected.
+std::size_t field_value_end_after(std::string_view text, std::size_t at) {
+  if (at < text.size() && text[at] == '"') {
+    const auto close = text.find('"', at + 1);
+    return close == std::string_view::npos ? text.size() : close + 1;
+  }
+  while (at < text.size() && !std::isspace(static_cast<unsigned char>(text[at])) && text[at] != ')') ++at;
+  return at;
 }
 
 // The correction written the way the word was typed: "INTERST" -> "INTEREST",
@@ -452,59 +455,38 @@ std::string in_case_of(std::string_view typed, std::string correction) {
 
 }  // namespace
 
-std::string QueryBuilder::suggest_spelling(std::string_view query_text) {
+std::string QueryBuilder::suggest_spelling(std::string_view query_text, const std::vector<QueryToken>& tokens) const {
   // Each word the index does not hold is replaced by the spelling table's correction, in
   // the query as typed: operators, quotes, field names and values, wildcards and the
   // words the index knows stay as they were (QueryParser's own correction rewrote the
   // analysed query, so "interst rates" came back as "interest rate", lower case).
   std::string out;
   bool changed = false;
-  std::size_t i = 0;
-  while (i < query_text.size()) {
-    if (!is_word_byte(query_text[i])) {
-      out += query_text[i++];
+  std::size_t copied = 0;          // bytes of query_text already in `out`
+  std::size_t field_value_end = 0;  // a field's value, copied as typed, ends here
+  for (const auto& token : tokens) {
+    if (token.kind == QueryToken::Kind::FIELD) {
+      field_value_end = field_value_end_after(query_text, token.end + 1);
       continue;
     }
-    std::size_t end = i;
-    while (end < query_text.size() && is_word_byte(query_text[end])) ++end;
-    const std::string_view word = query_text.substr(i, end - i);
-    const bool field = end < query_text.size() && query_text[end] == ':';
-    const bool wildcard = end < query_text.size() && query_text[end] == '*';
-    std::string replacement(word);
-    if (field) {
-      // The field name and its value (quoted or not) are copied as typed.
-      std::size_t value_end = end + 1;
-      if (value_end < query_text.size() && query_text[value_end] == '"') {
-        const auto close = query_text.find('"', value_end + 1);
-        value_end = close == std::string_view::npos ? query_text.size() : close + 1;
-      } else {
-        while (value_end < query_text.size() && !std::isspace(static_cast<unsigned char>(query_text[value_end])) &&
-               query_text[value_end] != ')')
-          ++value_end;
-      }
-      out.append(query_text.substr(i, value_end - i));
-      i = value_end;
+    const bool wildcard = token.end < query_text.size() && query_text[token.end] == '*';
+    if (token.kind != QueryToken::Kind::WORD || token.begin < field_value_end || wildcard) continue;
+    // A word the index holds can still be a typo when nothing matched: archives hold
+    // misspellings too ("compnay" is in Reuters-21578), so a word ten times rarer than
+    // its correction is corrected.
+    const Xapian::doccount have = db_.get_termfreq(token.term);
+    const std::string correction = db_.get_spelling_suggestion(token.term);
+    if (correction.empty() || correction == token.term ||
+        (have != 0 && std::uint64_t{have} * 10 >= db_.get_termfreq(correction)))
       continue;
-    }
-    if (!wildcard && !is_operator(word)) {
-      const std::string folded = normalise(word);
-      // A word the index holds can still be a typo when nothing matched: archives hold
-      // misspellings too ("compnay" is in Reuters-21578), so a word ten times rarer than
-      // its correction is corrected.
-      if (!folded.empty() && folded.find(' ') == std::string::npos) {
-        const Xapian::doccount have = db_.get_termfreq(folded);
-        const std::string correction = db_.get_spelling_suggestion(folded);
-        if (!correction.empty() && correction != folded &&
-            (have == 0 || std::uint64_t{have} * 10 < db_.get_termfreq(correction))) {
-          replacement = in_case_of(word, correction);
-          changed = true;
-        }
-      }
-    }
-    out += replacement;
-    i = end;
+    const std::string_view typed = query_text.substr(token.begin, token.end - token.begin);
+    out.append(query_text.substr(copied, token.begin - copied)).append(in_case_of(typed, correction));
+    copied = token.end;
+    changed = true;
   }
-  return changed ? out : std::string();
+  if (!changed) return std::string();
+  out.append(query_text.substr(copied));
+  return out;
 }
 
 }  // namespace newsdex

@@ -19,9 +19,10 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "analysis/query_text.h"
+#include "analysis/stem_cache.h"
 #include "boolean_terms.h"
 #include "search_request.h"
-#include "analysis/stem_cache.h"
 
 namespace newsdex {
 
@@ -62,19 +63,22 @@ class QueryBuilder {
   // Throws QueryError for a query that cannot be parsed, naming what and where (column,
   // 1-based, in characters of `query_text` as typed), and for one over the limits.
   // `languages` (ISO 639-1 codes, e.g. from --filter lang:de) narrow the stemming as a
-  // lang: field in the query does; empty leaves it to the builder's languages.
-  Xapian::Query build(std::string_view query_text, const std::vector<std::string>& languages = {});
+  // lang: field in the query does; empty leaves it to the builder's languages. `tokens`,
+  // if given, receives the query's tokens as analysed, for suggest_spelling().
+  Xapian::Query build(std::string_view query_text, const std::vector<std::string>& languages = {},
+                      std::vector<QueryToken>* tokens = nullptr);
 
   // A boolean filter from "FIELD:VALUE" (any query field), for --filter. Throws QueryError.
   Xapian::Query filter(std::string_view field_and_value);
 
   // The query with its words replaced by the spelling corrections the database knows,
-  // or "" when there is none.
-  std::string suggest_spelling(std::string_view query_text);
+  // or "" when there is none. `tokens` are those build() found in the same text.
+  std::string suggest_spelling(std::string_view query_text, const std::vector<QueryToken>& tokens) const;
 
   // The query text after analysis, as QueryParser sees it (for --verbose and tests);
   // `words`, if given, receives how many words it holds (operators and fields not counted).
-  std::string normalise(std::string_view query_text, std::size_t* words = nullptr);
+  std::string normalise(std::string_view query_text, std::size_t* words = nullptr,
+                        std::vector<QueryToken>* tokens = nullptr);
 
   // The stemmer of the builder's first language, with a cache of the stems it has
   // computed: use it from this builder's thread only.

@@ -385,6 +385,7 @@ void label_pairs(Cooccurrence& cooccurrence, const CooccurRequest& asked, const 
 struct Searcher::Plan {
   Xapian::Query scored;     // the words (or --like's), with any feedback terms; empty: none
   Xapian::Query asked;      // the reader's own words, before feedback added any
+  std::vector<QueryToken> tokens;  // the query's text as analysed, for a spelling suggestion
   Xapian::Query query;      // scored and filtered: what is matched, ranked and counted
   FacetRequest facets;      // the request's facets, and the dates a timeline counts
   bool counts_all = false;  // facets or co-occurrence count every match
@@ -441,12 +442,13 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& qb, co
   std::vector<Xapian::Query> filters;
   if (!request.like_id.empty()) {
     plan.scored = like_query(request.like_id);
-    if (!request.query.empty()) filters.push_back(qb.build(request.query, filter_languages(request.filters)));
+    if (!request.query.empty())
+      filters.push_back(qb.build(request.query, filter_languages(request.filters), &plan.tokens));
   } else if (plan.every_article) {
     // Not Xapian::Query::MatchAll (see `filtered` below): a query of its own.
     filters.emplace_back(std::string());
   } else if (!request.query.empty()) {
-    plan.scored = qb.build(request.query, filter_languages(request.filters));
+    plan.scored = qb.build(request.query, filter_languages(request.filters), &plan.tokens);
     plan.asked = plan.scored;
     if (request.expansion != Expansion::NONE) plan.scored = expand(plan.scored, weight, request.expansion);
   }
@@ -695,7 +697,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     label_pairs(*result.cooccurrence, *request.cooccur, request.locale);
   }
   if (result.total == 0 && !request.query.empty() && !plan.every_article)
-    result.suggestion = qb.suggest_spelling(request.query);
+    result.suggestion = qb.suggest_spelling(request.query, plan.tokens);
   return result;
 }
 

@@ -101,6 +101,10 @@ TEST_F(SearchOrder, ASuggestionKeepsTheQueryAsTypedAndCorrectsOnlyTheMisspelledW
   EXPECT_EQ(r.out, "No articles match '\"Pipelne froze\" AND trail'.\nDid you mean \"Pipeline froze\" AND trial?\n");
   r = search({"--format", "json", "PIPELNE", "person:khodorkovsky"});
   EXPECT_EQ(json::parse(r.out)["suggestion"], "PIPELINE person:khodorkovsky");
+  // A field's value, quoted or not, and a wildcard are kept as typed.
+  r = search({"--format", "json", "pipelne title:\"pipelne froze\" (trai* OR source:reutres)"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["suggestion"], "pipeline title:\"pipelne froze\" (trai* OR source:reutres)") << r.out;
   r = search({"--format", "json", "charges", "leaked"});
   EXPECT_FALSE(json::parse(r.out).contains("suggestion")) << "both words are spelled right: " << r.out;
 }

@@ -17,7 +17,8 @@ bool is_operator(std::string_view word) {
 }  // namespace
 
 std::string normalise_query_text(Analyzer& analyzer, std::string_view text,
-                                 const std::function<bool(std::string_view)>& is_field, std::size_t* words) {
+                                 const std::function<bool(std::string_view)>& is_field, std::size_t* words,
+                                 std::vector<QueryToken>* tokens) {
   std::size_t word_count = 0;
   std::string out;
   out.reserve(text.size());
@@ -30,12 +31,13 @@ std::string normalise_query_text(Analyzer& analyzer, std::string_view text,
     // between them makes QueryParser read a phrase, as it does for "co-operation".
     if (token.begin == copied && copied != 0 && !out.empty()) out += '-';
     const bool field = token.end < text.size() && text[token.end] == ':' && is_field(original);
-    if (is_operator(original) || field) {
-      out.append(original);
-    } else {
-      out.append(token.term);
-      ++word_count;
-    }
+    const auto kind = field                   ? QueryToken::Kind::FIELD
+                      : is_operator(original) ? QueryToken::Kind::OPERATOR
+                                              : QueryToken::Kind::WORD;
+    const std::string_view given = kind == QueryToken::Kind::WORD ? std::string_view(token.term) : original;
+    out.append(given);
+    if (kind == QueryToken::Kind::WORD) ++word_count;
+    if (tokens) tokens->push_back({token.begin, token.end, std::string(given), kind});
     copied = token.end;
   });
   out.append(text.substr(copied));
