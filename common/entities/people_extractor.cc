@@ -114,8 +114,8 @@ struct PeopleWords {
 };
 
 const PeopleWords& words() {
-  static const PeopleWords instance;
-  return instance;
+  static const PeopleWords WORDS;
+  return WORDS;
 }
 
 bool has(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
@@ -163,9 +163,10 @@ bool name_like(const EntityToken& t) {
 bool only_space_after(const EntityToken& t) { return t.gap_after == GAP_SPACE; }
 
 
+// A mention while the stages run: the group of its person, once stage 3 has found it.
 struct Mention {
   std::size_t first = 0, last = 0;  // token range
-  bool pinned = false;
+  bool pinned = false;              // pinned_name is its name, whatever the tokens say
   std::string pinned_name;
   int group = -1;
 };
@@ -235,18 +236,35 @@ class PeopleFinder {
     find_company_prefixes();
   }
 
-  std::vector<std::string> find(std::vector<bool>& in_person) {
-    in_person.assign(n_, false);
+  // Stage 1.
+  std::vector<TokenSpan> runs() {
+    std::vector<TokenSpan> out;
     for (std::size_t i = 0; i < n_;) {
       if (!name_like(tokens_[i])) {
         ++i;
         continue;
       }
-      const std::size_t b = run_end(i);
-      read_run(i, b);
-      i = b + 1;
+      out.push_back({i, run_end(i)});
+      i = out.back().last + 1;
     }
+    return out;
+  }
+
+  // Stage 2.
+  std::vector<PersonMention> mentions(const std::vector<TokenSpan>& runs) {
+    for (const auto& run : runs) read_run(run.first, run.last);
     add_coordinated();
+    std::vector<PersonMention> out;
+    out.reserve(mentions_.size());
+    for (const auto& m : mentions_) out.push_back({m.first, m.last, m.pinned ? m.pinned_name : std::string()});
+    return out;
+  }
+
+  // Stage 3.
+  std::vector<std::string> people(const std::vector<PersonMention>& mentions, std::vector<bool>& in_person) {
+    mentions_.clear();
+    for (const auto& m : mentions) mentions_.push_back({m.first, m.last, !m.canonical.empty(), m.canonical, -1});
+    in_person.assign(n_, false);
     return name_people(in_person);
   }
 
@@ -757,7 +775,23 @@ class PeopleFinder {
 
 std::vector<std::string> PeopleExtractor::find(const std::vector<EntityToken>& tokens,
                                                std::vector<bool>& in_person) const {
-  return PeopleFinder(tokens, countries_, pinned_.get()).find(in_person);
+  PeopleFinder finder(tokens, countries_, pinned_.get());
+  return finder.people(finder.mentions(finder.runs()), in_person);
+}
+
+std::vector<TokenSpan> PeopleExtractor::capitalised_runs(const std::vector<EntityToken>& tokens) const {
+  return PeopleFinder(tokens, countries_, pinned_.get()).runs();
+}
+
+std::vector<PersonMention> PeopleExtractor::mentions(const std::vector<EntityToken>& tokens,
+                                                     const std::vector<TokenSpan>& runs) const {
+  return PeopleFinder(tokens, countries_, pinned_.get()).mentions(runs);
+}
+
+std::vector<std::string> PeopleExtractor::people(const std::vector<EntityToken>& tokens,
+                                                 const std::vector<PersonMention>& mentions,
+                                                 std::vector<bool>& in_person) const {
+  return PeopleFinder(tokens, countries_, pinned_.get()).people(mentions, in_person);
 }
 
 std::vector<std::string> PeopleExtractor::find_in_capitals(const std::vector<EntityToken>& tokens,

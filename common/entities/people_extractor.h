@@ -44,6 +44,20 @@ class PinnedPeople {
 // (the company list of common/entities/data/people_words.tsv).
 bool is_company_word(std::string_view folded);
 
+// A range of tokens, [first, last].
+struct TokenSpan {
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+// A mention of a person: the tokens of the name, and for a name the article gives in
+// another form (a newsroom's pinned alias, "Mr Blair's wife Cherie") its canonical form.
+struct PersonMention {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::string canonical;  // "" when the tokens are the name
+};
+
 class PeopleExtractor {
  public:
   // `pinned` may be null. Cheap: the word lists are built once per process and shared.
@@ -52,6 +66,20 @@ class PeopleExtractor {
   // The canonical names of the people `tokens` mention, in order of first mention.
   // `in_person` receives, per token, whether it is part of a mention of a person.
   std::vector<std::string> find(const std::vector<EntityToken>& tokens, std::vector<bool>& in_person) const;
+
+  // find() is three stages, run in turn; each is here on its own for its tests.
+  // 1. The capitalised runs of `tokens`: names, initials, hyphenated parts, and the
+  //    connectors and department words that join them ("Minister of Mines and Energy Subroto").
+  std::vector<TokenSpan> capitalised_runs(const std::vector<EntityToken>& tokens) const;
+  // 2. The mentions of people in those runs, in order: each run trimmed to the name its
+  //    title, role, speech verb or given name vouches for, or left out (firms, places,
+  //    things named, titles of works, unconfirmed sentence starts).
+  std::vector<PersonMention> mentions(const std::vector<EntityToken>& tokens, const std::vector<TokenSpan>& runs) const;
+  // 3. The people of `mentions`, one per person in order of first mention: a surname
+  //    alone joins the full name ("Blair" -> "Tony Blair"), a part of a longer name the
+  //    longer one. `in_person` as for find().
+  std::vector<std::string> people(const std::vector<EntityToken>& tokens, const std::vector<PersonMention>& mentions,
+                                  std::vector<bool>& in_person) const;
 
   // People in headlines, where capitals prove little (all of them may be capitals): a
   // single word standing after a title ("PRESIDENT REAGAN"), after a possessive and
