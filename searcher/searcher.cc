@@ -11,16 +11,17 @@
 #include <unordered_set>
 
 #include "analysis/analyzer.h"
-#include "core/ascii_text.h"
-#include "entities/country_table.h"
-#include "core/calendar.h"
 #include "analysis/derived_title.h"
-#include "storage/id_term.h"
 #include "analysis/language.h"
-#include "query_builder.h"
+#include "core/ascii_text.h"
+#include "core/calendar.h"
 #include "core/schema.h"
+#include "facet_labels.h"
+#include "query_builder.h"
 #include "shard_facets.h"
+#include "storage/id_term.h"
 #include "storage/stored_article.h"
+#include "xml_text.h"
 
 namespace newsdex {
 namespace {
@@ -112,30 +113,6 @@ class WordDecider : public Xapian::ExpandDecider {
 
 Xapian::Query filter_by(const Xapian::Query& query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-}
-
-// MSet::snippet escapes text for HTML; our writers want the text itself.
-std::string unescape_html(const std::string& html) {
-  std::string out;
-  out.reserve(html.size());
-  for (std::size_t i = 0; i < html.size(); ++i) {
-    if (html[i] == '&') {
-      static constexpr std::pair<std::string_view, char> ENTITIES[] = {
-          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-      bool replaced = false;
-      for (const auto& [entity, c] : ENTITIES) {
-        if (html.compare(i, entity.size(), entity) == 0) {
-          out += c;
-          i += entity.size() - 1;
-          replaced = true;
-          break;
-        }
-      }
-      if (replaced) continue;
-    }
-    out += html[i];
-  }
-  return out;
 }
 
 }  // namespace
@@ -352,34 +329,6 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight&
   const bool widen = expansion == Expansion::WIDEN && only_alternatives(query);
   return Xapian::Query(widen ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query, extra);
 }
-
-namespace {
-
-// Labels a facet's values for the reader (countries named in the locale, compact dates
-// as ISO dates) and puts them in the order asked: by count as counted, or by value
-// (dates by their key, the others by the name shown).
-void label_and_sort(FacetCounts& counts, const SearchRequest& request) {
-  if (counts.facet == Facet::COUNTRY)
-    for (auto& value : counts.top) value.label = CountryTable::instance().label(value.key, request.locale);
-  if (counts.facet == Facet::MONTH || counts.facet == Facet::DAY || counts.facet == Facet::MENTIONED)
-    for (auto& value : counts.top) value.label = iso_date_label(value.key);
-  const bool date_facet = default_facet_sort(counts.facet) == FacetSort::VALUE;
-  if (request.facet_sort.value_or(default_facet_sort(counts.facet)) == FacetSort::VALUE)
-    std::sort(counts.top.begin(), counts.top.end(), [date_facet](const FacetValue& a, const FacetValue& b) {
-      return date_facet ? a.key < b.key : std::tie(a.label, a.key) < std::tie(b.label, b.key);
-    });
-}
-
-// Countries named in the locale, as in facets; a --with value stays as typed.
-void label_pairs(Cooccurrence& cooccurrence, const CooccurRequest& asked, const std::string& locale) {
-  for (auto& pair : cooccurrence.top) {
-    if (asked.first == Facet::COUNTRY && asked.with.empty())
-      pair.a.label = CountryTable::instance().label(pair.a.key, locale);
-    if (asked.second == Facet::COUNTRY) pair.b.label = CountryTable::instance().label(pair.b.key, locale);
-  }
-}
-
-}  // namespace
 
 // What a request asks of the matcher, worked out once before anything is matched.
 struct Searcher::Plan {
@@ -598,7 +547,7 @@ void Searcher::read_hits(SearchResult& result, const SearchRequest& request, con
       // snippet is the first good passage, not the best one: fast for ten hits, and it
       // still shows the matches. Stemmed as the article was, so its own inflections are
       // highlighted.
-      hit.snippet = unescape_html(mset.snippet(text, request.snippet_length, qb.stemmer(hit.article.language), 0,
+      hit.snippet = markup_text(mset.snippet(text, request.snippet_length, qb.stemmer(hit.article.language), 0,
                                                std::string(1, SNIPPET_MARK_START), std::string(1, SNIPPET_MARK_END),
                                                "…"));
     }
@@ -666,8 +615,7 @@ void Searcher::find_significant_terms(SearchResult& result, const SearchRequest&
   result.significant = significant_terms(db_, second_handle(), *frequencies_, sample,
                                          plan.asked.empty() ? plan.query : plan.asked, qb.stemmer(),
                                          request.significant_terms);
-  for (auto& term : result.significant->top)
-    if (term.kind == TermKind::COUNTRY) term.label = CountryTable::instance().label(term.key, request.locale);
+  label_terms(*result.significant, request.locale);
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {

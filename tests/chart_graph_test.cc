@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "xml_text.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -128,6 +129,19 @@ TEST_F(ChartsAndGraphs, FilesThatCannotBeDrawnAreRefused) {
   const auto r = corpus_->search({"yukos", "--timeline", "week", "--chart", "/nonexistent/dir/x.svg"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("/nonexistent/dir/x.svg: cannot write the chart"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace newsdex
+
+namespace newsdex {
+namespace {
+
+// Snippets come from Xapian escaped for HTML; hits carry the text itself.
+TEST(XmlText, MarkupTextUndoesTheEscapingAndLeavesTheRestAsItStands) {
+  const std::string text = "AT&T <b>\"profit\"</b> isn't &c; café";
+  EXPECT_EQ(markup_text(xml_text(text)), text);
+  EXPECT_EQ(markup_text("Ben &amp; Jerry&#39;s &lt;3 &nbsp; &amp"), "Ben & Jerry's <3 &nbsp; &amp");
 }
 
 }  // namespace
