@@ -16,10 +16,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace newsdex;
-  static const InputFormat format = *parse_input_format(NEWSDEX_FUZZ_FORMAT);
+  static const InputFormat FORMAT = *parse_input_format(NEWSDEX_FUZZ_FORMAT);
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
   Diagnostics diagnostics;
-  auto reader = make_reader(format, in, "fuzz-input", "fuzz-input", diagnostics);
+  auto reader = make_reader(FORMAT, in, "fuzz-input", "fuzz-input", diagnostics);
   for (Article article; reader->next(article);) fuzz::check_article(article);
   return 0;
 }

@@ -40,10 +40,10 @@ std::vector<HitField> parse_hit_fields(std::string_view list) {
 }
 
 const std::vector<HitField>& default_csv_fields() {
-  static const std::vector<HitField> fields = {HitField::RANK,   HitField::ID,        HitField::SCORE,
+  static const std::vector<HitField> DEFAULTS = {HitField::RANK,   HitField::ID,        HitField::SCORE,
                                                HitField::DATE,   HitField::TITLE,     HitField::SOURCE,
                                                HitField::PEOPLE, HitField::COUNTRIES, HitField::SNIPPET};
-  return fields;
+  return DEFAULTS;
 }
 
 std::string plain_snippet(const std::string& snippet) {

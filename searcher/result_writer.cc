@@ -22,11 +22,11 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 // The default JSON hit: these fields, leaving out title_derived unless true and a source
 // or url that is not known.
 json hit_json(const Hit& hit) {
-  static const HitField fields[] = {HitField::RANK,   HitField::ID,      HitField::SCORE,     HitField::TITLE,
+  static const HitField FIELDS[] = {HitField::RANK,   HitField::ID,      HitField::SCORE,     HitField::TITLE,
                                     HitField::TITLE_DERIVED, HitField::DATE, HitField::SOURCE,  HitField::URL,
                                     HitField::AUTHORS, HitField::PEOPLE, HitField::COUNTRIES, HitField::SNIPPET};
   json j;
-  for (HitField f : fields) {
+  for (HitField f : FIELDS) {
     if (f == HitField::TITLE_DERIVED && !hit.article.title_derived) continue;
     if ((f == HitField::SOURCE && hit.article.source.empty()) || (f == HitField::URL && hit.article.url.empty()))
       continue;

@@ -13,8 +13,8 @@ TEST(PartialDate, IsoAndCompactFormsRoundTrip) {
     EXPECT_EQ(*back, date);
     EXPECT_EQ(iso_date_label(date.to_compact()), date.to_iso());
   }
-  EXPECT_EQ(PartialDate(1987, 3, 2).to_compact(), "19870302");
-  EXPECT_EQ(PartialDate(2005, 12, 0).to_iso(), "2005-12");
+  EXPECT_EQ((PartialDate{1987, 3, 2}.to_compact()), "19870302");
+  EXPECT_EQ((PartialDate{2005, 12, 0}.to_iso()), "2005-12");
   for (const char* bad : {"", "1987", "1987-3-2", "1987/03/02", "1987-03-02T10", "19870302", "abcd-ef"})
     EXPECT_FALSE(partial_date_from_iso(bad)) << bad;
   EXPECT_EQ(iso_date_label("1987"), "1987");  // a year is its own label

@@ -36,13 +36,13 @@ constexpr std::size_t CORPUS_ARTICLES = 15000;
 // Every article of both files has "grain" in its title and a 2023 date, so the query
 // `grain` (and the filter date:2023) counts every article the database holds.
 void write_articles(const std::string& path, const std::string& id_prefix, std::size_t count) {
-  static const char* const people[] = {"President Ronald Reagan said", "Treasury Secretary James Baker said",
+  static const char* const PEOPLE[] = {"President Ronald Reagan said", "Treasury Secretary James Baker said",
                                        "Prime Minister Margaret Thatcher said"};
-  static const char* const places[] = {"in Brazil", "in Japan", "in Kenya", "in Canada"};
+  static const char* const PLACES[] = {"in Brazil", "in Japan", "in Kenya", "in Canada"};
   std::ofstream out(path);
   for (std::size_t i = 0; i < count; ++i) {
     out << "{\"id\": \"" << id_prefix << i << "\", \"title\": \"Grain report " << i << "\", \"body\": \""
-        << people[i % 3] << " that prices rose " << places[i % 4] << ". ";
+        << PEOPLE[i % 3] << " that prices rose " << PLACES[i % 4] << ". ";
     for (std::size_t w = 0; w < 50; ++w) out << "word" << (i * 31 + w * 7) % 4001 << ' ';
     out << "\", \"date\": \"2023-" << (i % 12 < 9 ? "0" : "") << i % 12 + 1 << "-" << (i % 28 < 9 ? "0" : "")
         << i % 28 + 1 << "\"}\n";

@@ -19,8 +19,8 @@ using testing::TempDir;
 // `count` articles from ids first.., each of 30 words drawn from a vocabulary of 60, a
 // person and a country.
 std::string articles(int first, int count, unsigned seed) {
-  static const std::vector<std::string> people = {"Angela Merkel", "Tony Blair", "Jacques Chirac"};
-  static const std::vector<std::string> countries = {"DE", "GB", "FR", "US"};
+  static const std::vector<std::string> PEOPLE = {"Angela Merkel", "Tony Blair", "Jacques Chirac"};
+  static const std::vector<std::string> COUNTRIES = {"DE", "GB", "FR", "US"};
   std::mt19937 random(seed);
   std::string jsonl;
   for (int i = first; i < first + count; ++i) {
@@ -29,8 +29,8 @@ std::string articles(int first, int count, unsigned seed) {
     jsonl += nlohmann::json({{"id", "a" + std::to_string(i)},
                              {"title", "Report " + std::to_string(random() % 5)},
                              {"body", body},
-                             {"people", {people[random() % people.size()]}},
-                             {"countries", {countries[random() % countries.size()]}}})
+                             {"people", {PEOPLE[random() % PEOPLE.size()]}},
+                             {"countries", {COUNTRIES[random() % COUNTRIES.size()]}}})
                  .dump() +
              "\n";
   }

@@ -48,13 +48,13 @@ std::vector<Article> fixture_articles() {
 }
 
 std::vector<Article> random_articles(std::size_t count, unsigned seed) {
-  static const std::vector<std::string> people = {"Alexander Lukashenko", "Xi Jinping", "Volodymyr Zelensky",
+  static const std::vector<std::string> PEOPLE = {"Alexander Lukashenko", "Xi Jinping", "Volodymyr Zelensky",
                                                   "Emmanuel Macron",      "Olaf Scholz", "Ursula von der Leyen",
                                                   "José Sarney",          "Hisham Nazer"};
-  static const std::vector<std::string> countries = {"BY", "CN", "UA", "FR", "DE", "US", "BR", "SA", "GB", "JP"};
-  static const std::vector<std::string> authors = {"Tessa Wong", "George Wright", "Ana Pérez", "Li Wei"};
-  static const std::vector<std::string> sources = {"Example Wire", "Daily Ledger", "Reuters"};
-  static const std::vector<std::string> words = {"grain", "embargo", "oil",   "prices", "talks", "peace",
+  static const std::vector<std::string> COUNTRIES = {"BY", "CN", "UA", "FR", "DE", "US", "BR", "SA", "GB", "JP"};
+  static const std::vector<std::string> AUTHORS = {"Tessa Wong", "George Wright", "Ana Pérez", "Li Wei"};
+  static const std::vector<std::string> SOURCES = {"Example Wire", "Daily Ledger", "Reuters"};
+  static const std::vector<std::string> WORDS = {"grain", "embargo", "oil",   "prices", "talks", "peace",
                                                  "cocoa", "coffee",  "trade", "bank",   "rates", "crop"};
   std::mt19937 random(seed);
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
@@ -62,18 +62,18 @@ std::vector<Article> random_articles(std::size_t count, unsigned seed) {
   for (std::size_t i = 0; i < count; ++i) {
     Article a;
     a.id = "r" + std::to_string(i);
-    for (int w = 0; w < 3; ++w) a.title += words[pick(words.size())] + " ";
-    for (int w = 0; w < 20; ++w) a.body += words[pick(words.size())] + " ";
+    for (int w = 0; w < 3; ++w) a.title += WORDS[pick(WORDS.size())] + " ";
+    for (int w = 0; w < 20; ++w) a.body += WORDS[pick(WORDS.size())] + " ";
     // Some articles have no date, some only a month: both must be counted correctly.
     if (const auto kind = pick(10); kind > 0) {
       PartialDate d{static_cast<int>(2020 + pick(4)), static_cast<unsigned>(1 + pick(12)),
                     kind == 1 ? 0u : static_cast<unsigned>(1 + pick(28))};
       a.date = d;
     }
-    for (auto n = pick(4); n > 0; --n) a.people.push_back(people[pick(people.size())]);  // repeats allowed
-    for (auto n = pick(5); n > 0; --n) a.countries.push_back(countries[pick(countries.size())]);
-    for (auto n = pick(3); n > 0; --n) a.authors.push_back(authors[pick(authors.size())]);
-    if (pick(4) > 0) a.source = sources[pick(sources.size())];
+    for (auto n = pick(4); n > 0; --n) a.people.push_back(PEOPLE[pick(PEOPLE.size())]);  // repeats allowed
+    for (auto n = pick(5); n > 0; --n) a.countries.push_back(COUNTRIES[pick(COUNTRIES.size())]);
+    for (auto n = pick(3); n > 0; --n) a.authors.push_back(AUTHORS[pick(AUTHORS.size())]);
+    if (pick(4) > 0) a.source = SOURCES[pick(SOURCES.size())];
     for (auto n = pick(3); n > 0; --n)
       a.mentioned_dates.push_back(PartialDate{2022, static_cast<unsigned>(1 + pick(12)), static_cast<unsigned>(pick(3))});
     articles.push_back(std::move(a));

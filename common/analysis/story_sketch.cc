@@ -25,8 +25,8 @@ struct Permutations {
 };
 
 const Permutations& permutations() {
-  static const Permutations p;
-  return p;
+  static const Permutations PERMUTATIONS;
+  return PERMUTATIONS;
 }
 
 }  // namespace

@@ -94,8 +94,8 @@ struct CountryTable::Local {
 };
 
 const CountryTable& CountryTable::instance() {
-  static const CountryTable table;
-  return table;
+  static const CountryTable TABLE;
+  return TABLE;
 }
 
 std::string dotless_key(std::string_view key) {

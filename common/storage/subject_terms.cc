@@ -36,13 +36,13 @@ bool classify_subject_term(std::string_view term, TermKind& kind, std::string_vi
 }
 
 const std::vector<TermStretch>& subject_term_stretches() {
-  static const std::vector<TermStretch> all = {
+  static const std::vector<TermStretch> STRETCHES = {
       {"", "A"},
       {std::string(schema::PREFIX_COUNTRY), after_prefix(schema::PREFIX_COUNTRY)},
       {std::string(schema::PREFIX_PERSON), after_prefix(schema::PREFIX_PERSON)},
       {"a", ""},
   };
-  return all;
+  return STRETCHES;
 }
 
 }  // namespace newsdex
