@@ -18,7 +18,7 @@ class DocumentBuilder {
   explicit DocumentBuilder(std::string default_language);
 
   // The document carries the article's id term (common/storage/id_term.h).
-  Xapian::Document build(const Article& article);
+  Xapian::Document build(const Article& given);
 
   // Whether the last build() left words out (past MAX_WORDS_PER_ARTICLE, term_writer.h).
   bool last_truncated() const { return last_truncated_; }

@@ -77,61 +77,61 @@ std::vector<Facet> facets_from_json(const json& j) {
 
 }  // namespace
 
-void read_request_fields(const json& j, SearchRequest& r) {
-  if (!j.is_object()) throw std::invalid_argument("not a JSON object");
-  if (auto it = j.find("qid"); it != j.end()) {
+void read_request_fields(const json& object, SearchRequest& request) {
+  if (!object.is_object()) throw std::invalid_argument("not a JSON object");
+  if (auto it = object.find("qid"); it != object.end()) {
     if (!it->is_string() && !it->is_number()) throw std::invalid_argument("qid: expected a string or a number, not " + it->dump());
-    r.qid = it->is_string() ? it->get<std::string>() : it->dump();
+    request.qid = it->is_string() ? it->get<std::string>() : it->dump();
   }
-  if (auto it = j.find("query"); it != j.end()) r.query = as_string(*it, "query");
-  if (auto it = j.find("filters"); it != j.end()) r.filters = as_strings(*it, "filters");
-  if (auto it = j.find("facets"); it != j.end()) r.facets.facets = facets_from_json(*it);
-  if (auto it = j.find("facet_limit"); it != j.end()) r.facets.limit = as_count<std::size_t>(*it, "facet_limit");
-  if (auto it = j.find("limit"); it != j.end()) r.limit = as_count<Xapian::doccount>(*it, "limit");
-  if (auto it = j.find("offset"); it != j.end()) r.offset = as_count<Xapian::doccount>(*it, "offset");
-  if (auto it = j.find("since"); it != j.end()) r.since = as_string(*it, "since");
-  if (auto it = j.find("until"); it != j.end()) r.until = as_string(*it, "until");
-  if (auto it = j.find("like"); it != j.end()) r.like_id = as_string(*it, "like");
-  if (auto it = j.find("timeline"); it != j.end()) {
+  if (auto it = object.find("query"); it != object.end()) request.query = as_string(*it, "query");
+  if (auto it = object.find("filters"); it != object.end()) request.filters = as_strings(*it, "filters");
+  if (auto it = object.find("facets"); it != object.end()) request.facets.facets = facets_from_json(*it);
+  if (auto it = object.find("facet_limit"); it != object.end()) request.facets.limit = as_count<std::size_t>(*it, "facet_limit");
+  if (auto it = object.find("limit"); it != object.end()) request.limit = as_count<Xapian::doccount>(*it, "limit");
+  if (auto it = object.find("offset"); it != object.end()) request.offset = as_count<Xapian::doccount>(*it, "offset");
+  if (auto it = object.find("since"); it != object.end()) request.since = as_string(*it, "since");
+  if (auto it = object.find("until"); it != object.end()) request.until = as_string(*it, "until");
+  if (auto it = object.find("like"); it != object.end()) request.like_id = as_string(*it, "like");
+  if (auto it = object.find("timeline"); it != object.end()) {
     const auto unit = as_string(*it, "timeline");
-    r.timeline = timeline_unit_from_name(unit);
-    if (!r.timeline) throw std::invalid_argument("timeline: unknown period '" + unit + "' (day, week, month or year)");
+    request.timeline = timeline_unit_from_name(unit);
+    if (!request.timeline) throw std::invalid_argument("timeline: unknown period '" + unit + "' (day, week, month or year)");
   }
-  if (auto it = j.find("facet_sort"); it != j.end()) {
+  if (auto it = object.find("facet_sort"); it != object.end()) {
     const auto order = as_string(*it, "facet_sort");
-    r.facet_sort = facet_sort_from_name(order);
-    if (!r.facet_sort) throw std::invalid_argument("facet_sort: unknown order '" + order + "' (count or value)");
+    request.facet_sort = facet_sort_from_name(order);
+    if (!request.facet_sort) throw std::invalid_argument("facet_sort: unknown order '" + order + "' (count or value)");
   }
-  if (auto it = j.find("significant_terms"); it != j.end())
-    r.significant_terms = as_count<std::size_t>(*it, "significant_terms");
-  if (auto it = j.find("cooccur"); it != j.end()) {
+  if (auto it = object.find("significant_terms"); it != object.end())
+    request.significant_terms = as_count<std::size_t>(*it, "significant_terms");
+  if (auto it = object.find("cooccur"); it != object.end()) {
     const std::string list = as_string(*it, "cooccur");
-    const std::string with = j.contains("with") ? as_string(j.at("with"), "with") : "";
+    const std::string with = object.contains("with") ? as_string(object.at("with"), "with") : "";
     try {
-      r.cooccur = parse_cooccur(list, with);
+      request.cooccur = parse_cooccur(list, with);
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument(std::string("cooccur: ") + e.what());
     }
-  } else if (j.contains("with") && r.cooccur) {
-    r.cooccur->with = as_string(j.at("with"), "with");
-  } else if (j.contains("with")) {
+  } else if (object.contains("with") && request.cooccur) {
+    request.cooccur->with = as_string(object.at("with"), "with");
+  } else if (object.contains("with")) {
     throw std::invalid_argument("with: names a value of the cooccur facet: give cooccur too");
   }
-  if (auto it = j.find("sort"); it != j.end()) {
+  if (auto it = object.find("sort"); it != object.end()) {
     const auto sort = as_string(*it, "sort");
     const auto order = sort_order_from_name(sort);
     if (!order) throw std::invalid_argument("sort: unknown order '" + sort + "' (relevance, date or -date)");
-    r.sort = *order;
+    request.sort = *order;
   }
-  if (auto it = j.find("collapse"); it != j.end()) {
+  if (auto it = object.find("collapse"); it != object.end()) {
     if (!it->is_boolean()) throw std::invalid_argument("collapse: expected true or false, not " + it->dump());
-    r.collapse = it->get<bool>();
+    request.collapse = it->get<bool>();
   }
-  if (auto it = j.find("facet_by"); it != j.end()) {
+  if (auto it = object.find("facet_by"); it != object.end()) {
     const auto by = as_string(*it, "facet_by");
     const auto by_story = facet_by_story_from_name(by);
     if (!by_story) throw std::invalid_argument("facet_by: unknown '" + by + "' (article or story)");
-    r.facet_by_story = *by_story;
+    request.facet_by_story = *by_story;
   }
 }
 

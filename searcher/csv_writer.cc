@@ -44,9 +44,8 @@ std::string number(double value) { return fmt::format("{:.6f}", value); }
 
 class CsvWriter : public ResultWriter {
  public:
-  CsvWriter(bool batch, std::vector<HitField> fields)
-      : batch_(batch), explicit_fields_(!fields.empty()),
-        fields_(fields.empty() ? default_csv_fields() : std::move(fields)) {}
+  CsvWriter(bool batch, const std::vector<HitField>& fields)
+      : batch_(batch), explicit_fields_(!fields.empty()), fields_(fields.empty() ? default_csv_fields() : fields) {}
 
   void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
     Record record{out, batch_, request.qid};
@@ -55,10 +54,12 @@ class CsvWriter : public ResultWriter {
       std::vector<HitField> fields = fields_;
       if (!explicit_fields_ && request.collapse) fields.push_back(HitField::SIMILAR);
       std::vector<std::string> header;
+      header.reserve(fields.size());
       for (HitField f : fields) header.emplace_back(hit_field_name(f));
       record.begin(header);
       for (const auto& hit : result.hits) {
         std::vector<std::string> row;
+        row.reserve(fields.size());
         for (HitField f : fields) row.push_back(hit_field_text(hit, f));
         record.row(row);
       }

@@ -351,7 +351,7 @@ Xapian::Query QueryBuilder::build(std::string_view query_text, const std::vector
   bound_wildcards(normalised);
   constexpr unsigned FLAGS = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                              Xapian::QueryParser::FLAG_PURE_NOT;
-  const Xapian::Query query = parse(query_text, normalised, FLAGS);
+  Xapian::Query query = parse(query_text, normalised, FLAGS);
   // The languages to stem in: those the query names (lang:), else those the caller
   // names, else the builder's. QueryParser stemmed in the first of the builder's.
   std::vector<std::string> stem_languages = !named_languages_.empty() ? named_languages_

@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "entities/country_table.h"
@@ -111,8 +112,8 @@ void write_timeline(std::ostream& out, const Timeline& timeline, std::size_t wid
   const std::size_t used = 2 + label_width + 2 + 1 + count_width;
   const std::size_t bar_room = width > used + 10 ? width - used : 10;
   for (const auto& point : timeline.points) {
-    std::size_t length = most == 0 ? 0 : static_cast<std::size_t>(
-        static_cast<double>(point.count) * static_cast<double>(bar_room) / static_cast<double>(most) + 0.5);
+    std::size_t length = most == 0 ? 0 : static_cast<std::size_t>(std::lround(
+        static_cast<double>(point.count) * static_cast<double>(bar_room) / static_cast<double>(most)));
     std::string bar;
     for (std::size_t i = 0; i < length; ++i) bar += "\u2588";
     if (length == 0 && point.count > 0) bar = "\u258F";

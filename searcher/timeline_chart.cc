@@ -36,6 +36,7 @@ void write_timeline_svg(std::ostream& out, const std::vector<ChartSeries>& serie
   for (const auto& s : series)
     for (const auto& p : s.timeline.points) periods.emplace(p.start, p.period);
   std::vector<std::string> starts;
+  starts.reserve(periods.size());
   for (const auto& [start, name] : periods) starts.push_back(start);
   std::vector<std::map<std::string, double>> counts(series.size());
   double most = 0;

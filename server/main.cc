@@ -56,7 +56,7 @@ int run(const ServeOptions& options) {
     int caught = -1;
     while (!served && caught < 0) {
       char byte = 0;
-      if (::poll(&readable, 1, 100) == 1 && ::read(stop_pipe[0], &byte, 1) == 1) caught = byte;
+      if (::poll(&readable, 1, 100) == 1 && ::read(stop_pipe[0], &byte, 1) == 1) caught = static_cast<unsigned char>(byte);
     }
     if (caught < 0) return;
     signalled = true;

@@ -26,7 +26,7 @@ using testing::TempDir;
 
 // A JSON Lines file of `count` articles with ids PREFIX-0 .. PREFIX-(count-1).
 std::string write_articles(const TempDir& dir, const std::string& prefix, std::size_t count) {
-  const std::string path = dir / (prefix + ".jsonl");
+  std::string path = dir / (prefix + ".jsonl");
   std::ofstream out(path);
   for (std::size_t i = 0; i < count; ++i) {
     out << "{\"id\": \"" << prefix << "-" << i << "\", \"title\": \"Report " << prefix << " " << i

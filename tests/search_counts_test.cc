@@ -13,8 +13,6 @@
 namespace newsdex {
 namespace {
 
-using testing::run;
-
 class SearchCounts : public ::testing::Test {
  protected:
   // 400 articles: 57 hold "interest" and "rates", 150 only "interest", 100 only "rates".

@@ -14,7 +14,6 @@ namespace newsdex {
 namespace {
 
 using json = nlohmann::json;
-using testing::run;
 
 class SearchOrder : public ::testing::Test {
  protected:

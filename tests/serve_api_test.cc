@@ -111,7 +111,7 @@ class ServeApi : public ::testing::Test {
     delete server_;
     delete corpus_;
   }
-  static httplib::Result get(const std::string& path) { return server_->client().Get(path.c_str()); }
+  static httplib::Result get(const std::string& path) { return server_->client().Get(path); }
   static json get_json(const std::string& path, int status = 200) {
     const auto r = get(path);
     if (!r) throw std::runtime_error("no answer to " + path);
@@ -356,7 +356,7 @@ TEST(ServeToken, EveryRequestNeedsTheToken) {
   ASSERT_TRUE(right);
   EXPECT_EQ(right->status, 200);
   // The page opened once with the token sets it as a cookie and forgets it in the address.
-  const auto opened = client.Get(("/?token=" + token).c_str());
+  const auto opened = client.Get("/?token=" + token);
   ASSERT_TRUE(opened);
   EXPECT_EQ(opened->status, 303);
   const std::string cookie = opened->get_header_value("Set-Cookie");
@@ -392,6 +392,7 @@ TEST(ServeLimits, OverloadIs503WithRetryAfter) {
   Server server(corpus.db(), {"--threads", "1", "--max-pending", "0", "--connections", "32", "--cache", "0"});
   std::atomic<int> ok{0}, overloaded{0}, other{0};
   std::vector<std::thread> clients;
+  clients.reserve(16);
   for (int t = 0; t < 16; ++t)
     clients.emplace_back([&] {
       auto client = server.client();
@@ -415,7 +416,7 @@ TEST(ServeLimits, ARepeatedRequestIsAnsweredFromTheCacheWhileEverySearcherIsBusy
   Server server(dir / "big.db", {"--threads", "1", "--max-pending", "0"});
   const std::string slow = "/api/search?q=*&facets=person,country,author,source,lang,year,month,day,mentioned"
                            "&cooccur=person,country&significant_terms=20&limit=100&timeline=day";
-  ASSERT_EQ(server.client().Get(slow.c_str())->status, 200);  // loads what later ones reuse
+  ASSERT_EQ(server.client().Get(slow)->status, 200);  // loads what later ones reuse
   const auto cached = server.client().Get("/api/search?q=cocoa&limit=3");
   ASSERT_EQ(cached->status, 200);
   EXPECT_EQ(cached->get_header_value("X-Cache"), "miss");
@@ -424,14 +425,14 @@ TEST(ServeLimits, ARepeatedRequestIsAnsweredFromTheCacheWhileEverySearcherIsBusy
   // throughout. A slow search that ended too soon is tried again.
   bool shown = false;
   for (int attempt = 0; attempt < 5 && !shown; ++attempt) {
-    std::thread busy([&] { server.client().Get((slow + "&offset=" + std::to_string(attempt + 1)).c_str()); });
+    std::thread busy([&] { server.client().Get(slow + "&offset=" + std::to_string(attempt + 1)); });
     int before = 0;
     for (int i = 0; i < 200 && before != 503; ++i) {
-      before = server.client().Get(("/api/search?q=grain" + std::to_string(i) + "x" + std::to_string(attempt)).c_str())->status;
+      before = server.client().Get("/api/search?q=grain" + std::to_string(i) + "x" + std::to_string(attempt))->status;
       if (before != 503) std::this_thread::sleep_for(2ms);
     }
     const auto again = server.client().Get("/api/search?q=cocoa&limit=3");
-    const int after = server.client().Get(("/api/search?q=oil" + std::to_string(attempt)).c_str())->status;
+    const int after = server.client().Get("/api/search?q=oil" + std::to_string(attempt))->status;
     busy.join();
     if (before != 503 || after != 503) continue;
     ASSERT_EQ(again->status, 200) << again->body;
@@ -506,7 +507,7 @@ TEST(ServeSignals, SigtermAnswersTheRequestInFlightAndExits0) {
                            "&cooccur=person,country&significant_terms=20&limit=100&timeline=day";
   const auto timed = [&] {
     const auto start = std::chrono::steady_clock::now();
-    const auto r = server.client().Get(slow.c_str());
+    const auto r = server.client().Get(slow);
     return std::pair{r ? r->status : -1, std::chrono::steady_clock::now() - start};
   };
   ASSERT_EQ(timed().first, 200);  // the first also loads what later ones reuse
@@ -527,6 +528,7 @@ TEST(ServeSignals, SigtermAnswersTheRequestInFlightAndExits0) {
   }
   // The signal as soon as the first answer arrives: the others are still queued.
   std::vector<pollfd> polled;
+  polled.reserve(sockets.size());
   for (const int fd : sockets) polled.push_back({fd, POLLIN, 0});
   const int answered_before = ::poll(polled.data(), polled.size(), 30000);
   ASSERT_GE(answered_before, 1);

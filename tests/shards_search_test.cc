@@ -405,7 +405,7 @@ TEST_F(Shards, AShardThatHangsMidBatchIsNotWaitedForByEveryQuery) {
     testing::write_file(stub, "remote " + server.address() + "\nauto " + corpus->sharded + "/shard-1\n");
     // Before, each query after the pause waited for two timeouts: some 35 minutes here.
     auto args = batch_arguments(*corpus, stub, "hanging", 3000, "400");
-    if (partial) args.push_back("--allow-partial");
+    if (partial) args.emplace_back("--allow-partial");
     const auto start = std::chrono::steady_clock::now();
     auto answer = std::async(std::launch::async, [&] { return testing::run(NEWSDEX_SEARCH_BIN, args); });
     std::this_thread::sleep_for(std::chrono::milliseconds(500));

@@ -84,7 +84,7 @@ TEST(SignificantTerms, TheBestHundredMatchesAreTheSampleAndThePageIsUnchanged) {
   const auto a = nlohmann::json::parse(plain.out), b = nlohmann::json::parse(signif.out);
   ASSERT_EQ(a["hits"].size(), 3u);
   EXPECT_EQ(a["hits"], b["hits"]);
-  const auto s = b["significant_terms"];
+  const auto& s = b["significant_terms"];
   EXPECT_EQ(s["sample"], 100);
   EXPECT_EQ(s["archive"], 300);
   std::set<std::string> words;

@@ -208,6 +208,7 @@ TEST_F(Stories, KeysAgreeWithExactShingleJaccardAcrossTwoRuns) {
   ASSERT_EQ(story.size(), all.size());
   Analyzer analyzer;
   std::vector<std::set<std::string>> sets;
+  sets.reserve(all.size());
   // Sketched as newsdex sketches an article: its title, then its text.
   for (const auto& e : all) sets.push_back(shingles(analyzer, e.title + " " + e.body));
   std::size_t same = 0;

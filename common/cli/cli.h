@@ -25,7 +25,7 @@ enum ExitCode : int {
 // sign, a fraction or a value past T's range with "--limit: '-1' is not a whole number
 // from 0 to 4294967295", so a typo never becomes a huge number.
 template <class T>
-boost::program_options::typed_value<std::string>* count_value(T* target, std::string option) {
+boost::program_options::typed_value<std::string>* count_value(T* target, const std::string& option) {
   return boost::program_options::value<std::string>()->notifier([target, option](const std::string& text) {
     T value{};
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);

@@ -57,10 +57,10 @@ std::optional<long> day_number(std::string_view yyyymmdd) {
   return std::chrono::sys_days(ymd).time_since_epoch().count();
 }
 
-std::string iso_date_label(std::string_view key) {
-  if (key.size() != 6 && key.size() != 8) return std::string(key);
-  std::string label(key.substr(0, 4));
-  for (std::size_t at = 4; at < key.size(); at += 2) label.append("-").append(key.substr(at, 2));
+std::string iso_date_label(std::string_view compact) {
+  if (compact.size() != 6 && compact.size() != 8) return std::string(compact);
+  std::string label(compact.substr(0, 4));
+  for (std::size_t at = 4; at < compact.size(); at += 2) label.append("-").append(compact.substr(at, 2));
   return label;
 }
 
