@@ -44,8 +44,10 @@ std::string number(double value) { return fmt::format("{:.6f}", value); }
 
 class CsvWriter : public ResultWriter {
  public:
-  CsvWriter(bool batch, const std::vector<HitField>& fields)
-      : batch_(batch), explicit_fields_(!fields.empty()), fields_(fields.empty() ? default_csv_fields() : fields) {}
+  CsvWriter(bool batch, std::vector<HitField> fields)
+      : batch_(batch), explicit_fields_(!fields.empty()), fields_(std::move(fields)) {
+    if (fields_.empty()) fields_ = default_csv_fields();
+  }
 
   void write(std::ostream& out, const SearchRequest& request, const SearchResult& result) override {
     Record record{out, batch_, request.qid};
