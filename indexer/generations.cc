@@ -109,7 +109,7 @@ void Generations::recover() {
   if (!legacy_ && generation_ == 0) {
     generation_ = 1;
     Xapian::WritableDatabase created(current_path(), Xapian::DB_CREATE);
-    created.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+    schema::stamp_version(created);
     created.set_metadata(std::string(schema::METADATA_GENERATION), generation_name(generation_));
     created.commit();
     created.close();

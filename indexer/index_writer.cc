@@ -281,7 +281,7 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
     apply_deletions(db, deletions, old_last, delta);
     copy_parts(db, parts, delta);
     write_frequent_terms(db, true);
-    db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+    schema::stamp_version(db);
     db.commit_transaction();
   } catch (...) {
     try {
@@ -373,7 +373,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
       phase_done("spelling table");
       write_frequent_terms(db, false);
       phase_done("frequent terms counted");
-      db.set_metadata(std::string(schema::METADATA_SCHEMA_VERSION), std::to_string(schema::VERSION));
+      schema::stamp_version(db);
       // The mark of a finished generation, for finding it again should the stub be lost.
       db.set_metadata(std::string(schema::METADATA_GENERATION), generations_.next_name());
       db.commit();

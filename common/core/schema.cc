@@ -14,6 +14,10 @@ std::string version_problem(const Xapian::Database& db) {
   return fmt::format("schema version {}, this version of newsdex reads {}", version, VERSION);
 }
 
+void stamp_version(Xapian::WritableDatabase& db) {
+  db.set_metadata(std::string(METADATA_SCHEMA_VERSION), std::to_string(VERSION));
+}
+
 std::string country_term(std::string_view code) {
   std::string term(PREFIX_COUNTRY);
   term += lower_ascii(code);

@@ -8,6 +8,7 @@
 
 namespace Xapian {
 class Database;
+class WritableDatabase;
 }
 
 namespace newsdex::schema {
@@ -20,6 +21,9 @@ inline constexpr std::string_view METADATA_SCHEMA_VERSION = "newsdex.schema";
 // when it holds VERSION, else "not a newsdex database (no schema version)" or "schema
 // version 2, this version of newsdex reads 1", for the caller to name the database.
 std::string version_problem(const Xapian::Database& db);
+// Marks `db` as written with this schema (in its next commit): the one writer of the mark
+// that version_problem() reads.
+void stamp_version(Xapian::WritableDatabase& db);
 // Metadata key holding the name of the generation directory ("gen-000007") a commit of
 // newsdex-index finished writing: how a directory whose stub was lost finds its newest
 // complete generation again.
