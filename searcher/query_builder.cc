@@ -462,7 +462,7 @@ std::string QueryBuilder::suggest_spelling(std::string_view query_text, const st
   // analysed query, so "interst rates" came back as "interest rate", lower case).
   std::string out;
   bool changed = false;
-  std::size_t copied = 0;          // bytes of query_text already in `out`
+  std::size_t copied = 0;           // bytes of query_text already in `out`
   std::size_t field_value_end = 0;  // a field's value, copied as typed, ends here
   for (const auto& token : tokens) {
     if (token.kind == QueryToken::Kind::FIELD) {
