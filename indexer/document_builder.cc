@@ -70,6 +70,8 @@ Xapian::Document DocumentBuilder::build(const Article& given) {
   for (const auto& person : folded.people) add_boolean(doc, schema::PREFIX_PERSON, person);
   for (const auto& country : article.countries)
     if (!country.empty()) add_boolean_term(doc, schema::country_term(country));
+  for (const auto& region : article.regions)
+    if (!region.empty()) add_boolean_term(doc, schema::region_term(region));
   for (const auto& mentioned : article.mentioned_dates)
     add_boolean(doc, schema::PREFIX_MENTIONED, mentioned.to_compact());
   add_boolean(doc, schema::PREFIX_SOURCE, folded.source);

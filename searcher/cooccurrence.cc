@@ -47,7 +47,8 @@ std::unordered_map<std::string, const FacetValue*> by_key(const FacetCounts& cou
 }  // namespace
 
 bool can_cooccur(Facet facet) {
-  return facet == Facet::PERSON || facet == Facet::COUNTRY || facet == Facet::AUTHOR || facet == Facet::SOURCE;
+  return facet == Facet::PERSON || facet == Facet::COUNTRY || facet == Facet::REGION || facet == Facet::AUTHOR ||
+         facet == Facet::SOURCE;
 }
 
 CooccurRequest parse_cooccur(std::string_view list, std::string with) {
@@ -55,7 +56,7 @@ CooccurRequest parse_cooccur(std::string_view list, std::string with) {
   for (const std::string_view name : cli::comma_list(list)) {
     const auto facet = facet_from_name(name);
     if (!facet || !can_cooccur(*facet))
-      throw std::invalid_argument("unknown facet '" + std::string(name) + "' (person, country, author or source)");
+      throw std::invalid_argument("unknown facet '" + std::string(name) + "' (person, country, region, author or source)");
     facets.push_back(*facet);
   }
   if (facets.empty() || facets.size() > 2)

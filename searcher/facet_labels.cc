@@ -7,10 +7,18 @@
 #include "entities/country_table.h"
 
 namespace newsdex {
+namespace {
+
+// Countries and regions are counted by code and shown by name; other keys are their own label.
+void label_place(Facet facet, FacetValue& value, const std::string& locale) {
+  if (facet == Facet::COUNTRY) value.label = CountryTable::instance().label(value.key, locale);
+  if (facet == Facet::REGION) value.label = CountryTable::instance().region_label(value.key);
+}
+
+}  // namespace
 
 void label_and_sort(FacetCounts& counts, const SearchRequest& request) {
-  if (counts.facet == Facet::COUNTRY)
-    for (auto& value : counts.top) value.label = CountryTable::instance().label(value.key, request.locale);
+  for (auto& value : counts.top) label_place(counts.facet, value, request.locale);
   if (counts.facet == Facet::MONTH || counts.facet == Facet::DAY || counts.facet == Facet::MENTIONED)
     for (auto& value : counts.top) value.label = iso_date_label(value.key);
   const bool date_facet = default_facet_sort(counts.facet) == FacetSort::VALUE;
@@ -22,9 +30,8 @@ void label_and_sort(FacetCounts& counts, const SearchRequest& request) {
 
 void label_pairs(Cooccurrence& cooccurrence, const CooccurRequest& asked, const std::string& locale) {
   for (auto& pair : cooccurrence.top) {
-    if (asked.first == Facet::COUNTRY && asked.with.empty())
-      pair.a.label = CountryTable::instance().label(pair.a.key, locale);
-    if (asked.second == Facet::COUNTRY) pair.b.label = CountryTable::instance().label(pair.b.key, locale);
+    if (asked.with.empty()) label_place(asked.first, pair.a, locale);
+    label_place(asked.second, pair.b, locale);
   }
 }
 

@@ -11,9 +11,10 @@
 namespace newsdex {
 namespace {
 
-constexpr std::string_view NAMES[] = {"rank",    "id",     "score",  "title",     "title_derived", "date",
-                                      "source",  "url",    "authors", "people",   "countries",     "snippet",
-                                      "body",    "dateline", "language", "mentioned_dates", "story", "similar"};
+constexpr std::string_view NAMES[] = {"rank",    "id",       "score",    "title",   "title_derived",   "date",
+                                      "source",  "url",      "authors",  "people",  "countries",       "regions",
+                                      "snippet", "body",     "dateline", "language", "mentioned_dates", "story",
+                                      "similar"};
 
 std::vector<std::string> mentioned(const Article& a) {
   std::vector<std::string> out;
@@ -87,6 +88,7 @@ nlohmann::ordered_json hit_field_json(const Hit& hit, HitField field) {
     case HitField::AUTHORS: return a.authors;
     case HitField::PEOPLE: return a.people;
     case HitField::COUNTRIES: return a.countries;
+    case HitField::REGIONS: return a.regions;
     case HitField::SNIPPET: return plain_snippet(hit.snippet);
     case HitField::BODY: return a.body;
     case HitField::DATELINE: return text_or_null(a.dateline);
@@ -113,6 +115,7 @@ std::string hit_field_text(const Hit& hit, HitField field) {
     case HitField::AUTHORS: return list(a.authors);
     case HitField::PEOPLE: return list(a.people);
     case HitField::COUNTRIES: return list(a.countries);
+    case HitField::REGIONS: return list(a.regions);
     case HitField::SNIPPET: return plain_snippet(hit.snippet);
     case HitField::BODY: return a.body;
     case HitField::DATELINE: return a.dateline;

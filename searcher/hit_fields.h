@@ -15,12 +15,12 @@
 namespace newsdex {
 
 enum class HitField {
-  RANK, ID, SCORE, TITLE, TITLE_DERIVED, DATE, SOURCE, URL, AUTHORS, PEOPLE, COUNTRIES,
+  RANK, ID, SCORE, TITLE, TITLE_DERIVED, DATE, SOURCE, URL, AUTHORS, PEOPLE, COUNTRIES, REGIONS,
   SNIPPET, BODY, DATELINE, LANGUAGE, MENTIONED_DATES, STORY, SIMILAR
 };
 
 // "rank", "id", "score", "title", "title_derived", "date", "source", "url", "authors",
-// "people", "countries", "snippet", "body", "dateline", "language", "mentioned_dates",
+// "people", "countries", "regions", "snippet", "body", "dateline", "language", "mentioned_dates",
 // "story" (the story key), "similar" (--collapse: other matches of the story).
 std::string_view hit_field_name(HitField field);
 // Every name, comma-separated, for messages and --help.

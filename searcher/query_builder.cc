@@ -53,8 +53,8 @@ constexpr std::array<Field, 2> PREFIX_FIELDS = {{
     {"author", schema::PREFIX_AUTHOR},
     {"source", schema::PREFIX_SOURCE},
 }};
-constexpr std::array<std::string_view, 7> FIELD_NAMES = {"title", "author", "person", "country",
-                                                         "source", "lang",   "date"};
+constexpr std::array<std::string_view, 8> FIELD_NAMES = {"title",  "author", "person", "country",
+                                                         "region", "source", "lang",   "date"};
 
 bool is_field_name(std::string_view word) {
   return std::find(FIELD_NAMES.begin(), FIELD_NAMES.end(), word) != FIELD_NAMES.end();
@@ -182,6 +182,25 @@ class CountryField : public Xapian::FieldProcessor {
   const BooleanTerms& terms_;
 };
 
+// "region:" accepts an ISO 3166-2 code ("GB-SCT"), or a region's name, adjective or
+// abbreviation ("Scotland", "Scottish", "Calif.").
+class RegionField : public Xapian::FieldProcessor {
+ public:
+  RegionField(FieldErrors& errors, const BooleanTerms& terms) : errors_(errors), terms_(terms) {}
+  Xapian::Query operator()(const std::string& value) override {
+    const auto code = CountryTable::instance().region_for(value);
+    if (!code) {
+      errors_.record("region", value, fmt::format("unknown region '{}'", value));
+      return Xapian::Query::MatchNothing;
+    }
+    return terms_.term(schema::region_term(*code));
+  }
+
+ private:
+  FieldErrors& errors_;
+  const BooleanTerms& terms_;
+};
+
 // "lang:" accepts an ISO 639-1 code or an English language name. The languages named
 // are noted: the query's words are then stemmed in those languages only.
 class LanguageField : public Xapian::FieldProcessor {
@@ -298,6 +317,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language
   // QueryParser owns processors handed over with release() and frees them with itself.
   parser_.add_boolean_prefix("person", (new PersonField(db, terms_))->release());
   parser_.add_boolean_prefix("country", (new CountryField(*errors_, terms_))->release());
+  parser_.add_boolean_prefix("region", (new RegionField(*errors_, terms_))->release());
   parser_.add_boolean_prefix("lang", (new LanguageField(*errors_, terms_, named_languages_))->release());
   parser_.add_boolean_prefix("date", (new DateField(*errors_, terms_))->release());
 }

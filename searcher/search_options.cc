@@ -35,6 +35,8 @@ Fields:
   person:NAME      full name or surname          person:lukashenko  person:"alexander lukashenko"
   country:NAME     code, name, adjective, or a   country:BY  country:Belarus  country:Belarusian
                    name in another language      country:Weißrussland
+  region:NAME      a UK nation, US state or      region:scotland  region:GB-SCT  region:Calif.
+                   a region of another country
   author:NAME  source:NAME  lang:CODE            author:"tessa wong"  source:reuters  lang:en
   date:WHEN        a year, month, day or range   date:2023  date:2023-03  date:2023-03-01..2023-03-31
 
@@ -153,13 +155,13 @@ cli::CommandLine search_command_line(SearchArguments& args, SearchOptions& optio
   po::options_description facets("Facets and snippets");
   facets.add_options()
       ("facet", po::value<std::vector<std::string>>(&args.facet_lists)->value_name("LIST"),
-       "count these over all matches: person,country,author,source,lang,year,month,day,mentioned")
+       "count these over all matches: person,country,region,author,source,lang,year,month,day,mentioned")
       ("timeline", po::value<std::string>(&args.timeline)->value_name("UNIT"),
        "count the matches per day, week (ISO), month or year, in date order with empty periods "
        "shown (the undated ones apart); one series per query in a batch")
       ("cooccur", po::value<std::string>(&args.cooccur)->value_name("LIST"),
        "pairs of values seen together in the matches more often than chance, by log-likelihood "
-       "(G²): person, country, author, source, or two of them (person,country)")
+       "(G²): person, country, region, author, source, or two of them (person,country)")
       ("with", po::value<std::string>(&args.with)->value_name("VALUE"),
        "with --cooccur: only the values seen with this one (of the first facet), e.g. "
        "--cooccur person --with \"Tony Blair\"")

@@ -668,7 +668,7 @@ Cooccurrence Searcher::cooccur(const CooccurRequest& request, const Xapian::Quer
       const std::string term = *it;
       if (term.compare(0, prefix.size(), prefix) != 0) continue;
       std::string key = term.substr(prefix.size());
-      if (request.first == Facet::COUNTRY) key = upper_ascii(key);
+      if (request.first == Facet::COUNTRY || request.first == Facet::REGION) key = upper_ascii(key);
       own_keys.push_back(std::move(key));
     }
     own_keys.push_back(Analyzer().fold(request.with));  // when the term was read through a posting source

@@ -258,6 +258,9 @@ void write_article_text(std::ostream& out, const Article& article, std::size_t w
   std::vector<std::string> countries;
   for (const auto& code : article.countries) countries.push_back(CountryTable::instance().label(code, "en"));
   field("countries", fmt::format("{}", fmt::join(countries, ", ")));
+  std::vector<std::string> regions;
+  for (const auto& code : article.regions) regions.push_back(CountryTable::instance().region_label(code));
+  field("regions", fmt::format("{}", fmt::join(regions, ", ")));
   out << '\n';
   // A paragraph ends at a blank line, where the next line is indented (wire copy wraps
   // its lines at 70 columns and indents each paragraph), or after a line too long to be

@@ -191,7 +191,7 @@ TEST(CooccurrenceCli, OneDatabaseAndItsShardsAgreeAndBadRequestsAreRefused) {
 
   auto r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", dir / "one.db", "--cooccur", "year"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--cooccur: unknown facet 'year' (person, country, author or source)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--cooccur: unknown facet 'year' (person, country, region, author or source)"), std::string::npos) << r.err;
   r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", dir / "one.db", "--with", "Tony Blair"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("give --cooccur too"), std::string::npos) << r.err;

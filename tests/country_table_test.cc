@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/schema.h"
+
 namespace newsdex {
 namespace {
 
@@ -21,6 +23,36 @@ TEST(CountryTable, FindsCodesByCodeAndNameInSeveralLanguages) {
   EXPECT_EQ(table.code_for("Deutschland"), "DE");
   EXPECT_EQ(table.code_for("Soviet Union"), "SU");
   EXPECT_FALSE(table.code_for("Atlantis").has_value());
+}
+
+TEST(CountryTable, FindsRegionsByCodeNameAdjectiveAndAbbreviation) {
+  const auto& table = CountryTable::instance();
+  EXPECT_EQ(table.region_for("GB-SCT"), "GB-SCT");
+  EXPECT_EQ(table.region_for("gb-sct"), "GB-SCT");
+  EXPECT_EQ(table.region_for("Scotland"), "GB-SCT");
+  EXPECT_EQ(table.region_for("scottish"), "GB-SCT");
+  EXPECT_EQ(table.region_for("northern ireland"), "GB-NIR");
+  EXPECT_EQ(table.region_for("Calif."), "US-CA");
+  EXPECT_EQ(table.region_for("new york"), "US-NY");
+  EXPECT_EQ(table.region_for("Georgia"), "US-GA");  // as a region: the state
+  EXPECT_FALSE(table.region_for("Belarus").has_value());
+  EXPECT_FALSE(table.region_for("GB").has_value());
+  EXPECT_EQ(table.region_label("gb-wls"), "Wales");
+  EXPECT_EQ(table.region_label("US-WA"), "Washington");
+  EXPECT_EQ(table.region_label("XX-YY"), "XX-YY");
+  // The nations still name their country.
+  EXPECT_EQ(table.code_for("Scotland"), "GB");
+  EXPECT_EQ(table.code_for("Welsh"), "GB");
+}
+
+TEST(CountryTable, EveryRegionHasAFacetSlotAndAKnownCountry) {
+  // The region facet has no overflow slots: it must have one slot for every region.
+  const auto& regions = CountryTable::instance().region_codes();
+  EXPECT_GE(regions.size(), 4u + 51u);
+  EXPECT_LE(regions.size(), schema::SLOTS_REGION.count);
+  const auto& codes = CountryTable::instance().codes();
+  for (const auto& region : regions)
+    EXPECT_TRUE(std::binary_search(codes.begin(), codes.end(), region.substr(0, 2))) << region;
 }
 
 TEST(CountryTable, LabelsComeFromIcuInTheAskedLocale) {

@@ -100,6 +100,27 @@ TEST(EntityCountries, NamesShortFormsAdjectivesAndCapitals) {
   EXPECT_EQ(extract("The firm is based in San Jose and sells coffee.").countries, Strings{"CR"});
 }
 
+TEST(EntityRegions, TheUKsNationsAndUSStatesAreRegionsOfTheirCountry) {
+  // Each nation is its own region, and the country is GB for all of them.
+  const Article six_nations = extract("Scotland beat Wales, and England lost in Northern Ireland.");
+  EXPECT_EQ(six_nations.regions, (Strings{"GB-SCT", "GB-WLS", "GB-ENG", "GB-NIR"}));
+  EXPECT_EQ(six_nations.countries, Strings{"GB"});
+  EXPECT_EQ(extract("The Welsh and Scottish parliaments met.").regions, (Strings{"GB-WLS", "GB-SCT"}));
+  // A region for the UK's own names: Britain is GB and no nation.
+  EXPECT_EQ(extract("Britain and the UK voted.").regions, Strings{});
+  // Datelines, states in running text, and abbreviations after a place and a comma.
+  EXPECT_EQ(extract("Shares rose.", "PORTLAND, Ore., Feb 26").regions, Strings{"US-OR"});
+  EXPECT_EQ(extract("Shares rose.", "CALGARY, Alberta, March 2").regions, Strings{"CA-AB"});
+  EXPECT_EQ(extract("Oil flows from Texas to Springfield, Ill., by pipe.").regions, (Strings{"US-TX", "US-IL"}));
+  EXPECT_EQ(extract("The firm is based in San Jose, California, and sells chips.").regions, Strings{"US-CA"});
+  // A city names its country, not a region.
+  EXPECT_EQ(extract("Shares rose.", "TOKYO, March 2").regions, Strings{});
+  // Georgia the state only where another state confirms it; the country reading is no region.
+  EXPECT_EQ(extract("Atlanta, Georgia and Dallas, Texas were hit.").regions, (Strings{"US-GA", "US-TX"}));
+  EXPECT_EQ(extract("The American will meet Irakli Labadze of Georgia.").regions, Strings{});
+  EXPECT_EQ(extract("Tbilisi says Georgia will join.").regions, Strings{});
+}
+
 TEST(EntityCountries, HistoricalStatesFollowThePublicationDate) {
   EXPECT_EQ(extract("Soviet officials met.", {}, MARCH_2_1987).countries, Strings{"SU"});
   EXPECT_EQ(extract("Moscow said Russian grain was short.", {}, MARCH_2_1987).countries, Strings{"SU"});

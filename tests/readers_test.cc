@@ -246,6 +246,19 @@ TEST(JsonLinesReader, KeepsACategoryAsTheGivenTopicsAndDerivesAMissingTitle) {
   EXPECT_FALSE(articles[1].title_derived);
 }
 
+TEST(JsonLinesReader, GivenPlacesMayBeRegionsOfTheirCountry) {
+  std::istringstream in(
+      "{\"id\": \"p1\", \"body\": \"Text.\", \"countries\": [\"Scotland\", \"us-ca\", \"Georgia\", \"GB\"]}\n");
+  Diagnostics diagnostics;
+  JsonLinesReader reader(in, "p.jsonl", "p", diagnostics);
+  const auto articles = read_all(reader);
+  ASSERT_EQ(articles.size(), 1u);
+  // Georgia is a country before it is a US state; Scotland and California are regions.
+  EXPECT_EQ(articles[0].countries, (std::vector<std::string>{"GB", "US", "GE"}));
+  EXPECT_EQ(articles[0].regions, (std::vector<std::string>{"GB-SCT", "US-CA"}));
+  EXPECT_EQ(diagnostics.warning_count(), 0u);
+}
+
 TEST(JsonLinesReader, NestingDeepEnoughToExhaustARecursiveParserIsRejected) {
   std::string line = "{\"id\": \"deep\", \"title\": \"t\", \"x\": ";
   line += std::string(1000000, '[') + std::string(1000000, ']') + "}\n";

@@ -41,6 +41,7 @@ std::vector<Article> fixture_articles() {
     a.authors = j.value("authors", std::vector<std::string>{});
     a.people = j.value("people", std::vector<std::string>{});
     a.countries = j.value("countries", std::vector<std::string>{});
+    a.regions = j.value("regions", std::vector<std::string>{});
     for (const auto& m : j.value("mentioned", std::vector<std::string>{})) a.mentioned_dates.push_back(date_of(m));
     articles.push_back(std::move(a));
   }
@@ -72,6 +73,10 @@ std::vector<Article> random_articles(std::size_t count, unsigned seed) {
     }
     for (auto n = pick(4); n > 0; --n) a.people.push_back(PEOPLE[pick(PEOPLE.size())]);  // repeats allowed
     for (auto n = pick(5); n > 0; --n) a.countries.push_back(COUNTRIES[pick(COUNTRIES.size())]);
+    // Regions of the countries drawn, without drawing again: the other fields stay as they were.
+    for (const auto& country : std::vector<std::string>(a.countries))
+      if ((country == "GB" || country == "US") && i % 3 > 0)
+        a.regions.push_back(country == "US" ? "US-TX" : i % 3 == 1 ? "GB-SCT" : "GB-WLS");
     for (auto n = pick(3); n > 0; --n) a.authors.push_back(AUTHORS[pick(AUTHORS.size())]);
     if (pick(4) > 0) a.source = SOURCES[pick(SOURCES.size())];
     for (auto n = pick(3); n > 0; --n)

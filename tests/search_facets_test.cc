@@ -7,6 +7,7 @@
 #include <set>
 
 #include "analysis/analyzer.h"
+#include "entities/country_table.h"
 #include "storage/facet_values.h"
 #include "query_builder.h"
 #include "search_corpus.h"
@@ -31,6 +32,8 @@ class SearchFacets : public ::testing::Test {
       a.date = PartialDate{2021, 5, static_cast<unsigned>(1 + c)};
       for (int i = c * 100; i < c * 100 + 500; ++i) a.people.push_back("Zed Person" + std::to_string(i));
       for (int i = 0; i < 40 + c; ++i) a.countries.push_back(std::string{char('A' + i / 26), char('A' + i % 26)});
+      // Every region the table knows: the region facet has a slot for each, none overflows.
+      for (const auto& region : CountryTable::instance().region_codes()) a.regions.push_back(region);
       for (int i = 0; i < 20; ++i) a.authors.push_back("Writer " + std::to_string(i + c));
       for (unsigned d = 1; d <= 60; ++d) a.mentioned_dates.push_back(PartialDate{2022, 1 + d % 12, d % 28 + 1});
       articles.push_back(std::move(a));
@@ -51,6 +54,7 @@ std::set<std::string> expected_keys(const Article& a, Facet facet, Analyzer& ana
   switch (facet) {
     case Facet::PERSON: for (const auto& p : a.people) keys.insert(analyzer.fold(p)); break;
     case Facet::COUNTRY: keys.insert(a.countries.begin(), a.countries.end()); break;
+    case Facet::REGION: keys.insert(a.regions.begin(), a.regions.end()); break;
     case Facet::AUTHOR: for (const auto& p : a.authors) keys.insert(analyzer.fold(p)); break;
     case Facet::SOURCE: if (!a.source.empty()) keys.insert(analyzer.fold(a.source)); break;
     case Facet::LANGUAGE: if (!a.language.empty()) keys.insert(a.language); break;

@@ -36,6 +36,7 @@ struct Article {
   // Filled by entity extraction (and by input that lists them itself).
   std::vector<std::string> people;      // canonical names as first written
   std::vector<std::string> countries;   // ISO 3166-1 alpha-2, upper case
+  std::vector<std::string> regions;     // ISO 3166-2 ("GB-SCT"), upper case; their countries are in `countries`
   std::vector<PartialDate> mentioned_dates;
 
   GivenLabels given;

@@ -13,7 +13,7 @@ namespace newsdex {
 
 // What differs between the JSON forms of an article. Always written, in this order: "id",
 // "title", "title_derived" (only when true), "date" (YYYY-MM-DD or YYYY-MM), then the
-// optional fields below, "authors", "people", "countries", "mentioned_dates", then
+// optional fields below, "authors", "people", "countries", "regions", "mentioned_dates", then
 // "given" and the text when asked for.
 struct ArticleJsonFields {
   // An article without a date or language: null, or the key left out.
@@ -23,7 +23,7 @@ struct ArticleJsonFields {
   bool source_and_url = false;
   // "dateline" (left out when empty), before "language".
   bool dateline = false;
-  // "dateline" and "language" after "countries" instead of before "authors".
+  // "dateline" and "language" after "regions" instead of before "authors".
   bool dateline_and_language_last = false;
   // "given" {"people", "places", "topics"} when the source gave labels.
   bool given = false;
@@ -67,6 +67,7 @@ void write_article_json(const Article& a, const ArticleJsonFields& fields, Sink&
   sink.strings("authors", a.authors);
   sink.strings("people", a.people);
   sink.strings("countries", a.countries);
+  sink.strings("regions", a.regions);
   if (fields.dateline_and_language_last) dateline_and_language();
   std::vector<std::string> mentioned;
   mentioned.reserve(a.mentioned_dates.size());

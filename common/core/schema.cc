@@ -24,4 +24,10 @@ std::string country_term(std::string_view code) {
   return term;
 }
 
+std::string region_term(std::string_view code) {
+  std::string term(PREFIX_REGION);
+  term += lower_ascii(code);
+  return term;
+}
+
 }  // namespace newsdex::schema

@@ -43,6 +43,7 @@ inline constexpr std::string_view PREFIX_ID = "Q";            // Q<article id>
 inline constexpr std::string_view PREFIX_AUTHOR = "A";        // A<author, folded>
 inline constexpr std::string_view PREFIX_PERSON = "XP";       // XP<canonical name, folded>
 inline constexpr std::string_view PREFIX_COUNTRY = "N";       // N<ISO 3166-1 alpha-2, lower case>
+inline constexpr std::string_view PREFIX_REGION = "XR";       // XR<ISO 3166-2, lower case>: XRgb-sct
 inline constexpr std::string_view PREFIX_DAY = "D";           // D<YYYYMMDD> publication day
 inline constexpr std::string_view PREFIX_MONTH = "M";         // M<YYYYMM>
 inline constexpr std::string_view PREFIX_YEAR = "Y";          // Y<YYYY>
@@ -56,6 +57,9 @@ inline constexpr std::string_view PREFIX_STORY_BAND = "XB";
 // The boolean term of a country: PREFIX_COUNTRY + its ISO code in lower case (`code` in
 // either case). The indexer writes it and "country:" reads it from here alone.
 std::string country_term(std::string_view code);
+// The boolean term of a region below the country: PREFIX_REGION + its ISO 3166-2 code in
+// lower case ("GB-SCT" -> "XRgb-sct"). An article naming a region has its country's term too.
+std::string region_term(std::string_view code);
 
 // --- Value slots -----------------------------------------------------------------------
 // Publication date as "YYYYMMDD" (UTC). Sorts as a string; read by Xapian's
@@ -92,6 +96,9 @@ inline constexpr FacetSlots SLOTS_AUTHOR = {10, 8, 0};
 inline constexpr FacetSlots SLOTS_PERSON = {20, 32, 1};
 inline constexpr FacetSlots SLOTS_COUNTRY = {60, 32, 2};     // ISO 3166-1 alpha-2, upper case
 inline constexpr FacetSlots SLOTS_MENTIONED = {100, 32, 3};  // "YYYYMMDD" or "YYYYMM"
+// ISO 3166-2, upper case. No overflow lane: the slots outnumber the regions the table
+// knows (common/entities/data/regions.tsv; a test holds them to it), so none is left out.
+inline constexpr FacetSlots SLOTS_REGION = {140, 80};
 // Separates a facet value's key from its display label.
 inline constexpr char FACET_LABEL_SEPARATOR = '\x1F';
 

@@ -96,18 +96,18 @@ bool capitalised_neighbour(const CountryTable& table, const std::vector<EntityTo
 }
 
 // A state's or province's abbreviation after a place and a comma: "Springfield, Ill.",
-// "Cambridge, Mass.", "Kingston, Ont."; its country, or "". In running text the table's
-// dateline places count only so: alone, "Ind." or "Miss." are no place.
-std::string abbreviated_region_country(const CountryTable& table, const std::vector<EntityToken>& tokens,
-                                       std::size_t at) {
+// "Cambridge, Mass.", "Kingston, Ont."; the table's phrase for it, or nullptr. In running
+// text the table's dateline places count only so: alone, "Ind." or "Miss." are no place.
+const CountryPhrase* abbreviated_region(const CountryTable& table, const std::vector<EntityToken>& tokens,
+                                        std::size_t at) {
   const EntityToken& word = tokens[at];
   if (at == 0 || !(tokens[at - 1].gap_after & GAP_COMMA) || !tokens[at - 1].upper_initial || !word.period_after ||
       !word.upper_initial || word.folded.size() > 5)
-    return {};
+    return nullptr;
   if (const auto* places = table.dateline_place(dotless_key(word.folded)))
     for (const auto& place : *places)
-      if (place.kind == CountryNameKind::DATELINE_PLACE && !place.ambiguous) return place.code;
-  return {};
+      if (place.kind == CountryNameKind::DATELINE_PLACE && !place.ambiguous) return &place;
+  return nullptr;
 }
 
 // "Halifax said", "Halifax has said": a city does not speak; a bank, a club or a firm of
@@ -130,7 +130,8 @@ std::string region_after_comma(const CountryTable& table, const std::vector<Enti
   const CountryMatch next = match_country_phrase(table, tokens, last + 1, true);
   for (std::size_t p = 0; next.length > 0 && p < next.phrases->size(); ++p)
     if ((*next.phrases)[p].kind == CountryNameKind::REGION) return (*next.phrases)[p].code;
-  return abbreviated_region_country(table, tokens, last + 1);
+  const CountryPhrase* abbreviation = abbreviated_region(table, tokens, last + 1);
+  return abbreviation ? abbreviation->code : std::string();
 }
 
 }  // namespace
@@ -184,8 +185,8 @@ void find_country_mentions(const CountryTable& table, const std::vector<EntityTo
       const CountryPhrase* city = nullptr;
       const std::size_t length = read_cities ? match_city(table, tokens, i, city) : 0;
       if (length == 0) {
-        if (const std::string code = abbreviated_region_country(table, tokens, i); !code.empty())
-          mentions.push_back({code, CountryNameKind::REGION, false, false, phrase_id++});
+        if (const CountryPhrase* region = abbreviated_region(table, tokens, i))
+          mentions.push_back({region->code, CountryNameKind::REGION, false, false, phrase_id++, region->region});
         continue;
       }
       const std::size_t last = i + length - 1;
@@ -195,7 +196,7 @@ void find_country_mentions(const CountryTable& table, const std::vector<EntityTo
       if (!in_a_name && (elsewhere.empty() || elsewhere == city->code) &&
           std::find(cities_in_names.begin(), cities_in_names.end(), city) == cities_in_names.end() &&
           !(last + 1 < tokens.size() && is_currency(tokens[last + 1].folded)))
-        mentions.push_back({city->code, CountryNameKind::CITY, false, false, phrase_id++});
+        mentions.push_back({city->code, CountryNameKind::CITY, false, false, phrase_id++, {}});
       i = last;
       continue;
     }
@@ -235,7 +236,7 @@ void find_country_mentions(const CountryTable& table, const std::vector<EntityTo
       if (phrase.kind == CountryNameKind::CAPITAL && !region_elsewhere.empty() && region_elsewhere != phrase.code)
         continue;
       if (phrase.ambiguous && !case_matters) continue;  // "GEORGIA", "JORDAN" in a headline: no evidence
-      mentions.push_back({phrase.code, phrase.kind, phrase.ambiguous, looks_like_name, phrase_id});
+      mentions.push_back({phrase.code, phrase.kind, phrase.ambiguous, looks_like_name, phrase_id, phrase.region});
     }
     ++phrase_id;
     i = last;
@@ -264,7 +265,7 @@ void find_local_country_mentions(const LocalCountryNames& names, const Xapian::S
                                  std::vector<CountryMention>& mentions) {
   std::size_t phrase_id = mentions.empty() ? 0 : mentions.back().phrase_id + 1;
   auto add = [&](const CountryPhrase& phrase) {
-    mentions.push_back({phrase.code, phrase.kind, false, false, phrase_id++});
+    mentions.push_back({phrase.code, phrase.kind, false, false, phrase_id++, {}});
   };
   std::vector<std::string> stems(tokens.size());
   auto stem_of = [&](std::size_t k) -> const std::string& {
@@ -311,7 +312,7 @@ void find_local_country_mentions(const LocalCountryNames& names, const Xapian::S
   }
 }
 
-std::string dateline_country(const CountryTable& table, const std::vector<EntityToken>& tokens) {
+const CountryPhrase* dateline_place(const CountryTable& table, const std::vector<EntityToken>& tokens) {
   // Parts between commas; the date part ("Feb 26") ends the place.
   std::vector<std::pair<std::size_t, std::size_t>> parts;
   std::size_t start = 0;
@@ -329,7 +330,7 @@ std::string dateline_country(const CountryTable& table, const std::vector<Entity
     const auto* places = table.dateline_place(dotless_key(key));
     if (!places) continue;
     for (const auto& place : *places)
-      if (!place.ambiguous || place.kind == CountryNameKind::CAPITAL) return place.code;
+      if (!place.ambiguous || place.kind == CountryNameKind::CAPITAL) return &place;
   }
   // A city the table lists for running text names its country in a dateline too:
   // "ROTTERDAM", "GENEVA".
@@ -339,12 +340,12 @@ std::string dateline_country(const CountryTable& table, const std::vector<Entity
       if (k > part->first) key += ' ';
       key += tokens[k].folded;
     }
-    if (const CountryPhrase* city = table.city(key)) return city->code;
+    if (const CountryPhrase* city = table.city(key)) return city;
   }
-  return {};
+  return nullptr;
 }
 
-std::vector<std::string> resolve_country_mentions(const std::vector<CountryMention>& mentions) {
+ResolvedPlaces resolve_country_mentions(const std::vector<CountryMention>& mentions) {
   // A city is weaker evidence than a country's own names: a country counts through its
   // cities only when the article names them at least twice ("Geneva" once is often only
   // where talks were held; a story about the place comes back to it).
@@ -355,11 +356,19 @@ std::vector<std::string> resolve_country_mentions(const std::vector<CountryMenti
     return m.kind == CountryNameKind::CITY && city_mentions[m.code] < CITY_MENTIONS_NEEDED;
   };
   std::unordered_set<std::string> certain;
+  std::unordered_set<std::string> countries_with_certain_region;  // "US" when Texas is named
   for (const auto& m : mentions)
-    if (!m.ambiguous && !weak(m)) certain.insert(m.code);
-  std::vector<std::string> codes;
-  auto add = [&](const std::string& code) {
-    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    if (!m.ambiguous && !weak(m)) {
+      certain.insert(m.code);
+      if (!m.region.empty()) countries_with_certain_region.insert(m.code);
+    }
+  ResolvedPlaces places;
+  auto add_once = [](std::vector<std::string>& codes, const std::string& code) {
+    if (!code.empty() && std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  };
+  auto add = [&](const CountryMention& m, bool region_confirmed = true) {
+    add_once(places.countries, m.code);
+    if (region_confirmed) add_once(places.regions, m.region);
   };
   for (std::size_t i = 0; i < mentions.size();) {
     std::size_t end = i;
@@ -368,7 +377,7 @@ std::vector<std::string> resolve_country_mentions(const std::vector<CountryMenti
     for (std::size_t k = i; k < end; ++k) {
       const auto& m = mentions[k];
       if (weak(m)) continue;
-      if (!m.ambiguous) add(m.code);
+      if (!m.ambiguous) add(m);
       else if (m.looks_like_name) continue;
       else if (readings == 1 || certain.contains(m.code)) {
         // One reading: a name-like word standing alone ("Jordan said"); several readings
@@ -376,12 +385,15 @@ std::vector<std::string> resolve_country_mentions(const std::vector<CountryMenti
         bool other_confirmed = false;
         for (std::size_t o = i; o < end; ++o)
           if (o != k && certain.contains(mentions[o].code)) other_confirmed = true;
-        if (readings == 1 || !other_confirmed) add(m.code);
+        // The country reading needs the country named elsewhere ("American"); the region
+        // needs another of its regions ("Irakli Labadze of Georgia" in a story about an
+        // American player is no US state; "Atlanta, Georgia ... Texas" is).
+        if (readings == 1 || !other_confirmed) add(m, readings == 1 || countries_with_certain_region.contains(m.code));
       }
     }
     i = end;
   }
-  return codes;
+  return places;
 }
 
 }  // namespace newsdex

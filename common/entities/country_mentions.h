@@ -31,6 +31,7 @@ struct CountryMention {
   bool ambiguous = false;        // the phrase has other readings (see countries.tsv "?")
   bool looks_like_name = false;  // stands next to a personal name ("Michael Jordan")
   std::size_t phrase_id = 0;     // same number for the readings of one phrase occurrence
+  std::string region;            // ISO 3166-2 when the phrase names a region of `code` ("GB-SCT")
 };
 
 // Appends the country mentions in `tokens`. `in_person` marks tokens that are part of a
@@ -50,14 +51,21 @@ void find_local_country_mentions(const LocalCountryNames& names, const Xapian::S
                                  const std::vector<EntityToken>& tokens, const std::vector<bool>& in_person,
                                  std::vector<CountryMention>& mentions);
 
-// The country a dateline names ("PORTLAND, Ore., Feb 26" -> "US", "SALVADOR, Feb 26" ->
-// "BR"), or "" when it names none the table knows.
-std::string dateline_country(const CountryTable& table, const std::vector<EntityToken>& dateline_tokens);
+// The place a dateline names, as the table's phrase for it: its country ("PORTLAND, Ore.,
+// Feb 26" -> US, "SALVADOR, Feb 26" -> BR) and its region where the table codes one
+// ("Ore." -> US-OR). nullptr when it names none the table knows.
+const CountryPhrase* dateline_place(const CountryTable& table, const std::vector<EntityToken>& dateline_tokens);
 
-// Resolves mentions into codes, in order of first mention: an ambiguous phrase counts
-// only when nothing marks it as a person's name and, where it could name several
-// countries ("Georgia"), only for the one the rest of the article names unambiguously; a
-// country's cities count only when the article names them at least twice.
-std::vector<std::string> resolve_country_mentions(const std::vector<CountryMention>& mentions);
+// The countries and regions an article names, each in order of first mention.
+struct ResolvedPlaces {
+  std::vector<std::string> countries;  // ISO 3166-1 alpha-2
+  std::vector<std::string> regions;    // ISO 3166-2; each one's country is in `countries`
+};
+
+// Resolves mentions into codes: an ambiguous phrase counts only when nothing marks it as a
+// person's name and, where it could name several countries ("Georgia"), only for the one
+// the rest of the article names unambiguously; a country's cities count only when the
+// article names them at least twice. A region counts where its mention does.
+ResolvedPlaces resolve_country_mentions(const std::vector<CountryMention>& mentions);
 
 }  // namespace newsdex

@@ -57,6 +57,8 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 // Column order of countries.tsv.
 enum Column { CODE, NAMES, ADJECTIVES, CAPITALS, REGIONS, DATELINE_PLACES, SUCCEEDS };
+// Column order of regions.tsv.
+enum RegionColumn { REGION_CODE, REGION_LABEL, REGION_READS_AS, REGION_NAMES, REGION_ADJECTIVES, REGION_ABBREVIATIONS };
 // Column order of cities.tsv.
 enum CityColumn { CITY_NAME, CITY_COUNTRY, CITY_POPULATION, CITY_OTHER_NAMES };
 
@@ -77,6 +79,8 @@ struct CountryTable::Names {
   std::unordered_map<std::string, std::string> own_label;  // codes ICU does not name
   std::vector<Succession> successions;
   std::unordered_map<std::string, std::vector<std::string>> capitals;  // code -> capitals as written
+  std::unordered_map<std::string, std::string> region_by_folded_name;  // folded name -> ISO 3166-2
+  std::unordered_map<std::string, std::string> region_label;           // ISO 3166-2 -> English name
 };
 
 // The cities of cities.tsv, read on first use: 13,000 names whose keys take the analyser,
@@ -114,7 +118,8 @@ CountryTable::CountryTable() {
   auto add_lookup_name = [&](std::string_view name, const std::string& code) {
     if (!name.empty()) names->by_folded_name.emplace(analyzer.fold(name), code);
   };
-  auto add_phrase = [&](std::string_view written, const std::string& code, CountryNameKind kind) {
+  auto add_phrase = [&](std::string_view written, const std::string& code, CountryNameKind kind,
+                        const std::string& region = {}) {
     bool ambiguous = false;
     if (written.starts_with('?')) {
       ambiguous = true;
@@ -125,7 +130,7 @@ CountryTable::CountryTable() {
     auto& entries = names->phrases[key];
     for (const auto& e : entries)
       if (e.code == code && e.kind <= kind) return;  // the stronger reading is already there
-    const CountryPhrase phrase{code, kind, ambiguous, written_in_capitals(written)};
+    const CountryPhrase phrase{code, kind, ambiguous, written_in_capitals(written), region};
     if (kind != CountryNameKind::DATELINE_PLACE) entries.push_back(phrase);
     else if (entries.empty()) names->phrases.erase(key);
     if (kind != CountryNameKind::NOT_A_COUNTRY) names->dateline[dotless_key(key)].push_back(phrase);
@@ -133,7 +138,45 @@ CountryTable::CountryTable() {
     names->longest = std::max<std::size_t>(names->longest, std::count(key.begin(), key.end(), ' ') + 1);
   };
 
-  // The project's own table first: its "?" marks must win over ICU's plain names.
+  // Regions first: a region's name is also read as a dateline place of its country ("New
+  // York" the state and the city), and the first, stronger, reading keeps the region.
+  for (std::string_view line : split(data::REGIONS_TSV, '\n')) {
+    if (line.empty() || line.front() == '#') continue;
+    const auto columns = split(line, '\t');
+    if (columns.size() <= REGION_READS_AS || columns[REGION_CODE].size() < 4 || columns[REGION_CODE][2] != '-')
+      throw std::logic_error("regions.tsv: bad row: " + std::string(line));
+    const std::string region(columns[REGION_CODE]);
+    const std::string country = region.substr(0, 2);
+    const bool reads_as_name = columns[REGION_READS_AS] == "name";
+    if (!reads_as_name && columns[REGION_READS_AS] != "region")
+      throw std::logic_error("regions.tsv: reads_as must be name or region: " + region);
+    region_codes_.push_back(region);
+    names->region_label.emplace(region, columns[REGION_LABEL]);
+    auto column = [&](RegionColumn c) {
+      return c < columns.size() && !columns[c].empty() ? split(columns[c], '|') : std::vector<std::string_view>{};
+    };
+    auto add_region_name = [&](std::string_view name) {
+      if (name.starts_with('?')) name.remove_prefix(1);
+      names->region_by_folded_name.emplace(dotless_key(analyzer.fold(name)), region);
+    };
+    for (auto name : column(REGION_NAMES)) {
+      add_phrase(name, country, reads_as_name ? CountryNameKind::NAME : CountryNameKind::REGION, region);
+      if (reads_as_name && !name.starts_with('?')) add_lookup_name(name, country);
+      add_region_name(name);
+    }
+    for (auto adjective : column(REGION_ADJECTIVES)) {
+      add_phrase(adjective, country, reads_as_name ? CountryNameKind::ADJECTIVE : CountryNameKind::REGION, region);
+      if (reads_as_name && !adjective.starts_with('?')) add_lookup_name(adjective, country);
+      add_region_name(adjective);
+    }
+    for (auto abbreviation : column(REGION_ABBREVIATIONS)) {
+      add_phrase(abbreviation, country, CountryNameKind::DATELINE_PLACE, region);
+      add_region_name(abbreviation);
+    }
+  }
+  std::sort(region_codes_.begin(), region_codes_.end());
+
+  // The project's own table next: its "?" marks must win over ICU's plain names.
   std::unordered_set<std::string> iso_codes;
   for (const char* const* iso = uloc_getISOCountries(); *iso; ++iso) iso_codes.insert(*iso);
   for (std::string_view line : split(data::COUNTRIES_TSV, '\n')) {
@@ -220,7 +263,7 @@ const LocalCountryNames* CountryTable::local_names(std::string_view language) co
   const icu::Locale in_language(local->language.c_str());
   auto add = [&](const std::string& written, const std::string& code, CountryNameKind kind) {
     if (written.empty() || written == code) return;
-    const CountryPhrase phrase{code, kind, false, false};
+    const CountryPhrase phrase{code, kind, false, false, {}};
     if (written_without_spaces(language)) local->unspaced.emplace_back(analyzer.fold(written), phrase);
     std::string key;
     std::size_t words = 0;
@@ -289,6 +332,22 @@ std::string CountryTable::label(std::string_view code, std::string_view locale) 
   return utf8.empty() ? upper : utf8;
 }
 
+std::optional<std::string> CountryTable::region_for(std::string_view name) const {
+  const std::string upper = upper_ascii(name);
+  if (std::binary_search(region_codes_.begin(), region_codes_.end(), upper)) return upper;
+  Analyzer analyzer;
+  if (auto it = names_->region_by_folded_name.find(dotless_key(analyzer.fold(name)));
+      it != names_->region_by_folded_name.end())
+    return it->second;
+  return std::nullopt;
+}
+
+std::string CountryTable::region_label(std::string_view code) const {
+  const std::string upper = upper_ascii(code);
+  if (auto it = names_->region_label.find(upper); it != names_->region_label.end()) return it->second;
+  return upper;
+}
+
 const std::vector<CountryPhrase>* CountryTable::phrases(std::string_view key) const {
   auto it = names_->phrases.find(key);
   return it == names_->phrases.end() ? nullptr : &it->second;
@@ -315,7 +374,7 @@ const CountryTable::Cities& CountryTable::cities() const {
       std::vector<std::string_view> written{columns[CITY_NAME]};
       if (columns.size() > CITY_OTHER_NAMES && !columns[CITY_OTHER_NAMES].empty())
         for (auto other : split(columns[CITY_OTHER_NAMES], '|')) written.push_back(other);
-      const CountryPhrase city{std::string(columns[CITY_COUNTRY]), CountryNameKind::CITY, false, false};
+      const CountryPhrase city{std::string(columns[CITY_COUNTRY]), CountryNameKind::CITY, false, false, {}};
       for (auto name : written) {
         const std::string key = phrase_key(name, analyzer);
         // The data script gives each name to one city; the first row wins should two clash.

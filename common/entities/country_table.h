@@ -1,7 +1,9 @@
 // Countries: ISO 3166-1 alpha-2 codes, their names in any language ICU knows, and the
-// other ways news text names them (common/entities/data/countries.tsv, compiled in). The single
-// source of truth for country names, used by entity extraction (indexer) and by the
-// country: query field and facet labels (searcher).
+// other ways news text names them (common/entities/data/countries.tsv, compiled in); and the
+// regions below them that news names by their ISO 3166-2 codes (regions.tsv: the UK's
+// nations, US states, Canadian provinces, Australian states). The single source of truth
+// for country and region names, used by entity extraction (indexer) and by the country:
+// and region: query fields and facet labels (searcher).
 #pragma once
 
 #include <optional>
@@ -30,6 +32,7 @@ struct CountryPhrase {
   CountryNameKind kind = CountryNameKind::NAME;
   bool ambiguous = false;  // also a person's name, a US state...: needs supporting evidence
   bool acronym = false;    // written in capitals ("US", "UAE"): must appear so in the text
+  std::string region;      // ISO 3166-2 ("GB-SCT", "US-OR") when the phrase names a region of `code`
 };
 
 // Country names in one language other than English (CountryTable::local_names).
@@ -60,6 +63,14 @@ class CountryTable {
 
   // Every code in the table, upper case.
   const std::vector<std::string>& codes() const { return codes_; }
+
+  // The ISO 3166-2 code ("GB-SCT") for a code in any case, or a region's name, adjective
+  // or abbreviation ("Scotland", "scottish", "Ore."). nullopt if unknown.
+  std::optional<std::string> region_for(std::string_view name) const;
+  // The region's English name ("Scotland"); the code when the table has none.
+  std::string region_label(std::string_view code) const;
+  // Every region code of the table, upper case, sorted.
+  const std::vector<std::string>& region_codes() const { return region_codes_; }
 
   // --- For entity extraction --------------------------------------------------------
   // The ways English news text names countries, by phrase key (see phrase_key() in
@@ -93,6 +104,7 @@ class CountryTable {
  private:
   CountryTable();
   std::vector<std::string> codes_;
+  std::vector<std::string> region_codes_;
   struct Names;
   const Names* names_;
   struct Local;  // local_names(), built on first use for each language

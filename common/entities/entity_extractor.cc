@@ -123,8 +123,8 @@ void EntityExtractor::extract(Article& article) {
   std::string_view dateline = article.dateline;
   if (dateline.empty()) dateline = leading_dateline(article.body);
   if (!dateline.empty()) {
-    const std::string code = dateline_country(impl.countries, tokenize_for_entities(dateline, impl.analyzer));
-    if (!code.empty()) mentions.push_back({code, CountryNameKind::NAME, false, false, 0});
+    if (const CountryPhrase* place = dateline_place(impl.countries, tokenize_for_entities(dateline, impl.analyzer)))
+      mentions.push_back({place->code, CountryNameKind::NAME, false, false, 0, place->region});
   }
   // A dateline says where the story is. In datelined wire copy the other cities of the
   // text are mostly where markets trade and talks meet (Rotterdam, Frankfurt, Geneva), not
@@ -139,8 +139,9 @@ void EntityExtractor::extract(Article& article) {
     find_local_country_mentions(*local, stemmer, title, title_people, mentions);
     find_local_country_mentions(*local, stemmer, body, body_people, mentions);
   }
-  for (const auto& code : resolve_country_mentions(mentions))
-    append_unique(article.countries, impl.countries.code_at(code, article.date));
+  const ResolvedPlaces places = resolve_country_mentions(mentions);
+  for (const auto& code : places.countries) append_unique(article.countries, impl.countries.code_at(code, article.date));
+  for (const auto& region : places.regions) append_unique(article.regions, region);
 
   // Dates mentioned in the text, resolved against the publication day.
   find_date_mentions(body, article.date, article.mentioned_dates);

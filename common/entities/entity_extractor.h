@@ -22,8 +22,8 @@ class EntityExtractor {
   EntityExtractor& operator=(EntityExtractor&&) noexcept;
 
   // Fills article.people (canonical names), article.countries (ISO 3166-1 alpha-2, upper
-  // case) and article.mentioned_dates, keeping any the input already listed. Each list
-  // is in order of first mention (dateline, then title, then text).
+  // case), article.regions (ISO 3166-2) and article.mentioned_dates, keeping any the input
+  // already listed. Each list is in order of first mention (dateline, then title, then text).
   void extract(Article& article);
 
  private:

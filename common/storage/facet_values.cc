@@ -22,6 +22,7 @@ struct FacetInfo {
 constexpr FacetInfo FACETS[] = {
     {Facet::PERSON, "person", schema::SLOTS_PERSON, schema::PREFIX_PERSON},
     {Facet::COUNTRY, "country", schema::SLOTS_COUNTRY, schema::PREFIX_COUNTRY},
+    {Facet::REGION, "region", schema::SLOTS_REGION, schema::PREFIX_REGION},
     {Facet::AUTHOR, "author", schema::SLOTS_AUTHOR, schema::PREFIX_AUTHOR},
     {Facet::SOURCE, "source", schema::SLOTS_SOURCE, schema::PREFIX_SOURCE},
     {Facet::LANGUAGE, "lang", schema::SLOTS_LANGUAGE, schema::PREFIX_LANGUAGE},
@@ -116,6 +117,8 @@ void add_facet_values(Xapian::Document& doc, const Article& article, const Folde
   for (std::size_t i = 0; i < article.people.size(); ++i) people.add(folded.people[i], article.people[i]);
   SlotFiller countries(doc, Facet::COUNTRY);
   for (const auto& country : article.countries) countries.add(upper_ascii(country), {});
+  SlotFiller regions(doc, Facet::REGION);
+  for (const auto& region : article.regions) regions.add(upper_ascii(region), {});
   SlotFiller authors(doc, Facet::AUTHOR);
   for (std::size_t i = 0; i < article.authors.size(); ++i) authors.add(folded.authors[i], article.authors[i]);
   SlotFiller source(doc, Facet::SOURCE);

@@ -18,19 +18,20 @@
 
 namespace newsdex {
 
-enum class Facet { PERSON, COUNTRY, AUTHOR, SOURCE, LANGUAGE, YEAR, MONTH, DAY, MENTIONED };
-inline constexpr Facet ALL_FACETS[] = {Facet::PERSON, Facet::COUNTRY, Facet::AUTHOR, Facet::SOURCE, Facet::LANGUAGE,
-                                       Facet::YEAR,   Facet::MONTH,   Facet::DAY,    Facet::MENTIONED};
+enum class Facet { PERSON, COUNTRY, REGION, AUTHOR, SOURCE, LANGUAGE, YEAR, MONTH, DAY, MENTIONED };
+inline constexpr Facet ALL_FACETS[] = {Facet::PERSON, Facet::COUNTRY, Facet::REGION, Facet::AUTHOR, Facet::SOURCE,
+                                       Facet::LANGUAGE, Facet::YEAR, Facet::MONTH, Facet::DAY, Facet::MENTIONED};
 
 // The facet names, as --facet takes them, for messages.
-inline constexpr std::string_view FACET_NAMES = "person, country, author, source, lang, year, month, day, mentioned";
+inline constexpr std::string_view FACET_NAMES =
+    "person, country, region, author, source, lang, year, month, day, mentioned";
 
-// "person", "country", "author", "source", "lang", "year", "month", "day", "mentioned".
+// "person", "country", "region", "author", "source", "lang", "year", "month", "day", "mentioned".
 std::string_view facet_name(Facet facet);
 std::optional<Facet> facet_from_name(std::string_view name);
 
 // The prefix of the boolean terms that index a facet's values (schema.h): a value's key
-// is the term without it (a country's in upper case). YEAR, MONTH and DAY have their own.
+// is the term without it (a country's and a region's in upper case). YEAR, MONTH and DAY have their own.
 std::string_view facet_term_prefix(Facet facet);
 
 // The slot that holds value `index` (0, 1, ...) of `facet` in an article (schema.h), or
@@ -71,7 +72,7 @@ FoldedNames fold_names(const Article& article, const Analyzer& analyzer);
 
 // Adds the facet values of `article` to `doc`: authors, people and source with their
 // folded form (`folded`, from fold_names of the article) as key and the name as written
-// as label; countries as upper-case codes; the language as its ISO 639-1 code; dates as
+// as label; countries and regions as upper-case codes; the language as its ISO 639-1 code; dates as
 // "YYYYMMDD" or "YYYYMM". Values whose keys repeat within one article are written once;
 // every value is stored, however many an article has (the ones past a facet's run of
 // slots in the overflow slots).

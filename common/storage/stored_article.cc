@@ -83,7 +83,7 @@ std::string encode_stored_article(const Article& article) {
   for (std::string* s : {&repaired.id, &repaired.title, &repaired.source, &repaired.url, &repaired.dateline,
                          &repaired.language, &repaired.body})
     repair_utf8(*s);
-  for (auto* list : {&repaired.authors, &repaired.people, &repaired.countries, &repaired.given.people,
+  for (auto* list : {&repaired.authors, &repaired.people, &repaired.countries, &repaired.regions, &repaired.given.people,
                      &repaired.given.places, &repaired.given.topics})
     for (auto& s : *list) repair_utf8(s);
   out.Clear();
@@ -107,6 +107,7 @@ Article decode_stored_article(std::string_view data) {
   get_if_present(j, "authors", a.authors);
   get_if_present(j, "people", a.people);
   get_if_present(j, "countries", a.countries);
+  get_if_present(j, "regions", a.regions);
   get_if_present(j, "text", a.body);
   std::string date;
   get_if_present(j, "date", date);

@@ -1,5 +1,5 @@
 // The document data: the fields of an article stored in the database as one JSON object
-// (id, title and, when it was derived from the text, "title_derived": true, date, source, url, language, authors, people, countries, mentioned dates,
+// (id, title and, when it was derived from the text, "title_derived": true, date, source, url, language, authors, people, countries, regions, mentioned dates,
 // given labels, and the text snippets are made from). Written by the indexer, read by the
 // searcher.
 #pragma once

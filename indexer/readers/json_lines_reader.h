@@ -8,7 +8,7 @@
 //   authors  author, authors, byline (a string "A and B", or an array)
 //   url      url, link;  source: source, publisher (a string, or {"name": ...})
 //   language language, lang;  dateline: dateline
-//   people   people, persons;  countries: countries, places (names or ISO codes)
+//   people   people, persons;  countries: countries, places (names or ISO codes, regions too)
 //   topics   topics, topic, category, categories (kept as given labels)
 // (record_fields.h, shared with the CSV reader) and ReaderOptions::fields maps any other schema (`--field title=headline`,
 // dotted paths such as `--field source=meta.site` reach into objects). Given people and

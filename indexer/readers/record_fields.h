@@ -58,8 +58,9 @@ void set_date(Article& article, std::string_view text, DateParser& dates, Diagno
 // Given people: kept as given labels and as people for the facets.
 void set_given_people(Article& article, std::vector<std::string> people);
 
-// Given countries (names or ISO codes): kept as given labels; the known ones fill the
-// country facet, the others are reported [unknown-country].
+// Given countries (names or ISO codes, or regions: "Scotland", "GB-SCT"): kept as given
+// labels; the known ones fill the country facet (and a region the region facet as well),
+// the others are reported [unknown-country].
 void set_given_countries(Article& article, std::vector<std::string> places, Diagnostics& diagnostics);
 
 // The last step for a record: title and body garbled by a double encoding repaired
