@@ -5,8 +5,8 @@
 'use strict';
 
 const PAGE_SIZE = 10;
-const FACETS = ['person', 'country', 'source', 'year'];
-const FACET_TITLES = { person: 'People', country: 'Countries', source: 'Sources', year: 'Years' };
+const FACETS = ['person', 'country', 'region', 'source', 'year'];
+const FACET_TITLES = { person: 'People', country: 'Countries', region: 'Regions', source: 'Sources', year: 'Years' };
 const $ = (id) => document.getElementById(id);
 
 // The state of the page, read from and written to the URL.
