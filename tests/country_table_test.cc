@@ -39,6 +39,9 @@ TEST(CountryTable, FindsRegionsByCodeNameAdjectiveAndAbbreviation) {
   EXPECT_FALSE(table.region_for("GB").has_value());
   EXPECT_EQ(table.region_label("gb-wls"), "Wales");
   EXPECT_EQ(table.region_label("US-WA"), "Washington");
+  // A region without names of its own in running text is found by its label.
+  EXPECT_EQ(table.region_for("Victoria"), "AU-VIC");
+  EXPECT_EQ(table.region_for("washington"), "US-WA");
   EXPECT_EQ(table.region_label("XX-YY"), "XX-YY");
   // The nations still name their country.
   EXPECT_EQ(table.code_for("Scotland"), "GB");
@@ -48,7 +51,7 @@ TEST(CountryTable, FindsRegionsByCodeNameAdjectiveAndAbbreviation) {
 TEST(CountryTable, EveryRegionHasAFacetSlotAndAKnownCountry) {
   // The region facet has no overflow slots: it must have one slot for every region.
   const auto& regions = CountryTable::instance().region_codes();
-  EXPECT_GE(regions.size(), 4u + 51u);
+  EXPECT_GE(regions.size(), 4u + 51u + 13u + 8u);
   EXPECT_LE(regions.size(), schema::SLOTS_REGION.count);
   const auto& codes = CountryTable::instance().codes();
   for (const auto& region : regions)

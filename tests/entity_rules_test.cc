@@ -113,8 +113,14 @@ TEST(EntityRegions, TheUKsNationsAndUSStatesAreRegionsOfTheirCountry) {
   EXPECT_EQ(extract("Shares rose.", "CALGARY, Alberta, March 2").regions, Strings{"CA-AB"});
   EXPECT_EQ(extract("Oil flows from Texas to Springfield, Ill., by pipe.").regions, (Strings{"US-TX", "US-IL"}));
   EXPECT_EQ(extract("The firm is based in San Jose, California, and sells chips.").regions, Strings{"US-CA"});
-  // A city names its country, not a region.
+  // A city gives its region where the gazetteer has one, by the rules that make it count
+  // for its country (in running text: named twice).
+  EXPECT_EQ(extract("Shares rose.", "CHICAGO, March 2").regions, Strings{"US-IL"});
   EXPECT_EQ(extract("Shares rose.", "TOKYO, March 2").regions, Strings{});
+  EXPECT_EQ(extract("Talks in Glasgow went on. Glasgow will host the next round.").regions, Strings{"GB-SCT"});
+  EXPECT_EQ(extract("Talks in Glasgow went on.").regions, Strings{});
+  // The capital is the country's, not a region's.
+  EXPECT_EQ(extract("Shares rose.", "LONDON, March 2").regions, Strings{});
   // Georgia the state only where another state confirms it; the country reading is no region.
   EXPECT_EQ(extract("Atlanta, Georgia and Dallas, Texas were hit.").regions, (Strings{"US-GA", "US-TX"}));
   EXPECT_EQ(extract("The American will meet Irakli Labadze of Georgia.").regions, Strings{});

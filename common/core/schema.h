@@ -98,7 +98,7 @@ inline constexpr FacetSlots SLOTS_COUNTRY = {60, 32, 2};     // ISO 3166-1 alpha
 inline constexpr FacetSlots SLOTS_MENTIONED = {100, 32, 3};  // "YYYYMMDD" or "YYYYMM"
 // ISO 3166-2, upper case. No overflow lane: the slots outnumber the regions the table
 // knows (common/entities/data/regions.tsv; a test holds them to it), so none is left out.
-inline constexpr FacetSlots SLOTS_REGION = {140, 80};
+inline constexpr FacetSlots SLOTS_REGION = {140, 100};
 // Separates a facet value's key from its display label.
 inline constexpr char FACET_LABEL_SEPARATOR = '\x1F';
 

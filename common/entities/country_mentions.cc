@@ -196,7 +196,7 @@ void find_country_mentions(const CountryTable& table, const std::vector<EntityTo
       if (!in_a_name && (elsewhere.empty() || elsewhere == city->code) &&
           std::find(cities_in_names.begin(), cities_in_names.end(), city) == cities_in_names.end() &&
           !(last + 1 < tokens.size() && is_currency(tokens[last + 1].folded)))
-        mentions.push_back({city->code, CountryNameKind::CITY, false, false, phrase_id++, {}});
+        mentions.push_back({city->code, CountryNameKind::CITY, false, false, phrase_id++, city->region});
       i = last;
       continue;
     }
@@ -323,25 +323,33 @@ const CountryPhrase* dateline_place(const CountryTable& table, const std::vector
       start = i + 1;
     }
   }
+  const auto spaced_key = [&](std::pair<std::size_t, std::size_t> part) {
+    std::string key;
+    for (std::size_t k = part.first; k <= part.second; ++k) {
+      if (k > part.first) key += ' ';
+      key += tokens[k].folded;
+    }
+    return key;
+  };
   // The most specific part is the last ("PORTLAND, Ore." -> "Ore.").
   for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
-    std::string key;
-    for (std::size_t k = part->first; k <= part->second; ++k) key += tokens[k].folded;
+    const std::string key = spaced_key(*part);
     const auto* places = table.dateline_place(dotless_key(key));
     if (!places) continue;
-    for (const auto& place : *places)
-      if (!place.ambiguous || place.kind == CountryNameKind::CAPITAL) return &place;
+    for (const auto& place : *places) {
+      if (place.ambiguous && place.kind != CountryNameKind::CAPITAL) continue;
+      // A dateline city of the country table is in a region where the cities say so:
+      // "CHICAGO" is the US, in Illinois.
+      if (const CountryPhrase* city = place.region.empty() ? table.city(key) : nullptr;
+          city && city->code == place.code && !city->region.empty())
+        return city;
+      return &place;
+    }
   }
   // A city the table lists for running text names its country in a dateline too:
   // "ROTTERDAM", "GENEVA".
-  for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
-    std::string key;
-    for (std::size_t k = part->first; k <= part->second; ++k) {
-      if (k > part->first) key += ' ';
-      key += tokens[k].folded;
-    }
-    if (const CountryPhrase* city = table.city(key)) return city;
-  }
+  for (auto part = parts.rbegin(); part != parts.rend(); ++part)
+    if (const CountryPhrase* city = table.city(spaced_key(*part))) return city;
   return nullptr;
 }
 

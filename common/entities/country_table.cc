@@ -60,7 +60,7 @@ enum Column { CODE, NAMES, ADJECTIVES, CAPITALS, REGIONS, DATELINE_PLACES, SUCCE
 // Column order of regions.tsv.
 enum RegionColumn { REGION_CODE, REGION_LABEL, REGION_READS_AS, REGION_NAMES, REGION_ADJECTIVES, REGION_ABBREVIATIONS };
 // Column order of cities.tsv.
-enum CityColumn { CITY_NAME, CITY_COUNTRY, CITY_POPULATION, CITY_OTHER_NAMES };
+enum CityColumn { CITY_NAME, CITY_COUNTRY, CITY_POPULATION, CITY_OTHER_NAMES, CITY_REGION };
 
 struct Succession {
   std::string historical;  // "SU"
@@ -152,6 +152,8 @@ CountryTable::CountryTable() {
       throw std::logic_error("regions.tsv: reads_as must be name or region: " + region);
     region_codes_.push_back(region);
     names->region_label.emplace(region, columns[REGION_LABEL]);
+    // The label finds the region in the region: field too, names or not ("Victoria").
+    names->region_by_folded_name.emplace(dotless_key(analyzer.fold(columns[REGION_LABEL])), region);
     auto column = [&](RegionColumn c) {
       return c < columns.size() && !columns[c].empty() ? split(columns[c], '|') : std::vector<std::string_view>{};
     };
@@ -374,7 +376,8 @@ const CountryTable::Cities& CountryTable::cities() const {
       std::vector<std::string_view> written{columns[CITY_NAME]};
       if (columns.size() > CITY_OTHER_NAMES && !columns[CITY_OTHER_NAMES].empty())
         for (auto other : split(columns[CITY_OTHER_NAMES], '|')) written.push_back(other);
-      const CountryPhrase city{std::string(columns[CITY_COUNTRY]), CountryNameKind::CITY, false, false, {}};
+      const std::string region = columns.size() > CITY_REGION ? std::string(columns[CITY_REGION]) : std::string();
+      const CountryPhrase city{std::string(columns[CITY_COUNTRY]), CountryNameKind::CITY, false, false, region};
       for (auto name : written) {
         const std::string key = phrase_key(name, analyzer);
         // The data script gives each name to one city; the first row wins should two clash.
