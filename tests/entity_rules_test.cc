@@ -143,6 +143,8 @@ TEST(EntityCountries, LongerPhrasesWin) {
   EXPECT_EQ(extract("New Mexico exports chile.").countries, Strings{"US"});
   EXPECT_EQ(extract("Storms crossed the Indian Ocean.").countries, Strings{});
   EXPECT_EQ(extract("Latin American debt grew.").countries, Strings{});
+  // A stadium named after its sponsor, an airline: no country.
+  EXPECT_EQ(extract("Chelsea drew at the Emirates Stadium.").countries, Strings{});
 }
 
 TEST(EntityCountries, AmbiguousWordsNeedEvidence) {
