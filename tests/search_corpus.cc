@@ -76,7 +76,7 @@ std::vector<Article> random_articles(std::size_t count, unsigned seed) {
     // Regions of the countries drawn, without drawing again: the other fields stay as they were.
     for (const auto& country : std::vector<std::string>(a.countries))
       if ((country == "GB" || country == "US") && i % 3 > 0)
-        a.regions.push_back(country == "US" ? "US-TX" : i % 3 == 1 ? "GB-SCT" : "GB-WLS");
+        a.regions.emplace_back(country == "US" ? "US-TX" : i % 3 == 1 ? "GB-SCT" : "GB-WLS");
     for (auto n = pick(3); n > 0; --n) a.authors.push_back(AUTHORS[pick(AUTHORS.size())]);
     if (pick(4) > 0) a.source = SOURCES[pick(SOURCES.size())];
     for (auto n = pick(3); n > 0; --n)

@@ -62,6 +62,34 @@ enum RegionColumn { REGION_CODE, REGION_LABEL, REGION_READS_AS, REGION_NAMES, RE
 // Column order of cities.tsv.
 enum CityColumn { CITY_NAME, CITY_COUNTRY, CITY_POPULATION, CITY_OTHER_NAMES, CITY_REGION };
 
+// A row of regions.tsv, checked.
+struct RegionRow {
+  std::string code;  // ISO 3166-2
+  std::string_view label;
+  bool reads_as_name = false;  // "name": as the country's own name; "region": as a state
+  std::vector<std::string_view> names, adjectives, abbreviations;
+};
+
+std::vector<RegionRow> region_rows() {
+  std::vector<RegionRow> rows;
+  for (std::string_view line : split(data::REGIONS_TSV, '\n')) {
+    if (line.empty() || line.front() == '#') continue;
+    const auto columns = split(line, '\t');
+    if (columns.size() <= REGION_READS_AS || columns[REGION_CODE].size() < 4 || columns[REGION_CODE][2] != '-' ||
+        (columns[REGION_READS_AS] != "name" && columns[REGION_READS_AS] != "region"))
+      throw std::logic_error("regions.tsv: bad row: " + std::string(line));
+    auto column = [&](RegionColumn c) {
+      return c < columns.size() && !columns[c].empty() ? split(columns[c], '|') : std::vector<std::string_view>{};
+    };
+    rows.push_back({std::string(columns[REGION_CODE]), columns[REGION_LABEL], columns[REGION_READS_AS] == "name",
+                    column(REGION_NAMES), column(REGION_ADJECTIVES), column(REGION_ABBREVIATIONS)});
+  }
+  return rows;
+}
+
+// A table value without its "?" mark of ambiguity.
+std::string_view unmarked(std::string_view value) { return value.starts_with('?') ? value.substr(1) : value; }
+
 struct Succession {
   std::string historical;  // "SU"
   PartialDate until;       // articles published before this day
@@ -140,41 +168,23 @@ CountryTable::CountryTable() {
 
   // Regions first: a region's name is also read as a dateline place of its country ("New
   // York" the state and the city), and the first, stronger, reading keeps the region.
-  for (std::string_view line : split(data::REGIONS_TSV, '\n')) {
-    if (line.empty() || line.front() == '#') continue;
-    const auto columns = split(line, '\t');
-    if (columns.size() <= REGION_READS_AS || columns[REGION_CODE].size() < 4 || columns[REGION_CODE][2] != '-')
-      throw std::logic_error("regions.tsv: bad row: " + std::string(line));
-    const std::string region(columns[REGION_CODE]);
-    const std::string country = region.substr(0, 2);
-    const bool reads_as_name = columns[REGION_READS_AS] == "name";
-    if (!reads_as_name && columns[REGION_READS_AS] != "region")
-      throw std::logic_error("regions.tsv: reads_as must be name or region: " + region);
-    region_codes_.push_back(region);
-    names->region_label.emplace(region, columns[REGION_LABEL]);
+  for (const RegionRow& row : region_rows()) {
+    const std::string country = row.code.substr(0, 2);
+    region_codes_.push_back(row.code);
+    names->region_label.emplace(row.code, row.label);
     // The label finds the region in the region: field too, names or not ("Victoria").
-    names->region_by_folded_name.emplace(dotless_key(analyzer.fold(columns[REGION_LABEL])), region);
-    auto column = [&](RegionColumn c) {
-      return c < columns.size() && !columns[c].empty() ? split(columns[c], '|') : std::vector<std::string_view>{};
-    };
-    auto add_region_name = [&](std::string_view name) {
-      if (name.starts_with('?')) name.remove_prefix(1);
-      names->region_by_folded_name.emplace(dotless_key(analyzer.fold(name)), region);
-    };
-    for (auto name : column(REGION_NAMES)) {
-      add_phrase(name, country, reads_as_name ? CountryNameKind::NAME : CountryNameKind::REGION, region);
-      if (reads_as_name && !name.starts_with('?')) add_lookup_name(name, country);
-      add_region_name(name);
+    for (const auto& list : {std::vector<std::string_view>{row.label}, row.names, row.adjectives, row.abbreviations})
+      for (auto name : list) names->region_by_folded_name.emplace(dotless_key(analyzer.fold(unmarked(name))), row.code);
+    // A nation reads as its country's own name ("Scotland"), a state as a region of it.
+    for (auto name : row.names) {
+      add_phrase(name, country, row.reads_as_name ? CountryNameKind::NAME : CountryNameKind::REGION, row.code);
+      if (row.reads_as_name && !name.starts_with('?')) add_lookup_name(name, country);
     }
-    for (auto adjective : column(REGION_ADJECTIVES)) {
-      add_phrase(adjective, country, reads_as_name ? CountryNameKind::ADJECTIVE : CountryNameKind::REGION, region);
-      if (reads_as_name && !adjective.starts_with('?')) add_lookup_name(adjective, country);
-      add_region_name(adjective);
+    for (auto adjective : row.adjectives) {
+      add_phrase(adjective, country, row.reads_as_name ? CountryNameKind::ADJECTIVE : CountryNameKind::REGION, row.code);
+      if (row.reads_as_name && !adjective.starts_with('?')) add_lookup_name(adjective, country);
     }
-    for (auto abbreviation : column(REGION_ABBREVIATIONS)) {
-      add_phrase(abbreviation, country, CountryNameKind::DATELINE_PLACE, region);
-      add_region_name(abbreviation);
-    }
+    for (auto abbreviation : row.abbreviations) add_phrase(abbreviation, country, CountryNameKind::DATELINE_PLACE, row.code);
   }
   std::sort(region_codes_.begin(), region_codes_.end());
 
@@ -345,7 +355,7 @@ std::optional<std::string> CountryTable::region_for(std::string_view name) const
 }
 
 std::string CountryTable::region_label(std::string_view code) const {
-  const std::string upper = upper_ascii(code);
+  std::string upper = upper_ascii(code);
   if (auto it = names_->region_label.find(upper); it != names_->region_label.end()) return it->second;
   return upper;
 }
