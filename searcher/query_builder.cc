@@ -4,6 +4,9 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -164,39 +167,28 @@ class PrefixField : public Xapian::FieldProcessor {
   const BooleanTerms& terms_;
 };
 
-// "country:" accepts a code, an English name or adjective, or a name in another language.
-class CountryField : public Xapian::FieldProcessor {
+// "country:" accepts a code, an English name or adjective, or a name in another language;
+// "region:" an ISO 3166-2 code ("GB-SCT"), or a region's name, adjective, abbreviation or
+// label ("Scotland", "Scottish", "Calif."). Both look the value up in the country table.
+class PlaceField : public Xapian::FieldProcessor {
  public:
-  CountryField(FieldErrors& errors, const BooleanTerms& terms) : errors_(errors), terms_(terms) {}
+  using Lookup = std::optional<std::string> (CountryTable::*)(std::string_view) const;
+  using Term = std::string (*)(std::string_view);
+  PlaceField(std::string field, Lookup lookup, Term term, FieldErrors& errors, const BooleanTerms& terms)
+      : field_(std::move(field)), lookup_(lookup), term_(term), errors_(errors), terms_(terms) {}
   Xapian::Query operator()(const std::string& value) override {
-    const auto code = CountryTable::instance().code_for(value);
+    const auto code = (CountryTable::instance().*lookup_)(value);
     if (!code) {
-      errors_.record("country", value, fmt::format("unknown country '{}'", value));
+      errors_.record(field_, value, fmt::format("unknown {} '{}'", field_, value));
       return Xapian::Query::MatchNothing;
     }
-    return terms_.term(schema::country_term(*code));
+    return terms_.term(term_(*code));
   }
 
  private:
-  FieldErrors& errors_;
-  const BooleanTerms& terms_;
-};
-
-// "region:" accepts an ISO 3166-2 code ("GB-SCT"), or a region's name, adjective or
-// abbreviation ("Scotland", "Scottish", "Calif.").
-class RegionField : public Xapian::FieldProcessor {
- public:
-  RegionField(FieldErrors& errors, const BooleanTerms& terms) : errors_(errors), terms_(terms) {}
-  Xapian::Query operator()(const std::string& value) override {
-    const auto code = CountryTable::instance().region_for(value);
-    if (!code) {
-      errors_.record("region", value, fmt::format("unknown region '{}'", value));
-      return Xapian::Query::MatchNothing;
-    }
-    return terms_.term(schema::region_term(*code));
-  }
-
- private:
+  std::string field_;
+  Lookup lookup_;
+  Term term_;
   FieldErrors& errors_;
   const BooleanTerms& terms_;
 };
@@ -316,8 +308,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::string_view language
   // worse (docs/measurements.md, Ranking quality).
   // QueryParser owns processors handed over with release() and frees them with itself.
   parser_.add_boolean_prefix("person", (new PersonField(db, terms_))->release());
-  parser_.add_boolean_prefix("country", (new CountryField(*errors_, terms_))->release());
-  parser_.add_boolean_prefix("region", (new RegionField(*errors_, terms_))->release());
+  parser_.add_boolean_prefix(
+      "country", (new PlaceField("country", &CountryTable::code_for, schema::country_term, *errors_, terms_))->release());
+  parser_.add_boolean_prefix(
+      "region", (new PlaceField("region", &CountryTable::region_for, schema::region_term, *errors_, terms_))->release());
   parser_.add_boolean_prefix("lang", (new LanguageField(*errors_, terms_, named_languages_))->release());
   parser_.add_boolean_prefix("date", (new DateField(*errors_, terms_))->release());
 }
