@@ -419,10 +419,19 @@ int HttpServer::bind() {
 bool HttpServer::serve() { return state_->server.listen_after_bind(); }
 
 void HttpServer::stop() {
-  // Connections already accepted are given up to a second to deliver their request.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
-  while (state_->unread > 0 && std::chrono::steady_clock::now() < deadline)
+  // Connections already accepted whose request is not read yet: queued for a thread of
+  // the pool (all busy with slow searches), or with a client yet to send. Wait while they
+  // are being read, one by one as threads free up, and give up after a second in which
+  // none was: a client that never sends holds the stop that long, no longer.
+  using Clock = std::chrono::steady_clock;
+  long waiting = state_->unread;
+  auto deadline = Clock::now() + std::chrono::seconds(1);
+  while (waiting > 0 && Clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const long now_waiting = state_->unread;
+    if (now_waiting < waiting) deadline = Clock::now() + std::chrono::seconds(1);
+    waiting = now_waiting;
+  }
   state_->server.stop();
 }
 
