@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/append_unique.h"
 #include "entities/people_extractor.h"
 
 namespace newsdex {
@@ -371,12 +372,9 @@ ResolvedPlaces resolve_country_mentions(const std::vector<CountryMention>& menti
       if (!m.region.empty()) countries_with_certain_region.insert(m.code);
     }
   ResolvedPlaces places;
-  auto add_once = [](std::vector<std::string>& codes, const std::string& code) {
-    if (!code.empty() && std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
-  };
   auto add = [&](const CountryMention& m, bool region_confirmed = true) {
-    add_once(places.countries, m.code);
-    if (region_confirmed) add_once(places.regions, m.region);
+    append_unique(places.countries, m.code);
+    if (region_confirmed && !m.region.empty()) append_unique(places.regions, m.region);
   };
   for (std::size_t i = 0; i < mentions.size();) {
     std::size_t end = i;

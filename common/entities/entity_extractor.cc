@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 
+#include "core/append_unique.h"
 #include "analysis/analyzer.h"
 #include "entities/country_mentions.h"
 #include "entities/date_mentions.h"
@@ -43,11 +44,6 @@ std::string_view leading_dateline(std::string_view body) {
     if (c == '\n' || c == '.') return {};
   }
   return {};
-}
-
-template <class T>
-void append_unique(std::vector<T>& to, const T& value) {
-  if (std::find(to.begin(), to.end(), value) == to.end()) to.push_back(value);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "core/append_unique.h"
 #include "core/ascii_text.h"
 #include "entities/country_table.h"
 #include "analysis/derived_title.h"
@@ -121,19 +122,16 @@ void set_given_people(Article& article, std::vector<std::string> people) {
 void set_given_countries(Article& article, std::vector<std::string> places, Diagnostics& diagnostics) {
   article.given.places = std::move(places);
   const CountryTable& table = CountryTable::instance();
-  const auto add_once = [](std::vector<std::string>& codes, const std::string& code) {
-    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
-  };
   for (const auto& place : article.given.places) {
     auto code = table.code_for(place);
     // A region ("Scotland", "GB-SCT", "California") is one of its country's; a name that is
     // a country's first ("Georgia") stays the country.
     if (const auto region = table.region_for(place); region && (!code || *code == region->substr(0, 2))) {
       code = region->substr(0, 2);
-      add_once(article.regions, *region);
+      append_unique(article.regions, *region);
     }
     if (code) {
-      add_once(article.countries, *code);
+      append_unique(article.countries, *code);
     } else {
       diagnostics.warning(article.origin, "unknown-country", "unknown country '" + place + "'; kept as a given label only");
     }
