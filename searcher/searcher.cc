@@ -663,14 +663,8 @@ Cooccurrence Searcher::cooccur(const CooccurRequest& request, const Xapian::Quer
   const FacetPass near = counter.count(db_, Xapian::Query(Xapian::Query::OP_FILTER, query, own), partners);
   std::vector<std::string> own_keys;
   if (request.first == request.second) {
-    const std::string_view prefix = facet_term_prefix(request.first);
-    for (auto it = own.get_unique_terms_begin(); it != own.get_unique_terms_end(); ++it) {
-      const std::string term = *it;
-      if (term.compare(0, prefix.size(), prefix) != 0) continue;
-      std::string key = term.substr(prefix.size());
-      if (request.first == Facet::COUNTRY || request.first == Facet::REGION) key = upper_ascii(key);
-      own_keys.push_back(std::move(key));
-    }
+    for (auto it = own.get_unique_terms_begin(); it != own.get_unique_terms_end(); ++it)
+      if (auto key = facet_key_of_term(request.first, *it)) own_keys.push_back(std::move(*key));
     own_keys.push_back(Analyzer().fold(request.with));  // when the term was read through a posting source
   }
   return rank_partners(request, all, near, own_keys, limit);

@@ -75,6 +75,15 @@ std::optional<Facet> facet_from_name(std::string_view name) {
 
 std::string_view facet_term_prefix(Facet facet) { return info(facet).term_prefix; }
 
+std::optional<std::string> facet_key_of_term(Facet facet, std::string_view term) {
+  const std::string_view prefix = facet_term_prefix(facet);
+  if (!term.starts_with(prefix)) return std::nullopt;
+  const std::string_view key = term.substr(prefix.size());
+  // Codes are stored in upper case, their terms in lower case (schema.h).
+  if (facet == Facet::COUNTRY || facet == Facet::REGION) return upper_ascii(key);
+  return std::string(key);
+}
+
 std::optional<Xapian::valueno> facet_slot(Facet facet, unsigned index) {
   const schema::FacetSlots slots = info(facet).slots;
   if (index < slots.count) return slots.first + index;

@@ -33,6 +33,9 @@ std::optional<Facet> facet_from_name(std::string_view name);
 // The prefix of the boolean terms that index a facet's values (schema.h): a value's key
 // is the term without it (a country's and a region's in upper case). YEAR, MONTH and DAY have their own.
 std::string_view facet_term_prefix(Facet facet);
+// The facet key a boolean term of `facet` stands for ("Ngb" -> "GB", "XRgb-sct" ->
+// "GB-SCT", "XPtony blair" -> "tony blair"); nullopt for a term of another prefix.
+std::optional<std::string> facet_key_of_term(Facet facet, std::string_view term);
 
 // The slot that holds value `index` (0, 1, ...) of `facet` in an article (schema.h), or
 // nothing past the one value of a single-valued facet. YEAR, MONTH and DAY share the
