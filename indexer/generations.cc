@@ -126,7 +126,8 @@ void Generations::remove_legacy_files() {
   fsync_path(dir, true);
   for (const auto& entry : fs::directory_iterator(dir)) {
     const auto name = entry.path().filename().string();
-    if (name.ends_with(".glass") || name == "flintlock" || name.ends_with(".baseA") || name.ends_with(".baseB"))
+    if (name.ends_with(".glass") || name == "flintlock" || name.ends_with(".baseA") || name.ends_with(".baseB") ||
+        name == schema::COLUMN_FILE)
       fs::remove(entry.path(), ec);
   }
 }

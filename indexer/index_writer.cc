@@ -10,6 +10,7 @@
 
 #include "durable_files.h"
 #include "generations.h"
+#include "storage/facet_columns.h"
 #include "storage/frequent_terms.h"
 #include "storage/id_term.h"
 #include "core/schema.h"
@@ -23,6 +24,28 @@ void fsync_tree(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir))
     if (entry.is_regular_file()) fsync_path(entry.path(), false);
   fsync_path(dir, true);
+}
+
+// Writes the facet columns of the database at `db_path` (in directory `dir`) into its
+// column file, which search processes map instead of reading every document's facet
+// values (storage/facet_columns.h).
+void write_column_file(const std::string& dir, const std::string& db_path) {
+  const Xapian::Database db(db_path);
+  replace_file_durably(column_file_path(dir, db), encode_column_file(db));
+}
+
+// After a commit into the current database: a column file that cannot be written is
+// removed rather than left naming an older revision (searches read the columns from the
+// database then, more slowly); the commit itself stands.
+void refresh_column_file(const std::string& dir, const std::string& db_path) {
+  try {
+    write_column_file(dir, db_path);
+  } catch (const std::exception& e) {
+    spdlog::warn("{}: facet column file not written ({}); searches read the facets from the database instead",
+                 dir, e.what());
+    std::error_code ec;
+    fs::remove(column_file_path(dir, Xapian::Database(db_path)), ec);
+  }
 }
 
 // The spelling table feeds Database::get_spelling_suggestion ("did you mean"): every
@@ -231,7 +254,10 @@ void IndexWriter::commit() {
     deletions.swap(deletions_);
   }
   if (parts.empty() && deletions.empty()) {
-    if (direct_) direct_->commit();
+    if (direct_) {
+      direct_->commit();
+      refresh_column_file(dir_, current_path());
+    }
     pending_writes_ = 0;
     return;
   }
@@ -292,6 +318,7 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
     throw;
   }
   pending_writes_ = 0;
+  refresh_column_file(dir_, current_path());
 }
 
 
@@ -391,6 +418,8 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
       fs::rename(repacked, out);
       phase_done("compacted again");
     }
+    write_column_file(dir_, out.string());
+    phase_done("facet columns written");
     // The compactor's output must be on disk before the stub names it.
     fsync_tree(out);
   } catch (...) {

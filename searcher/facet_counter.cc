@@ -4,6 +4,8 @@
 #include <map>
 #include <unordered_set>
 
+#include <spdlog/spdlog.h>
+
 #include "query_builder.h"
 #include "core/schema.h"
 
@@ -82,16 +84,11 @@ Xapian::MSet run_counting_pass(const Xapian::Database& db, const Xapian::Query& 
 
 }  // namespace
 
-// A facet's values for every document, as ids into `values`, in docid order (CSR).
-struct ColumnFacetCounter::Column {
-  std::vector<std::uint32_t> begin;  // begin[docid] .. begin[docid + 1] index `ids`
-  std::vector<std::uint32_t> ids;
-  std::vector<std::string> keys;     // by id
-  std::vector<std::string> labels;   // by id (facet columns; the story column has none)
-  std::unordered_map<std::string, std::uint32_t> id_of;  // the story column only: key -> id
-};
-
 namespace {
+
+constexpr int STORY_SLOT_KEY = -1;  // columns_ key of the story column
+
+int column_key(ColumnKind kind) { return kind.facet ? static_cast<int>(*kind.facet) : STORY_SLOT_KEY; }
 
 // Calls the columns' counters for each match, by docid only: no value is decoded here.
 // With a story column, a value counts each story once: a (value, story) pair is counted
@@ -99,34 +96,33 @@ namespace {
 class ColumnSpy : public Xapian::MatchSpy {
  public:
   // `stories`: count the stories of the matches (and, with `by_story`, each value once per story).
-  ColumnSpy(std::vector<const ColumnFacetCounter::Column*> columns, const ColumnFacetCounter::Column* stories,
-            bool by_story)
+  ColumnSpy(std::vector<const FacetColumn*> columns, const FacetColumn* stories, bool by_story)
       : columns_(std::move(columns)), stories_(stories), by_story_(by_story), seen_(columns_.size()),
         without_(columns_.size()) {
-    for (const auto* column : columns_) counts_.emplace_back(column->keys.size(), 0);
-    if (stories_) story_matches_.assign(stories_->keys.size(), 0);
+    for (const auto* column : columns_) counts_.emplace_back(column->values(), 0);
+    if (stories_) story_matches_.assign(stories_->values(), 0);
   }
   void operator()(const Xapian::Document& doc, double) override {
     const Xapian::docid did = doc.get_docid();
     constexpr std::uint32_t NO_STORY = UINT32_MAX;
     std::uint32_t story = NO_STORY;
-    if (stories_ && did + 1 < stories_->begin.size() && stories_->begin[did] < stories_->begin[did + 1]) {
-      story = stories_->ids[stories_->begin[did]];
+    const auto story_of = stories_ ? stories_->of(did) : std::span<const std::uint32_t>{};
+    if (!story_of.empty()) {
+      story = checked(story_of.front(), story_matches_.size());
       if (story_matches_[story]++ == 0) ++stories_counted_;
     } else {
       ++stories_counted_;
     }
     if (!by_story_) story = NO_STORY;
     for (std::size_t f = 0; f < columns_.size(); ++f) {
-      const auto& column = *columns_[f];
-      if (did + 1 >= column.begin.size()) continue;  // added after the column was loaded
-      if (by_story_ && column.begin[did] == column.begin[did + 1]) {
+      const auto values = columns_[f]->of(did);  // empty: no value, or added after the column was taken
+      if (by_story_ && values.empty() && did <= columns_[f]->last_docid()) {
         if (story != NO_STORY) without_[f].insert(story);
         else ++without_plain_;
       }
       auto& counts = counts_[f];
-      for (auto i = column.begin[did]; i < column.begin[did + 1]; ++i) {
-        const std::uint32_t value = column.ids[i];
+      for (const std::uint32_t id : values) {
+        const std::uint32_t value = checked(id, counts.size());
         if (story != NO_STORY && !seen_[f].insert(std::uint64_t{value} << 32 | story).second) continue;
         ++counts[value];
       }
@@ -140,8 +136,13 @@ class ColumnSpy : public Xapian::MatchSpy {
   }
 
  private:
-  std::vector<const ColumnFacetCounter::Column*> columns_;
-  const ColumnFacetCounter::Column* stories_;
+  // A value id from a mapped file, which may be damaged: never used past its column's values.
+  static std::uint32_t checked(std::uint32_t id, std::size_t values) {
+    if (id >= values) throw std::runtime_error("a facet column file is damaged (value id out of range): remove it");
+    return id;
+  }
+  std::vector<const FacetColumn*> columns_;
+  const FacetColumn* stories_;
   bool by_story_;
   std::vector<std::vector<Xapian::doccount>> counts_;
   std::vector<std::unordered_set<std::uint64_t>> seen_;  // by facet: (value id, story id) pairs counted
@@ -153,78 +154,47 @@ class ColumnSpy : public Xapian::MatchSpy {
 
 }  // namespace
 
-ColumnFacetCounter::ColumnFacetCounter() = default;
+ColumnFacetCounter::ColumnFacetCounter(std::string dir) : dir_(std::move(dir)) {}
 ColumnFacetCounter::~ColumnFacetCounter() = default;
 
-namespace {
-
-// Fills the column's docid index (begin, ids) from (docid, value id) pairs, docids up to `last`.
-void index_by_docid(ColumnFacetCounter::Column& column, const std::vector<std::pair<Xapian::docid, std::uint32_t>>& pairs,
-                    Xapian::docid last) {
-  column.begin.assign(static_cast<std::size_t>(last) + 2, 0);
-  for (const auto& [did, id] : pairs) ++column.begin[did + 1];
-  for (std::size_t i = 1; i < column.begin.size(); ++i) column.begin[i] += column.begin[i - 1];
-  column.ids.resize(pairs.size());
-  std::vector<std::uint32_t> fill(column.begin.begin(), column.begin.end() - 1);
-  for (const auto& [did, id] : pairs) column.ids[fill[did]++] = id;
+bool ColumnFacetCounter::columns_mapped(const Xapian::Database& db) {
+  if (!file_tried_ && !dir_.empty()) {
+    file_tried_ = true;
+    const std::string path = column_file_path(dir_, db);
+    std::string why;
+    file_ = ColumnFile::open(path, db, &why);
+    if (file_) spdlog::debug("{}: facet columns mapped", path);
+    else spdlog::debug("{}: {}; facet columns are read from the database instead", path, why);
+  }
+  return file_ != nullptr;
 }
 
-}  // namespace
-
-const ColumnFacetCounter::Column& ColumnFacetCounter::column(const Xapian::Database& db, Facet facet) {
-  auto& slot = columns_[static_cast<int>(facet)];
+const FacetColumn& ColumnFacetCounter::column(const Xapian::Database& db, ColumnKind kind) {
+  auto& slot = columns_[column_key(kind)];
   if (slot) return *slot;
-  auto column = std::make_unique<Column>();
-  std::unordered_map<std::string, std::uint32_t> ids;
-  std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
-  const auto used = [&db](Xapian::valueno s) { return db.get_value_freq(s) != 0; };
-  for (const Xapian::valueno s : facet_slots_in_use(facet, used)) {
-    for (auto it = db.valuestream_begin(s); it != db.valuestream_end(s); ++it) {
-      const std::string value = *it;
-      const auto [stored_key, stored_label] = split_facet_value(value);
-      const std::string_view key = facet_key(facet, stored_key);
-      if (key.empty()) continue;
-      // A derived key (the year of a date) is its own label, and dates sharing it share an id.
-      const bool derived = key.size() != stored_key.size();
-      auto [found, inserted] =
-          ids.try_emplace(derived ? std::string(key) : value, static_cast<std::uint32_t>(column->keys.size()));
-      if (inserted) {
-        column->keys.emplace_back(key);
-        column->labels.emplace_back(derived ? key : stored_label);
-      }
-      pairs.emplace_back(it.get_docid(), found->second);
-    }
-  }
-  index_by_docid(*column, pairs, db.get_lastdocid());
-  slot = std::move(column);
+  slot = columns_mapped(db) ? file_->column(kind) : build_column(db, kind);
   return *slot;
 }
 
-const ColumnFacetCounter::Column& ColumnFacetCounter::story_column(const Xapian::Database& db) {
-  if (stories_) return *stories_;
-  auto column = std::make_unique<Column>();
-  std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
-  for (auto it = db.valuestream_begin(schema::SLOT_STORY); it != db.valuestream_end(schema::SLOT_STORY); ++it) {
-    const auto [found, inserted] = column->id_of.try_emplace(*it, static_cast<std::uint32_t>(column->keys.size()));
-    if (inserted) column->keys.push_back(found->first);
-    pairs.emplace_back(it.get_docid(), found->second);
-  }
-  index_by_docid(*column, pairs, db.get_lastdocid());
-  stories_ = std::move(column);
-  return *stories_;
+std::uint32_t ColumnFacetCounter::story_id(std::string_view key) const {
+  const auto& stories = *columns_.at(STORY_SLOT_KEY);
+  if (story_ids_.empty())
+    for (std::uint32_t id = 0; id < stories.values(); ++id) story_ids_.emplace(stories.key(id), id);
+  const auto found = story_ids_.find(key);
+  return found == story_ids_.end() ? UINT32_MAX : found->second;
 }
 
 LoadedColumns ColumnFacetCounter::loaded() const {
   LoadedColumns out;
   for (const Facet facet : ALL_FACETS)
     if (columns_.count(static_cast<int>(facet))) out.facets.push_back(facet);
-  out.stories = stories_ != nullptr;
+  out.stories = columns_.count(STORY_SLOT_KEY) != 0;
   return out;
 }
 
 void ColumnFacetCounter::load(const Xapian::Database& db, const LoadedColumns& columns) {
-  for (const Facet facet : columns.facets) column(db, facet);
-  if (columns.stories) story_column(db);
+  for (const Facet facet : columns.facets) column(db, {facet});
+  if (columns.stories) column(db, ColumnKind::story());
 }
 
 FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Query& query,
@@ -234,10 +204,10 @@ FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Qu
 
 FacetPass ColumnFacetCounter::count_with(const Xapian::Database& db, const Xapian::Query& query,
                                          const FacetRequest& request, Xapian::MatchSpy* also) {
-  std::vector<const Column*> columns;
-  for (std::size_t f = 0; f < request.size(); ++f) columns.push_back(&column(db, request.at(f)));
+  std::vector<const FacetColumn*> columns;
+  for (std::size_t f = 0; f < request.size(); ++f) columns.push_back(&column(db, {request.at(f)}));
   const bool stories = request.by_story || request.count_stories || !request.story_sizes_of.empty();
-  const Column* story_ids = stories ? &story_column(db) : nullptr;
+  const FacetColumn* story_ids = stories ? &column(db, ColumnKind::story()) : nullptr;
   ColumnSpy spy(columns, story_ids, request.by_story);
   std::vector<Xapian::MatchSpy*> spies{&spy};
   if (also) spies.push_back(also);
@@ -246,14 +216,16 @@ FacetPass ColumnFacetCounter::count_with(const Xapian::Database& db, const Xapia
   pass.matches = mset.get_matches_estimated();
   if (stories) pass.stories = spy.stories();
   for (const auto& key : request.story_sizes_of) {
-    const auto found = story_ids->id_of.find(key);
-    pass.story_sizes.push_back(found == story_ids->id_of.end() ? 0 : spy.story_matches(found->second));
+    const std::uint32_t id = story_id(key);
+    pass.story_sizes.push_back(id == UINT32_MAX ? 0 : spy.story_matches(id));
   }
   for (std::size_t f = 0; f < columns.size(); ++f) {
     Tally tally;
     const auto& counts = spy.counts(f);
     for (std::size_t id = 0; id < counts.size(); ++id)
-      if (counts[id]) tally.add(columns[f]->keys[id], columns[f]->labels[id], counts[id]);
+      if (counts[id])
+        tally.add(columns[f]->key(static_cast<std::uint32_t>(id)), columns[f]->label(static_cast<std::uint32_t>(id)),
+                  counts[id]);
     pass.counts.push_back(tally.finish(request.at(f), request.limit_at(f)));
     if (request.by_story) pass.counts.back().stories_without = spy.stories_without(f);
   }
@@ -265,14 +237,14 @@ namespace {
 // Counts each pair of column ids that a match holds together, by docid.
 class PairSpy : public Xapian::MatchSpy {
  public:
-  PairSpy(const ColumnFacetCounter::Column& first, const ColumnFacetCounter::Column& second)
+  PairSpy(const FacetColumn& first, const FacetColumn& second)
       : first_(first), second_(second), same_(&first == &second) {}
   void operator()(const Xapian::Document& doc, double) override {
     const Xapian::docid did = doc.get_docid();
-    if (did + 1 >= first_.begin.size() || did + 1 >= second_.begin.size()) return;
-    for (auto i = first_.begin[did]; i < first_.begin[did + 1]; ++i) {
-      for (auto j = same_ ? i + 1 : second_.begin[did]; j < second_.begin[did + 1]; ++j) {
-        std::uint32_t a = first_.ids[i], b = second_.ids[j];
+    const auto firsts = first_.of(did), seconds = second_.of(did);
+    for (std::size_t i = 0; i < firsts.size(); ++i) {
+      for (std::size_t j = same_ ? i + 1 : 0; j < seconds.size(); ++j) {
+        std::uint32_t a = firsts[i], b = seconds[j];
         if (same_ && a > b) std::swap(a, b);
         ++pairs_[std::uint64_t{a} << 32 | b];
       }
@@ -281,8 +253,8 @@ class PairSpy : public Xapian::MatchSpy {
   const std::unordered_map<std::uint64_t, Xapian::doccount>& pairs() const { return pairs_; }
 
  private:
-  const ColumnFacetCounter::Column& first_;
-  const ColumnFacetCounter::Column& second_;
+  const FacetColumn& first_;
+  const FacetColumn& second_;
   bool same_;
   std::unordered_map<std::uint64_t, Xapian::doccount> pairs_;
 };
@@ -296,8 +268,8 @@ PairPass FacetCounter::count_pairs(const Xapian::Database&, const Xapian::Query&
 
 PairPass ColumnFacetCounter::count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first,
                                          Facet second) {
-  const Column& a = column(db, first);
-  const Column& b = column(db, second);
+  const FacetColumn& a = column(db, {first});
+  const FacetColumn& b = column(db, {second});
   // One pass counts the values on their own and the pairs.
   FacetRequest singles;
   singles.every_value = first == second ? std::vector<Facet>{first} : std::vector<Facet>{first, second};
@@ -308,7 +280,7 @@ PairPass ColumnFacetCounter::count_pairs(const Xapian::Database& db, const Xapia
   std::map<std::pair<std::string_view, std::string_view>, PairCount> by_keys;
   for (const auto& [ids, count] : spy.pairs()) {
     const auto i = static_cast<std::uint32_t>(ids >> 32), j = static_cast<std::uint32_t>(ids & 0xffffffffu);
-    std::string_view ka = a.keys[i], la = a.labels[i], kb = b.keys[j], lb = b.labels[j];
+    std::string_view ka = a.key(i), la = a.label(i), kb = b.key(j), lb = b.label(j);
     if (first == second && kb < ka) std::swap(ka, kb), std::swap(la, lb);
     auto [it, inserted] = by_keys.try_emplace({ka, kb}, PairCount{std::string(ka), std::string(la), std::string(kb),
                                                                   std::string(lb), 0});

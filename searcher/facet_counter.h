@@ -19,6 +19,7 @@
 #include <xapian.h>
 
 #include "search_request.h"
+#include "storage/facet_columns.h"
 #include "storage/facet_values.h"
 
 namespace newsdex {
@@ -56,6 +57,9 @@ class FacetCounter {
   // (counters without columns hold none and load nothing).
   virtual LoadedColumns loaded() const { return {}; }
   virtual void load(const Xapian::Database& /*db*/, const LoadedColumns& /*columns*/) {}
+  // Whether the counter has every column of `db` without reading its documents (a mapped
+  // column file), so that counting a few matches costs no more than with the stock spy.
+  virtual bool columns_mapped(const Xapian::Database& /*db*/) { return false; }
   // Counts the facets over every document that matches `query` in `db`.
   virtual FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) = 0;
   // Counts, over every match, each pair of a value of `first` and a value of `second`
@@ -64,27 +68,33 @@ class FacetCounter {
   virtual PairPass count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first, Facet second);
 };
 
-// Loads a facet's column from `db` the first time it is asked for and keeps it: build one
-// per database handle, and a new one when that handle is reopened on a newer revision.
+// Takes a facet's column the first time it is asked for and keeps it: from the column
+// file newsdex-index wrote for `db`'s revision in the database directory `dir`, mapped
+// (facet_columns.h), or else built from `db`'s value slots. Build one per database
+// handle, and a new one when that handle is reopened on a newer revision.
 class ColumnFacetCounter : public FacetCounter {
  public:
-  ColumnFacetCounter();
+  // `dir`: the database's directory, "" when there is none to look in (the columns are built).
+  explicit ColumnFacetCounter(std::string dir = {});
   ~ColumnFacetCounter() override;
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
   PairPass count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first, Facet second) override;
   LoadedColumns loaded() const override;
   void load(const Xapian::Database& db, const LoadedColumns& columns) override;
 
-  struct Column;
+  bool columns_mapped(const Xapian::Database& db) override;
 
  private:
-  const Column& column(const Xapian::Database& db, Facet facet);
-  const Column& story_column(const Xapian::Database& db);
+  const FacetColumn& column(const Xapian::Database& db, ColumnKind kind);
+  std::uint32_t story_id(std::string_view key) const;
   // count(), with `also` (if any) visiting the same matches.
   FacetPass count_with(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request,
                        Xapian::MatchSpy* also);
-  std::unordered_map<int, std::unique_ptr<Column>> columns_;
-  std::unique_ptr<Column> stories_;
+  std::string dir_;
+  bool file_tried_ = false;
+  std::shared_ptr<const ColumnFile> file_;
+  std::unordered_map<int, std::unique_ptr<FacetColumn>> columns_;  // by Facet; -1 the story column
+  mutable std::unordered_map<std::string_view, std::uint32_t> story_ids_;  // of the story column, when asked
 };
 
 // Remembers which slots of `db` hold values: build one per database handle (asking a

@@ -182,8 +182,8 @@ cli::CommandLine search_command_line(SearchArguments& args, SearchOptions& optio
        "list each facet's top values by count (highest first) or by value (dates in date order); "
        "default: dates by value, the others by count")
       ("facet-method", po::value<std::string>(&args.facet_method)->value_name("HOW"),
-       "auto (default), columns (in-memory, fastest for many queries) or slots (Xapian's "
-       "ValueCountMatchSpy); the counts are the same")
+       "auto (default), columns (by document id, from the file the indexer writes, or read "
+       "into memory) or slots (Xapian's ValueCountMatchSpy); the counts are the same")
       ("locale", po::value<std::string>(&request.locale)->value_name("LOCALE"),
        "language of country names in facets, an ICU locale such as de or fr_CA (default: en)")
       ("snippet-length", cli::count_value(&request.snippet_length, "snippet-length")->value_name("N"),

@@ -571,10 +571,12 @@ void Searcher::count_stories(SearchResult& result, const Xapian::Query& query) {
 void Searcher::count_facets(SearchResult& result, const SearchRequest& request, const Plan& plan,
                             Xapian::doccount matches_estimated) {
   const FacetRequest& facets = plan.facets;
-  // Loading a column reads the facet's values of every article: worth it for many
-  // queries or a big result set; a few matches are cheaper to count from their values.
+  // Columns mapped from the column file cost nothing to open. Read from the database,
+  // a column holds the facet's values of every article: worth it for many queries or a
+  // big result set; a few matches are cheaper to count from their values.
   bool use_columns = request.facet_method == FacetMethod::COLUMNS;
-  if (request.facet_method == FacetMethod::AUTO) use_columns = many_queries_ || matches_estimated * 8 > db_.get_doccount();
+  if (request.facet_method == FacetMethod::AUTO && !shards_.remote)
+    use_columns = columns_->columns_mapped(db_) || many_queries_ || matches_estimated * 8 > db_.get_doccount();
   if (facets.by_story) use_columns = true;  // only the columns know stories
   // A remote shard runs only the spies Xapian registers itself: ValueCountMatchSpy.
   if (shards_.remote) use_columns = false;

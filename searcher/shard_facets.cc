@@ -7,8 +7,10 @@
 
 namespace newsdex {
 
-ShardColumnFacetCounter::ShardColumnFacetCounter(std::vector<Xapian::Database> shards) : shards_(std::move(shards)) {
-  for (std::size_t i = 0; i < shards_.size(); ++i) counters_.push_back(std::make_unique<ColumnFacetCounter>());
+ShardColumnFacetCounter::ShardColumnFacetCounter(std::vector<Xapian::Database> shards, const std::vector<std::string>& dirs)
+    : shards_(std::move(shards)) {
+  for (std::size_t i = 0; i < shards_.size(); ++i)
+    counters_.push_back(std::make_unique<ColumnFacetCounter>(i < dirs.size() ? dirs[i] : std::string()));
 }
 
 namespace {
@@ -98,9 +100,17 @@ void ShardColumnFacetCounter::load(const Xapian::Database&, const LoadedColumns&
   for (std::size_t s = 0; s < shards_.size(); ++s) counters_[s]->load(shards_[s], columns);
 }
 
+bool ShardColumnFacetCounter::columns_mapped(const Xapian::Database&) {
+  for (std::size_t s = 0; s < shards_.size(); ++s)
+    if (!counters_[s]->columns_mapped(shards_[s])) return false;
+  return true;
+}
+
 std::unique_ptr<FacetCounter> make_column_counter(const ShardSet& set) {
-  if (set.handles.size() <= 1) return std::make_unique<ColumnFacetCounter>();
-  return std::make_unique<ShardColumnFacetCounter>(set.handles);
+  std::vector<std::string> dirs;
+  for (const auto& shard : set.shards) dirs.push_back(shard.kind == ShardLocation::Kind::LOCAL ? shard.path : "");
+  if (set.handles.size() <= 1) return std::make_unique<ColumnFacetCounter>(dirs.empty() ? std::string() : dirs.front());
+  return std::make_unique<ShardColumnFacetCounter>(set.handles, dirs);
 }
 
 }  // namespace newsdex

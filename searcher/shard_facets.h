@@ -17,12 +17,14 @@ namespace newsdex {
 
 class ShardColumnFacetCounter : public FacetCounter {
  public:
-  explicit ShardColumnFacetCounter(std::vector<Xapian::Database> shards);
+  // `dirs`: each shard's directory, where its column file is ("" for none).
+  ShardColumnFacetCounter(std::vector<Xapian::Database> shards, const std::vector<std::string>& dirs);
   // `db` is the combined database; each shard is counted on its own handle.
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
   PairPass count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first, Facet second) override;
   LoadedColumns loaded() const override { return counters_.front()->loaded(); }
   void load(const Xapian::Database& db, const LoadedColumns& columns) override;
+  bool columns_mapped(const Xapian::Database& db) override;
 
  private:
   std::vector<Xapian::Database> shards_;

@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
 #include "analysis/analyzer.h"
 #include "entities/country_table.h"
+#include "facet_counter.h"
+#include "storage/facet_columns.h"
 #include "storage/facet_values.h"
 #include "query_builder.h"
 #include "search_corpus.h"
@@ -113,7 +116,21 @@ const char* const QUERIES[] = {"grain", "grain OR oil", "\"peace talks\"", "coco
                                 "person:\"zed person550\"", "census"};
 
 TEST_F(SearchFacets, ColumnCountsEqualBruteForce) {
+  // The columns of the column file newsdex-index wrote at its commit...
+  ColumnFacetCounter counter(path());
+  ASSERT_TRUE(counter.columns_mapped(Xapian::Database(path())));
   for (const char* query : QUERIES) expect_counts_match(path(), query, FacetMethod::COLUMNS);
+}
+
+TEST_F(SearchFacets, ColumnsReadFromTheDatabaseCountEqualBruteForce) {
+  // ... and the same columns read from the value slots, where the file is missing.
+  testing::TempDir copy;
+  const std::string without = copy / "random.db";
+  std::filesystem::copy(path(), without, std::filesystem::copy_options::recursive);
+  std::filesystem::remove(column_file_path(without, Xapian::Database(without)));
+  ColumnFacetCounter counter(without);
+  ASSERT_FALSE(counter.columns_mapped(Xapian::Database(without)));
+  for (const char* query : QUERIES) expect_counts_match(without, query, FacetMethod::COLUMNS);
 }
 
 TEST_F(SearchFacets, StockValueCountMatchSpyCountsEqualBruteForce) {

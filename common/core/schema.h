@@ -28,6 +28,9 @@ void stamp_version(Xapian::WritableDatabase& db);
 // newsdex-index finished writing: how a directory whose stub was lost finds its newest
 // complete generation again.
 inline constexpr std::string_view METADATA_GENERATION = "newsdex.generation";
+// The file beside a database (in its generation's directory) that holds its facet
+// columns, written by newsdex-index at each commit (common/storage/facet_columns.h).
+inline constexpr std::string_view COLUMN_FILE = "newsdex-columns";
 // Metadata key holding the document frequencies of the most frequent subject terms
 // (frequent_terms.h).
 inline constexpr std::string_view METADATA_FREQUENT_TERMS = "newsdex.frequent-terms";
