@@ -259,6 +259,19 @@ TEST(JsonLinesReader, GivenPlacesMayBeRegionsOfTheirCountry) {
   EXPECT_EQ(diagnostics.warning_count(), 0u);
 }
 
+TEST(JsonLinesReader, GivenPlacesWrittenAsSlugsAreTheNamesTheySpell) {
+  // As Reuters writes its places, and as JSON converted from it carries them.
+  std::istringstream in(
+      "{\"id\": \"s1\", \"body\": \"Text.\", \"places\": [\"new-zealand\", \"hong-kong\", \"usa\", \"no-such-land\"]}\n");
+  Diagnostics diagnostics;
+  JsonLinesReader reader(in, "s.jsonl", "s", diagnostics);
+  const auto articles = read_all(reader);
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_EQ(articles[0].countries, (std::vector<std::string>{"NZ", "HK", "US"}));
+  EXPECT_EQ(articles[0].given.places.front(), "new-zealand");  // the label stays as given
+  EXPECT_EQ(diagnostics.counts_by_kind().at("unknown-country"), 1u);  // no-such-land
+}
+
 TEST(JsonLinesReader, NestingDeepEnoughToExhaustARecursiveParserIsRejected) {
   std::string line = "{\"id\": \"deep\", \"title\": \"t\", \"x\": ";
   line += std::string(1000000, '[') + std::string(1000000, ']') + "}\n";
