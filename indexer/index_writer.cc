@@ -34,18 +34,30 @@ void write_column_file(const std::string& dir, const std::string& db_path) {
   replace_file_durably(column_file_path(dir, db), encode_column_file(db));
 }
 
-// After a commit into the current database: a column file that cannot be written is
-// removed rather than left naming an older revision (searches read the columns from the
-// database then, more slowly); the commit itself stands.
-void refresh_column_file(const std::string& dir, const std::string& db_path) {
+// After a commit into the current database. `extend`: the commit only added documents
+// and deleted some, so the file of the revision before is extended by the new documents'
+// values instead of every document's being read again (at 1.8 million articles, 4.7 s).
+// A column file that cannot be written (a full disk) does not undo the commit: searches
+// read the columns from the database instead, more slowly, as they never use a file that
+// names an older revision; the old file goes all the same, for its space.
+void refresh_column_file(const std::string& dir, const std::string& db_path, bool extend) {
+  std::string path;
+  std::string why;
   try {
-    write_column_file(dir, db_path);
+    const Xapian::Database db(db_path);
+    path = column_file_path(dir, db);
+    const auto before = extend ? ColumnFile::open_earlier(path, db) : nullptr;
+    replace_file_durably(path, encode_column_file(db, before.get()));
+    return;
+  } catch (const Xapian::Error& e) {
+    why = e.get_description();
   } catch (const std::exception& e) {
-    spdlog::warn("{}: facet column file not written ({}); searches read the facets from the database instead",
-                 dir, e.what());
-    std::error_code ec;
-    fs::remove(column_file_path(dir, Xapian::Database(db_path)), ec);
+    why = e.what();
   }
+  spdlog::warn("{}: facet column file not written ({}); searches read the facets from the database instead", dir,
+               why);
+  std::error_code ec;
+  if (!path.empty()) fs::remove(path, ec);
 }
 
 // The spelling table feeds Database::get_spelling_suggestion ("did you mean"): every
@@ -256,7 +268,7 @@ void IndexWriter::commit() {
   if (parts.empty() && deletions.empty()) {
     if (direct_) {
       direct_->commit();
-      refresh_column_file(dir_, current_path());
+      refresh_column_file(dir_, current_path(), /*extend=*/false);  // write() replaces documents in place
     }
     pending_writes_ = 0;
     return;
@@ -318,7 +330,10 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
     throw;
   }
   pending_writes_ = 0;
-  refresh_column_file(dir_, current_path());
+  const auto start = std::chrono::steady_clock::now();
+  refresh_column_file(dir_, current_path(), /*extend=*/true);
+  spdlog::debug("commit: facet columns written in {:.2f} s",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 }
 
 

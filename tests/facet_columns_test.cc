@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "core/schema.h"
 #include "document_builder.h"
@@ -55,6 +56,16 @@ std::string slurp(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// The rows of the documents `db` holds (a deleted document's row may stay in a file
+// extended since: no query matches it).
+std::map<Xapian::docid, std::vector<std::pair<std::string, std::string>>> live_rows(const FacetColumn& column,
+                                                                                 const Xapian::Database& db) {
+  std::map<Xapian::docid, std::vector<std::pair<std::string, std::string>>> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    for (const std::uint32_t id : column.of(*it)) out[*it].emplace_back(column.key(id), column.label(id));
+  return out;
+}
+
 void expect_same_columns(const std::string& path) {
   const Xapian::Database db(path);
   std::string why;
@@ -100,6 +111,51 @@ TEST(ColumnFile, NewsdexIndexWritesItWithTheStoryKeys) {
   // The six copies (documents 1-6, in reading order) are one story.
   ASSERT_EQ(stories->of(1).size(), 1U);
   for (Xapian::docid did = 2; did <= 6; ++did) EXPECT_EQ(stories->key(stories->of(did)[0]), stories->key(stories->of(1)[0]));
+}
+
+// A commit that adds a few articles to a large database extends the file of the revision
+// before instead of reading every document again; replaced and deleted articles' rows
+// stay behind it, unread.
+TEST(ColumnFile, ASmallCommitExtendsTheFileOfTheRevisionBefore) {
+  std::string jsonl;
+  for (int i = 0; i < 60; ++i)
+    jsonl += "{\"id\": \"a" + std::to_string(i) + "\", \"title\": \"Grain " + std::to_string(i) +
+             "\", \"body\": \"Wheat and maize prices moved.\", \"date\": \"1987-03-" +
+             std::to_string(10 + i % 9) + "\", \"people\": [\"" + (i == 3 ? "Solo Person" : "Person " + std::to_string(i % 7)) +
+             "\"], \"countries\": [\"" + (i % 2 ? "FR" : "JP") + "\"]}\n";
+  const testing::IndexedCorpus corpus(jsonl);
+  // a3 replaced (a new person and country), a4 deleted, b1 and b2 new: 3 of 60, copied in.
+  testing::write_file(corpus.dir() / "more.jsonl",
+                      "{\"id\": \"a3\", \"title\": \"Grain\", \"body\": \"Rice.\", \"people\": [\"Zoe New\"], "
+                      "\"countries\": [\"BR\"]}\n"
+                      "{\"id\": \"b1\", \"title\": \"Oil\", \"body\": \"Crude.\", \"people\": [\"Person 2\"]}\n"
+                      "{\"id\": \"b2\", \"title\": \"Oil\", \"body\": \"Crude.\", \"countries\": [\"NO\"]}\n");
+  const auto r = testing::run(NEWSDEX_INDEX_BIN,
+                              {"-q", "--db", corpus.db(), corpus.dir() / "more.jsonl", "--delete", "a4"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Xapian::Database db(corpus.db());
+  EXPECT_EQ(db.get_doccount(), 61U);
+  std::string why;
+  const auto file = ColumnFile::open(file_of(corpus.db()), db, &why);
+  ASSERT_NE(file, nullptr) << why;
+  for (const ColumnKind kind : every_kind()) {
+    SCOPED_TRACE(kind.facet ? std::string(facet_name(*kind.facet)) : "story");
+    EXPECT_EQ(live_rows(*file->column(kind), db), live_rows(*build_column(db, kind), db));
+  }
+  // Extended, not written anew: the replaced version's person is still in its dictionary.
+  EXPECT_EQ(file->column({Facet::PERSON})->values(), build_column(db, {Facet::PERSON})->values() + 1);
+  EXPECT_EQ(file->column({Facet::COUNTRY})->last_docid(), db.get_lastdocid());
+  EXPECT_GT(db.get_lastdocid(), db.get_doccount());
+  // And counted by a search as they were before: a3's old country no longer, its new one.
+  FacetRequest request;
+  request.facets = {Facet::COUNTRY, Facet::PERSON};
+  request.limit = 100;
+  ColumnFacetCounter counter(corpus.db());
+  ASSERT_TRUE(counter.columns_mapped(db));
+  const FacetPass pass = counter.count(db, Xapian::Query::MatchAll, request);
+  std::map<std::string, Xapian::doccount> by_country;
+  for (const auto& v : pass.counts[0].top) by_country[v.key] = v.count;
+  EXPECT_EQ(by_country, (std::map<std::string, Xapian::doccount>{{"BR", 1}, {"FR", 29}, {"JP", 29}, {"NO", 1}}));
 }
 
 TEST(ColumnFile, ACommitWritesItAgainAndAFileOfAnotherRevisionIsNotUsed) {

@@ -25,6 +25,8 @@
 
 namespace newsdex {
 
+class ColumnFile;
+
 // What a column holds: one facet's values, or the story keys (SLOT_STORY).
 struct ColumnKind {
   std::optional<Facet> facet;  // nullopt: the story column
@@ -54,8 +56,10 @@ class FacetColumn {
   Xapian::docid last_docid() const { return begin_.empty() ? 0 : static_cast<Xapian::docid>(begin_.size() - 2); }
 
  private:
-  friend std::unique_ptr<FacetColumn> build_column(const Xapian::Database& db, ColumnKind kind);
-  friend std::string encode_column_file(const Xapian::Database& db);
+  friend std::unique_ptr<FacetColumn> build_column(const Xapian::Database& db, ColumnKind kind,
+                                                   const FacetColumn* before);
+  friend std::string encode_column_file(const Xapian::Database& db, const ColumnFile* before);
+  friend bool rows_are_sound(const FacetColumn& column);
   friend class ColumnFile;
   // Points the views at the column's own storage (a built column).
   void view_own();
@@ -70,12 +74,18 @@ class FacetColumn {
   std::string source_;  // the file, for messages ("" when built)
 };
 
-// Reads `kind`'s column from the value slots of `db` (every document: a pass over each slot).
-std::unique_ptr<FacetColumn> build_column(const Xapian::Database& db, ColumnKind kind);
+// Reads `kind`'s column from the value slots of `db` (every document: a pass over each
+// slot). With `before`, the same column of an earlier revision of `db`, its rows are
+// taken as they are and only the documents added after it are read: right when no
+// document it covers has changed since, only been deleted (a deleted document's row is
+// never read, as no query matches it).
+std::unique_ptr<FacetColumn> build_column(const Xapian::Database& db, ColumnKind kind,
+                                          const FacetColumn* before = nullptr);
 
 // The column file of every facet and the story key of `db` (one local database), naming
-// its UUID and revision.
-std::string encode_column_file(const Xapian::Database& db);
+// its UUID and revision; with `before` (ColumnFile::open_earlier), extending its columns
+// as build_column() does.
+std::string encode_column_file(const Xapian::Database& db, const ColumnFile* before = nullptr);
 
 // A column file, mapped read-only. Its columns keep it mapped while they live (the
 // mapping outlives the file's removal from the directory).
@@ -85,6 +95,9 @@ class ColumnFile : public std::enable_shared_from_this<ColumnFile> {
   // with `why` saying what was wrong (missing, another revision, damaged).
   static std::shared_ptr<const ColumnFile> open(const std::string& path, const Xapian::Database& db,
                                                 std::string* why = nullptr);
+  // Maps `path` when it holds the columns of an earlier revision of `db` (the same
+  // database, no more documents), for encode_column_file() to extend; nullptr otherwise.
+  static std::shared_ptr<const ColumnFile> open_earlier(const std::string& path, const Xapian::Database& db);
   ~ColumnFile();
   ColumnFile(const ColumnFile&) = delete;
   ColumnFile& operator=(const ColumnFile&) = delete;
@@ -94,6 +107,10 @@ class ColumnFile : public std::enable_shared_from_this<ColumnFile> {
 
  private:
   ColumnFile() = default;
+  // Maps `path` when its header names `db`'s UUID and passes `fits(revision, last docid)`.
+  template <typename Fits>
+  static std::shared_ptr<const ColumnFile> map(const std::string& path, const Xapian::Database& db, Fits&& fits,
+                                               std::string* why);
   std::string path_;
   const char* data_ = nullptr;
   std::size_t size_ = 0;
