@@ -48,6 +48,18 @@ TEST(CountryTable, FindsRegionsByCodeNameAdjectiveAndAbbreviation) {
   EXPECT_EQ(table.code_for("Welsh"), "GB");
 }
 
+TEST(CountryTable, ReadsSlugsAsTheNamesTheySpell) {
+  // As Reuters writes its places ("new-zealand"), and URLs write names.
+  const auto& table = CountryTable::instance();
+  EXPECT_EQ(table.code_for("new-zealand"), "NZ");
+  EXPECT_EQ(table.code_for("Hong-Kong"), "HK");
+  EXPECT_EQ(table.region_for("new-south-wales"), "AU-NSW");
+  EXPECT_EQ(table.code_for("no-such-land"), std::nullopt);
+  // A region's code is not a slug of a country's name.
+  EXPECT_EQ(table.code_for("gb-sct"), std::nullopt);
+  EXPECT_EQ(table.region_for("gb-sct"), "GB-SCT");
+}
+
 TEST(CountryTable, EveryRegionHasAFacetSlotAndAKnownCountry) {
   // The region facet has no overflow slots: it must have one slot for every region.
   const auto& regions = CountryTable::instance().region_codes();

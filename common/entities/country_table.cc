@@ -325,12 +325,28 @@ const LocalCountryNames* CountryTable::local_names(std::string_view language) co
   return local_->by_language.emplace(local->language, std::move(local)).first->second.get();
 }
 
+namespace {
+
+// The folded forms a name is looked up by: itself, and, for a slug ("new-zealand",
+// "west-germany", as Reuters writes its places), the name it spells.
+std::vector<std::string> folded_forms(std::string_view name) {
+  Analyzer analyzer;
+  std::vector<std::string> forms{analyzer.fold(name)};
+  if (name.find('-') != std::string_view::npos) {
+    std::string spelled(name);
+    std::replace(spelled.begin(), spelled.end(), '-', ' ');
+    forms.push_back(analyzer.fold(spelled));
+  }
+  return forms;
+}
+
+}  // namespace
+
 std::optional<std::string> CountryTable::code_for(std::string_view name) const {
   const std::string upper = upper_ascii(name);
   if (upper.size() == 2 && std::binary_search(codes_.begin(), codes_.end(), upper)) return upper;
-  Analyzer analyzer;
-  if (auto it = names_->by_folded_name.find(analyzer.fold(name)); it != names_->by_folded_name.end())
-    return it->second;
+  for (const auto& folded : folded_forms(name))
+    if (auto it = names_->by_folded_name.find(folded); it != names_->by_folded_name.end()) return it->second;
   return std::nullopt;
 }
 
@@ -347,10 +363,9 @@ std::string CountryTable::label(std::string_view code, std::string_view locale) 
 std::optional<std::string> CountryTable::region_for(std::string_view name) const {
   const std::string upper = upper_ascii(name);
   if (std::binary_search(region_codes_.begin(), region_codes_.end(), upper)) return upper;
-  Analyzer analyzer;
-  if (auto it = names_->region_by_folded_name.find(dotless_key(analyzer.fold(name)));
-      it != names_->region_by_folded_name.end())
-    return it->second;
+  for (const auto& folded : folded_forms(name))
+    if (auto it = names_->region_by_folded_name.find(dotless_key(folded)); it != names_->region_by_folded_name.end())
+      return it->second;
   return std::nullopt;
 }
 

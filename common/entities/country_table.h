@@ -54,7 +54,8 @@ class CountryTable {
   static const CountryTable& instance();
 
   // The code ("BY") for a code, name, short form or adjective in any case and with or
-  // without accents: "by", "Belarus", "Belarusian", "Weißrussland". nullopt if unknown.
+  // without accents, or a slug of one: "by", "Belarus", "Belarusian", "Weißrussland",
+  // "new-zealand" (as Reuters writes its places). nullopt if unknown.
   std::optional<std::string> code_for(std::string_view name) const;
 
   // The country's name in `locale` (an ICU locale id such as "en", "de", "fr_CA"),
@@ -65,7 +66,8 @@ class CountryTable {
   const std::vector<std::string>& codes() const { return codes_; }
 
   // The ISO 3166-2 code ("GB-SCT") for a code in any case, or a region's name, adjective
-  // or abbreviation ("Scotland", "scottish", "Ore."). nullopt if unknown.
+  // or abbreviation, or a slug of one ("Scotland", "scottish", "Ore.", "new-south-wales").
+  // nullopt if unknown.
   std::optional<std::string> region_for(std::string_view name) const;
   // The region's English name ("Scotland"); the code when the table has none.
   std::string region_label(std::string_view code) const;

@@ -122,10 +122,7 @@ void set_given_people(Article& article, std::vector<std::string> people) {
 void set_given_countries(Article& article, std::vector<std::string> places, Diagnostics& diagnostics) {
   article.given.places = std::move(places);
   const CountryTable& table = CountryTable::instance();
-  for (const auto& given : article.given.places) {
-    // A slug ("new-zealand", "west-germany", as Reuters writes its places) is the name it spells.
-    std::string place = given;
-    if (!table.code_for(place) && !table.region_for(place)) std::replace(place.begin(), place.end(), '-', ' ');
+  for (const auto& place : article.given.places) {
     auto code = table.code_for(place);
     // A region ("Scotland", "GB-SCT", "California") is one of its country's; a name that is
     // a country's first ("Georgia") stays the country.
@@ -136,7 +133,7 @@ void set_given_countries(Article& article, std::vector<std::string> places, Diag
     if (code) {
       append_unique(article.countries, *code);
     } else {
-      diagnostics.warning(article.origin, "unknown-country", "unknown country '" + given + "'; kept as a given label only");
+      diagnostics.warning(article.origin, "unknown-country", "unknown country '" + place + "'; kept as a given label only");
     }
   }
 }
