@@ -28,26 +28,26 @@ void fsync_tree(const fs::path& dir) {
 
 // Writes the facet columns of the database at `db_path` (in directory `dir`) into its
 // column file, which search processes map instead of reading every document's facet
-// values (storage/facet_columns.h).
-void write_column_file(const std::string& dir, const std::string& db_path) {
+// values (storage/facet_columns.h). `extend`: the commit only added documents and
+// deleted some, so the file of the revision before is extended by the new documents'
+// values instead of every document's being read again (at 1.8 million articles, 4.7 s).
+// `path` is set to the file's path once it is known.
+void write_column_file(const std::string& dir, const std::string& db_path, bool extend, std::string* path) {
   const Xapian::Database db(db_path);
-  replace_file_durably(column_file_path(dir, db), encode_column_file(db));
+  *path = column_file_path(dir, db);
+  const auto before = extend ? ColumnFile::open_earlier(*path, db) : nullptr;
+  replace_file_durably(*path, encode_column_file(db, before.get()));
 }
 
-// After a commit into the current database. `extend`: the commit only added documents
-// and deleted some, so the file of the revision before is extended by the new documents'
-// values instead of every document's being read again (at 1.8 million articles, 4.7 s).
-// A column file that cannot be written (a full disk) does not undo the commit: searches
-// read the columns from the database instead, more slowly, as they never use a file that
-// names an older revision; the old file goes all the same, for its space.
+// write_column_file(), after a commit into the current database. A column file that
+// cannot be written (a full disk) does not undo the commit: searches read the columns
+// from the database instead, more slowly, as they never use a file that names an older
+// revision; the old file goes all the same, for its space.
 void refresh_column_file(const std::string& dir, const std::string& db_path, bool extend) {
   std::string path;
   std::string why;
   try {
-    const Xapian::Database db(db_path);
-    path = column_file_path(dir, db);
-    const auto before = extend ? ColumnFile::open_earlier(path, db) : nullptr;
-    replace_file_durably(path, encode_column_file(db, before.get()));
+    write_column_file(dir, db_path, extend, &path);
     return;
   } catch (const Xapian::Error& e) {
     why = e.get_description();
@@ -433,7 +433,8 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
       fs::rename(repacked, out);
       phase_done("compacted again");
     }
-    write_column_file(dir_, out.string());
+    std::string columns;
+    write_column_file(dir_, out.string(), /*extend=*/false, &columns);
     phase_done("facet columns written");
     // The compactor's output must be on disk before the stub names it.
     fsync_tree(out);
