@@ -1,11 +1,13 @@
 #include "test_support.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <fstream>
 #include <random>
@@ -64,11 +66,22 @@ CommandResult run(const std::string& program, const std::vector<std::string>& ar
   if (spawned != 0) throw std::runtime_error("cannot run " + program);
 
   // Feed stdin and drain both outputs concurrently so no pipe fills up and blocks.
+  // A program that exits before reading its input (a bad option) closes the pipe: the
+  // write then fails with EPIPE, and the SIGPIPE it raises, blocked in this thread alone,
+  // is taken off instead of ending the test program.
   std::thread feeder([&] {
+    sigset_t pipe_signal;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, nullptr);
     std::size_t written = 0;
     while (written < stdin_text.size()) {
       const ssize_t n = ::write(in_pipe[1], stdin_text.data() + written, stdin_text.size() - written);
-      if (n <= 0) break;
+      if (n <= 0) {
+        const timespec now{0, 0};
+        if (errno == EPIPE) sigtimedwait(&pipe_signal, nullptr, &now);
+        break;
+      }
       written += static_cast<std::size_t>(n);
     }
     ::close(in_pipe[1]);
