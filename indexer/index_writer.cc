@@ -15,6 +15,7 @@
 #include "storage/id_term.h"
 #include "core/schema.h"
 #include "story_linker.h"
+#include "surname_resolver.h"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -283,6 +284,11 @@ void IndexWriter::commit() {
   // the run stops, and the directory keeps opening as its last commit.
   try {
     if (!parts.empty()) {
+      const auto resolving = std::chrono::steady_clock::now();
+      const SurnameResolutions names = resolve_surnames(current, parts);
+      spdlog::debug("commit: {} surnames given the archive's full name, in {} articles, in {:.2f} s", names.surnames,
+                    names.articles,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - resolving).count());
       const auto start = std::chrono::steady_clock::now();
       const StoryLinks links = link_stories(current, parts);
       spdlog::debug("commit: {} of {} sketched articles linked to an earlier story ({} sketches compared) in {:.2f} s",

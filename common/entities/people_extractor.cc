@@ -45,7 +45,7 @@ using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 // The word lists of common/entities/data/people_words.tsv, folded; built once per process.
 struct PeopleWords {
   WordSet title, rank, honorific, role, speech, quote, org, company, not_name, given, firm, suffix, place, member,
-      thing, family;
+      thing, family, regnal;
   std::vector<std::string> endings;  // common-noun endings ("-tion", "-ics")
   std::string ending_last_letters;   // the last letter of each ending
   std::size_t longest_firm = 1;
@@ -72,7 +72,7 @@ struct PeopleWords {
           {"not_name", &not_name, NOT_NAME}, {"given", &given, GIVEN},    {"firm", &firm, 0},
           {"quote", &quote, QUOTE},       {"company", &company, COMPANY}, {"suffix", &suffix, SUFFIX},
           {"place", &place, PLACE},       {"member", &member, MEMBER},    {"thing", &thing, THING},
-          {"family", &family, FAMILY},
+          {"family", &family, FAMILY},    {"regnal", &regnal, 0},
       };
       WordSet* set = nullptr;
       std::uint32_t bit = 0;
@@ -123,6 +123,36 @@ bool has(const WordSet& set, std::string_view word) { return set.find(word) != s
 }  // namespace
 
 bool is_company_word(std::string_view folded) { return has(words().company, folded); }
+
+bool names_another_bearer(const std::vector<EntityToken>& tokens, std::string_view surname,
+                          const std::vector<std::string_view>& given) {
+  const PeopleWords& w = words();
+  const auto kind = [&](std::string_view folded) -> std::uint32_t {
+    const auto it = w.kinds.find(folded);
+    return it == w.kinds.end() ? 0 : it->second;
+  };
+  for (std::size_t k = 1; k < tokens.size(); ++k) {
+    const EntityToken& before = tokens[k - 1];
+    if (tokens[k].folded != surname || !tokens[k].upper_initial || !before.upper_initial ||
+        before.gap_after != GAP_SPACE || before.possessive)
+      continue;
+    if (std::find(given.begin(), given.end(), before.folded) != given.end()) continue;  // the name in full
+    // Not the last word of the name: "MP Howard Flight" is no Howard.
+    if (k + 1 < tokens.size() && tokens[k].gap_after == GAP_SPACE && tokens[k + 1].upper_initial) continue;
+    if (has(w.regnal, before.folded)) return true;  // "King Hussein": a given name
+    const std::uint32_t bits = kind(before.folded);
+    if (bits & HONORIFIC) continue;  // "Mr Blair"
+    if (bits & (TITLE | ROLE)) {
+      // "Mr Justice Sullivan": a judge, styled by the office.
+      if (k >= 2 && tokens[k - 2].gap_after == GAP_SPACE && (kind(tokens[k - 2].folded) & HONORIFIC)) return true;
+      continue;  // "President Clinton", "Actress Roberts"
+    }
+    if (bits & GIVEN) return true;           // "Mike Leigh"
+    if (before.sentence_start) continue;     // "Yesterday Blair said"
+    return true;                             // "Hew Raymond Griffiths" (an unlisted given name)
+  }
+  return false;
+}
 
 namespace {
 

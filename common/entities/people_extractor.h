@@ -44,6 +44,16 @@ class PinnedPeople {
 // (the company list of common/entities/data/people_words.tsv).
 bool is_company_word(std::string_view folded);
 
+// Whether `tokens` (an article's text) write `surname` (folded) as another person's than
+// the one whose folded given names are `given`: right after a capitalised word that is
+// neither one of those names, an honorific, nor a title or role ("Mike Leigh", "Hew
+// Raymond Griffiths"), after a monarch's title, which a given name follows ("King
+// Hussein"), or after an honorific and a title ("Mr Justice Sullivan"). "Mr
+// Blair", "President Clinton", a possessive ("Labour's Brown") and a word that a longer
+// name goes on from ("MP Howard Flight") are not.
+bool names_another_bearer(const std::vector<EntityToken>& tokens, std::string_view surname,
+                          const std::vector<std::string_view>& given);
+
 // A range of tokens, [first, last].
 struct TokenSpan {
   std::size_t first = 0;

@@ -140,4 +140,16 @@ void add_facet_values(Xapian::Document& doc, const Article& article, const Folde
   for (const auto& date : article.mentioned_dates) mentioned.add(date.to_compact(), {});
 }
 
+void replace_facet_values(Xapian::Document& doc, Facet facet, const std::vector<std::string>& keys,
+                          const std::vector<std::string>& labels) {
+  // An article's values fill their slots in order: the first empty slot ends them.
+  for (unsigned i = 0;; ++i) {
+    const auto slot = facet_slot(facet, i);
+    if (!slot || doc.get_value(*slot).empty()) break;
+    doc.remove_value(*slot);
+  }
+  SlotFiller filler(doc, facet);
+  for (std::size_t i = 0; i < keys.size() && i < labels.size(); ++i) filler.add(keys[i], labels[i]);
+}
+
 }  // namespace newsdex

@@ -81,4 +81,10 @@ FoldedNames fold_names(const Article& article, const Analyzer& analyzer);
 // slots in the overflow slots).
 void add_facet_values(Xapian::Document& doc, const Article& article, const FoldedNames& folded);
 
+// Replaces the values of one facet in `doc` with `keys` and their display `labels` (same
+// length), written as add_facet_values writes them: for a document whose names change
+// after it was built.
+void replace_facet_values(Xapian::Document& doc, Facet facet, const std::vector<std::string>& keys,
+                          const std::vector<std::string>& labels);
+
 }  // namespace newsdex

@@ -1,0 +1,134 @@
+// A person named by surname alone takes the full name the archive knows best
+// (indexer/surname_resolver.h), through the real newsdex-index and newsdex-search: in the
+// facet, in person: filters and in the stored article; in one run and in a later one.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace newsdex {
+namespace {
+
+using json = nlohmann::json;
+
+std::string article(const std::string& id, const std::string& text) {
+  return json{{"id", id}, {"title", "Politics"}, {"body", text}, {"date", "2005-03-01"}}.dump() + "\n";
+}
+
+// Filler articles naming nobody, so that a later small run is copied into the archive
+// instead of compacted with it (index_writer.cc).
+std::string fillers(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i)
+    out += article("filler-" + std::to_string(i), "The weather stayed dry across the region on day " +
+                                                       std::to_string(i) + " of the month.");
+  return out;
+}
+
+// The person facet over every article: label -> articles.
+std::map<std::string, int> person_facet(const testing::IndexedCorpus& corpus) {
+  const auto r = corpus.search({"--format", "jsonl", "--limit", "0", "--facet", "person", "--facet-limit", "50", "*"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, int> counts;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const json j = json::parse(line);
+    if (!j.contains("facets")) continue;
+    for (const auto& value : j["facets"]["person"]["values"]) counts[value["label"].get<std::string>()] = value["count"].get<int>();
+  }
+  return counts;
+}
+
+// The stored people of each article matching `query`: id -> people.
+std::map<std::string, std::vector<std::string>> people_of(const testing::IndexedCorpus& corpus, const std::string& query) {
+  const auto r = corpus.search({"--format", "jsonl", "--limit", "100", "--fields", "id,people", query});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::vector<std::string>> out;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const json j = json::parse(line);
+    if (j.contains("id")) out[j["id"].get<std::string>()] = j["people"].get<std::vector<std::string>>();
+  }
+  return out;
+}
+
+TEST(SurnameResolver, ABareSurnameTakesTheFullNameTheArchiveNamesMost) {
+  const testing::IndexedCorpus corpus(article("full-1", "Prime Minister Tony Blair said taxes would not rise.") +
+                                      article("full-2", "Tony Blair said the unions had been heard.") +
+                                      article("wife", "Cherie Blair said the school would open in May.") +
+                                      article("bare", "Mr Blair said the vote in parliament would be close."));
+  const auto facet = person_facet(corpus);
+  EXPECT_EQ(facet.count("Blair"), 0u) << "the bare surname is no person of its own";
+  EXPECT_EQ(facet.at("Tony Blair"), 3);
+  EXPECT_EQ(facet.at("Cherie Blair"), 1);
+  const auto found = people_of(corpus, "person:\"Tony Blair\"");
+  ASSERT_EQ(found.count("bare"), 1u) << "person: finds the article that named him by surname";
+  EXPECT_EQ(found.at("bare"), std::vector<std::string>{"Tony Blair"});
+}
+
+TEST(SurnameResolver, ASurnameTwoFullNamesShareAlikeStaysBare) {
+  const testing::IndexedCorpus corpus(article("tony-1", "Prime Minister Tony Blair said taxes would not rise.") +
+                                      article("tony-2", "Tony Blair said the unions had been heard.") +
+                                      article("cherie-1", "Cherie Blair said the school would open in May.") +
+                                      article("cherie-2", "Cherie Blair said the charity had raised money.") +
+                                      article("bare", "Mr Blair said the vote in parliament would be close."));
+  const auto facet = person_facet(corpus);
+  EXPECT_EQ(facet.at("Blair"), 1);
+  EXPECT_EQ(facet.at("Tony Blair"), 2);
+  EXPECT_EQ(facet.at("Cherie Blair"), 2);
+}
+
+TEST(SurnameResolver, OneArticleIsNoEvidence) {
+  const testing::IndexedCorpus corpus(article("full", "Prime Minister Tony Blair said taxes would not rise.") +
+                                      article("bare", "Mr Blair said the vote in parliament would be close."));
+  const auto facet = person_facet(corpus);
+  EXPECT_EQ(facet.at("Blair"), 1);
+  EXPECT_EQ(facet.at("Tony Blair"), 1);
+}
+
+TEST(SurnameResolver, AGivenNameAloneIsNoSurname) {
+  // "Sir John" alone names a John; that Elton John is named twice does not make him it,
+  // since more articles name people whose given name is John.
+  const testing::IndexedCorpus corpus(article("elton-1", "Singer Elton John said the tour would go on.") +
+                                      article("elton-2", "Elton John said he would sing in Paris.") +
+                                      article("major-1", "John Major said the party would unite.") +
+                                      article("major-2", "John Major said the vote was lost.") +
+                                      article("smith", "John Smith said the budget was wrong.") +
+                                      article("sir", "Sir John said the inquiry would report in June."));
+  const auto found = people_of(corpus, "person:\"Elton John\"");
+  EXPECT_EQ(found.count("sir"), 0u);
+}
+
+TEST(SurnameResolver, AnArticleThatWritesTheSurnameAsAnothersKeepsIt) {
+  const testing::IndexedCorpus corpus(article("full-1", "Prime Minister Tony Blair said taxes would not rise.") +
+                                      article("full-2", "Tony Blair said the unions had been heard.") +
+                                      article("judge", "Mr Justice Blair said the appeal had failed."));
+  const auto found = people_of(corpus, "person:\"Tony Blair\"");
+  EXPECT_EQ(found.count("judge"), 0u);
+  EXPECT_EQ(found.size(), 2u);
+}
+
+TEST(SurnameResolver, ALaterRunResolvesItsArticlesWithTheArchive) {
+  testing::TempDir dir;
+  const std::string db = dir / "news.db";
+  testing::write_file(dir / "first.jsonl", fillers(20) +
+                                               article("full-1", "Prime Minister Tony Blair said taxes would not rise.") +
+                                               article("full-2", "Tony Blair said the unions had been heard."));
+  testing::write_file(dir / "later.jsonl", article("bare", "Mr Blair said the vote in parliament would be close."));
+  for (const char* file : {"first.jsonl", "later.jsonl"}) {
+    const auto r = testing::run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, dir / file});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  const auto r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "--fields", "id,people",
+                                                   "person:\"Tony Blair\""});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"bare\""), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace newsdex
