@@ -283,9 +283,11 @@ void IndexWriter::commit() {
   // A failure here is the disk's (full, failing, a file size limit), not an article's:
   // the run stops, and the directory keeps opening as its last commit.
   try {
+    std::optional<SurnameResolver> surnames;
     if (!parts.empty()) {
       const auto resolving = std::chrono::steady_clock::now();
-      const SurnameResolutions names = resolve_surnames(current, parts);
+      surnames.emplace(current, parts);
+      const SurnameResolutions names = surnames->resolve_parts();
       spdlog::debug("commit: {} surnames given the archive's full name, in {} articles, in {:.2f} s", names.surnames,
                     names.articles,
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - resolving).count());
@@ -295,8 +297,9 @@ void IndexWriter::commit() {
                     links.linked, links.sketched, links.compared,
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
-    if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, delta);
-    else merge_by_compaction(parts, deletions, old_last, delta);
+    SurnameResolver* resolver = surnames ? &*surnames : nullptr;
+    if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, resolver, delta);
+    else merge_by_compaction(parts, deletions, old_last, resolver, delta);
   } catch (const Xapian::Error& e) {
     throw std::runtime_error(dir_ + ": commit failed: " + e.get_description());
   } catch (const std::exception& e) {
@@ -315,15 +318,34 @@ void IndexWriter::commit() {
                 delta.deleted);
 }
 
+namespace {
+
+// Returns how many of the archive's articles changed.
+std::size_t resolve_archive_surnames(SurnameResolver* surnames, Xapian::WritableDatabase& merged,
+                                     Xapian::docid old_last) {
+  if (!surnames) return 0;
+  const auto start = std::chrono::steady_clock::now();
+  const SurnameResolutions names = surnames->resolve_archive(merged, old_last);
+  spdlog::debug("commit: {} surnames of earlier articles given the full name this commit names, in {} articles, in "
+                "{:.2f} s",
+                names.surnames, names.articles,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return names.articles;
+}
+
+}  // namespace
+
 void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                                 Xapian::docid old_last, WriteCounts& delta) {
+                                 Xapian::docid old_last, SurnameResolver* surnames, WriteCounts& delta) {
   Xapian::WritableDatabase& db = direct();
+  bool archive_rewritten = false;  // then the column file's earlier rows are stale
   // One transaction: when a write fails, none of the merge is applied, not even by the
   // commit that closing the database makes.
   db.begin_transaction();
   try {
     apply_deletions(db, deletions, old_last, delta);
     copy_parts(db, parts, delta);
+    archive_rewritten = resolve_archive_surnames(surnames, db, old_last) != 0;
     write_frequent_terms(db, true);
     schema::stamp_version(db);
     db.commit_transaction();
@@ -337,14 +359,14 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
   }
   pending_writes_ = 0;
   const auto start = std::chrono::steady_clock::now();
-  refresh_column_file(dir_, current_path(), /*extend=*/true);
+  refresh_column_file(dir_, current_path(), /*extend=*/!archive_rewritten);
   spdlog::debug("commit: facet columns written in {:.2f} s",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 }
 
 
 void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                                      Xapian::docid old_last, WriteCounts& delta) {
+                                      Xapian::docid old_last, SurnameResolver* surnames, WriteCounts& delta) {
   // Articles written directly since the last commit are not below old_last.
   const bool wrote_directly = direct_.has_value();
   if (direct_) {
@@ -417,6 +439,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
       // What the part says it holds is not counted: what the database holds is.
       if (nothing_before) delta.added = db.get_doccount();
       phase_done("older versions removed");
+      resolve_archive_surnames(surnames, db, old_last);
       sync_spelling(db, Xapian::Database(current_path()));
       phase_done("spelling table");
       write_frequent_terms(db, false);

@@ -65,6 +65,8 @@ class PartWriter {
   PartInfo info_;
 };
 
+class SurnameResolver;
+
 class IndexWriter {
  public:
   // Opens (or creates) the database directory `dir`. Throws std::runtime_error with a
@@ -107,10 +109,12 @@ class IndexWriter {
 
  private:
   Xapian::WritableDatabase& direct();
+  // `surnames` (null when the commit has no parts) resolves the archive's bare surnames
+  // in the merged database.
   void merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                      Xapian::docid old_last, WriteCounts& delta);
+                      Xapian::docid old_last, SurnameResolver* surnames, WriteCounts& delta);
   void merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                           Xapian::docid old_last, WriteCounts& delta);
+                           Xapian::docid old_last, SurnameResolver* surnames, WriteCounts& delta);
   std::string current_path() const;
 
   Generations generations_;  // first: destroyed last, after the database is closed

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -29,8 +30,9 @@ struct Lexicon {
   std::unordered_map<std::string, Xapian::doccount> first_word_of;   // word -> articles of full names it begins
   std::unordered_map<std::string, std::vector<std::string>> by_surname;  // last word -> full names
 
-  // Adds `db`'s person terms; the single-word ones go to `bare` when it is given.
-  void add(const Xapian::Database& db, std::vector<std::string>* bare) {
+  // Adds `db`'s person terms; the single-word ones go to `bare`, and the last words of
+  // the full names to `surnames`, when they are given.
+  void add(const Xapian::Database& db, std::vector<std::string>* bare, std::set<std::string>* surnames) {
     const std::string prefix(schema::PREFIX_PERSON);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       const std::string key = (*it).substr(prefix.size());
@@ -41,7 +43,9 @@ struct Lexicon {
       auto [at, fresh] = full.try_emplace(key, 0);
       at->second += it.get_termfreq();
       first_word_of[key.substr(0, key.find(' '))] += it.get_termfreq();
-      if (fresh) by_surname[key.substr(key.rfind(' ') + 1)].push_back(key);
+      std::string surname = key.substr(key.rfind(' ') + 1);
+      if (fresh) by_surname[surname].push_back(key);
+      if (surnames) surnames->insert(std::move(surname));
     }
   }
 
@@ -99,12 +103,12 @@ std::vector<std::string_view> given_names_of(const std::string& full) {
   return out;
 }
 
-// Rewrites one article of a part: its bare surnames become the full names, but for a
-// surname its text writes as someone else's ("Mike Leigh", "Mr Justice Sullivan":
+// Rewrites one article: its bare surnames become the full names, but for a surname its
+// text writes as someone else's ("Mike Leigh", "Mr Justice Sullivan":
 // the extractor did not take it for a person in full). Returns whether it changed.
-bool rewrite(Xapian::WritableDatabase& part, Xapian::docid docid, std::vector<const Resolution*> changes,
+bool rewrite(Xapian::WritableDatabase& db, Xapian::docid docid, std::vector<const Resolution*> changes,
              const Analyzer& analyzer) {
-  Xapian::Document doc = part.get_document(docid);
+  Xapian::Document doc = db.get_document(docid);
   Article article = decode_stored_article(doc.get_data());
   const std::string text = article.title + "\n\n" + article.body;
   const std::vector<EntityToken> tokens = tokenize_for_entities(text, analyzer);
@@ -132,54 +136,78 @@ bool rewrite(Xapian::WritableDatabase& part, Xapian::docid docid, std::vector<co
   article.people = people;
   replace_facet_values(doc, Facet::PERSON, keys, people);
   doc.set_data(encode_stored_article(article));
-  part.replace_document(docid, doc);
+  db.replace_document(docid, doc);
   return true;
 }
 
 }  // namespace
 
-SurnameResolutions resolve_surnames(const Xapian::Database& archive, const std::vector<PartInfo>& parts) {
-  SurnameResolutions done;
+struct SurnameResolver::State {
+  Lexicon lexicon;
+  std::set<std::string> commit_surnames;                       // last words of the commit's full names
+  std::vector<std::vector<std::string>> bare;                  // per part: its single-word people
   std::map<std::string, std::optional<Resolution>> resolved;  // by bare surname; nullopt: left alone
+  std::optional<Analyzer> analyzer;                            // built when an article is to change
+
+  // The resolution of `surname`, once decided; `label_from` tells where the full name's
+  // label is read.
+  template <typename LabelFrom>
+  const std::optional<Resolution>& resolution(const std::string& surname, LabelFrom&& label_from) {
+    auto [at, fresh] = resolved.try_emplace(surname);
+    if (!fresh) return at->second;
+    if (const auto full = lexicon.full_name_of(surname))
+      if (const std::optional<std::string> label = label_from(*full)) at->second = Resolution{surname, *full, *label};
+    return at->second;
+  }
+
+  // Rewrites the articles of `db` listed in `changes`; counts them in `done`.
+  void rewrite_all(Xapian::WritableDatabase& db, const std::map<Xapian::docid, std::vector<const Resolution*>>& changes,
+                   SurnameResolutions& done) {
+    if (changes.empty()) return;
+    if (!analyzer) analyzer.emplace();
+    for (const auto& [docid, resolutions] : changes)
+      if (rewrite(db, docid, resolutions, *analyzer)) ++done.articles;
+  }
+};
+
+SurnameResolver::SurnameResolver(const Xapian::Database& archive, std::vector<PartInfo> parts)
+    : archive_(archive), parts_(std::move(parts)), state_(std::make_unique<State>()) {
+  state_->lexicon.add(archive_, nullptr, nullptr);
+  state_->bare.resize(parts_.size());
+  for (std::size_t p = 0; p < parts_.size(); ++p)
+    state_->lexicon.add(Xapian::Database(parts_[p].path), &state_->bare[p], &state_->commit_surnames);
+}
+
+SurnameResolver::~SurnameResolver() = default;
+
+SurnameResolutions SurnameResolver::resolve_parts() {
+  SurnameResolutions done;
   // Per part: the articles to rewrite, with the names each is to take.
-  std::vector<std::map<Xapian::docid, std::vector<const Resolution*>>> changes(parts.size());
+  std::vector<std::map<Xapian::docid, std::vector<const Resolution*>>> changes(parts_.size());
   {
     std::vector<Xapian::Database> readers;
-    for (const auto& part : parts) readers.emplace_back(part.path);
-    Lexicon lexicon;
-    lexicon.add(archive, nullptr);
-    std::vector<std::vector<std::string>> bare(parts.size());
-    for (std::size_t p = 0; p < parts.size(); ++p) lexicon.add(readers[p], &bare[p]);
-    for (std::size_t p = 0; p < parts.size(); ++p) {
-      for (const auto& surname : bare[p]) {
-        auto [at, fresh] = resolved.try_emplace(surname);
-        if (fresh) {
-          if (const auto full = lexicon.full_name_of(surname)) {
-            std::optional<std::string> label;
-            for (std::size_t q = 0; q < readers.size() && !label; ++q) label = label_in(readers[q], *full);
-            if (!label) label = label_in(archive, *full);
-            if (label) {
-              at->second = Resolution{surname, *full, *label};
-              ++done.surnames;
-            }
-          }
-        }
-        if (!at->second) continue;
+    for (const auto& part : parts_) readers.emplace_back(part.path);
+    const auto label_from = [&](const std::string& full) {
+      std::optional<std::string> label;
+      for (std::size_t q = 0; q < readers.size() && !label; ++q) label = label_in(readers[q], full);
+      return label ? label : label_in(archive_, full);
+    };
+    for (std::size_t p = 0; p < parts_.size(); ++p) {
+      for (const auto& surname : state_->bare[p]) {
+        const auto& resolution = state_->resolution(surname, label_from);
+        if (!resolution) continue;
         const std::string term = person_term(surname);
         for (auto post = readers[p].postlist_begin(term); post != readers[p].postlist_end(term); ++post)
-          changes[p][*post].push_back(&*at->second);
+          changes[p][*post].push_back(&*resolution);
       }
     }
   }  // the readers are closed before a part is written
 
-  std::optional<Analyzer> analyzer;  // built when an article is to change
-  for (std::size_t p = 0; p < parts.size(); ++p) {
+  for (std::size_t p = 0; p < parts_.size(); ++p) {
     if (changes[p].empty()) continue;
-    if (!analyzer) analyzer.emplace();
-    Xapian::WritableDatabase writable(parts[p].path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+    Xapian::WritableDatabase writable(parts_[p].path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
     try {
-      for (const auto& [docid, resolutions] : changes[p])
-        if (rewrite(writable, docid, resolutions, *analyzer)) ++done.articles;
+      state_->rewrite_all(writable, changes[p], done);
       writable.commit();
     } catch (...) {
       // After a write error (a full disk) the handle is closed here: left to its
@@ -193,6 +221,24 @@ SurnameResolutions resolve_surnames(const Xapian::Database& archive, const std::
     }
     writable.close();
   }
+  for (const auto& [surname, resolution] : state_->resolved) done.surnames += resolution.has_value();
+  return done;
+}
+
+SurnameResolutions SurnameResolver::resolve_archive(Xapian::WritableDatabase& merged, Xapian::docid old_last) {
+  SurnameResolutions done;
+  std::map<Xapian::docid, std::vector<const Resolution*>> changes;
+  const auto label_from = [&](const std::string& full) { return label_in(merged, full); };
+  for (const auto& surname : state_->commit_surnames) {
+    const std::string term = person_term(surname);
+    if (merged.get_termfreq(term) == 0) continue;
+    const auto& resolution = state_->resolution(surname, label_from);
+    if (!resolution) continue;
+    ++done.surnames;
+    for (auto post = merged.postlist_begin(term); post != merged.postlist_end(term) && *post <= old_last; ++post)
+      changes[*post].push_back(&*resolution);
+  }
+  state_->rewrite_all(merged, changes, done);
   return done;
 }
 

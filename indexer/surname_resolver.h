@@ -13,12 +13,15 @@
 // ("Mike Leigh" where the extractor missed him, "Mr Justice Sullivan": names_another_bearer in
 // people_extractor.h). Counted over the whole archive, not around the article's date.
 //
-// Runs before the commit merges the parts, on the commit's articles only, as
-// story_linker.h does: the parts are fresh and disposable, the archive is never
-// rewritten. An article of an earlier commit keeps its bare surname.
+// The commit's own articles are rewritten in its parts before they are merged, as
+// story_linker.h writes story keys: the parts are fresh and disposable. The archive's
+// articles that name by surname alone someone the commit names in full are rewritten in
+// the merged database before it becomes current (inside the copying commit's
+// transaction), so readers see the archive before or after, never half of it.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include <xapian.h>
@@ -35,7 +38,32 @@ struct SurnameResolutions {
   std::size_t articles = 0;  // articles rewritten
 };
 
-// `archive`: the database as committed so far. `parts`: the commit's part databases.
-SurnameResolutions resolve_surnames(const Xapian::Database& archive, const std::vector<PartInfo>& parts);
+// One commit's resolutions, in two steps: the commit's own articles in its parts, before
+// they are merged; then the archive's articles that the commit gives the evidence for, in
+// the merged database before it is published.
+class SurnameResolver {
+ public:
+  // Reads what `archive` (the database as committed so far) and the commit's `parts` know
+  // of people's names.
+  SurnameResolver(const Xapian::Database& archive, std::vector<PartInfo> parts);
+  ~SurnameResolver();
+  SurnameResolver(const SurnameResolver&) = delete;
+  SurnameResolver& operator=(const SurnameResolver&) = delete;
+
+  // Rewrites the parts' articles.
+  SurnameResolutions resolve_parts();
+
+  // Rewrites, in `merged` (the archive with the parts merged in, not yet published), the
+  // archive's articles (document ids up to `old_last`) that name by surname alone a
+  // person the commit's articles name in full: an archive learns "Tony Blair" after
+  // articles that said only "Mr Blair".
+  SurnameResolutions resolve_archive(Xapian::WritableDatabase& merged, Xapian::docid old_last);
+
+ private:
+  struct State;
+  const Xapian::Database& archive_;
+  std::vector<PartInfo> parts_;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace newsdex

@@ -130,5 +130,63 @@ TEST(SurnameResolver, ALaterRunResolvesItsArticlesWithTheArchive) {
   EXPECT_NE(r.out.find("\"bare\""), std::string::npos) << r.out;
 }
 
+// Two runs into one database; the people of the articles person:"Tony Blair" finds.
+std::map<std::string, std::vector<std::string>> after_two_runs(const std::string& first, const std::string& later) {
+  testing::TempDir dir;
+  const std::string db = dir / "news.db";
+  testing::write_file(dir / "first.jsonl", first);
+  testing::write_file(dir / "later.jsonl", later);
+  for (const char* file : {"first.jsonl", "later.jsonl"}) {
+    const auto r = testing::run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, dir / file});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  }
+  const auto r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "--fields", "id,people",
+                                                   "--limit", "100", "person:\"Tony Blair\""});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::vector<std::string>> out;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const json j = json::parse(line);
+    if (j.contains("id")) out[j["id"].get<std::string>()] = j["people"].get<std::vector<std::string>>();
+  }
+  return out;
+}
+
+TEST(SurnameResolver, AnEarlierArticleLearnsTheFullNameFromALaterRun) {
+  const std::string bare = article("bare", "Mr Blair said the vote in parliament would be close.");
+  const std::string full = article("full-1", "Prime Minister Tony Blair said taxes would not rise.") +
+                           article("full-2", "Tony Blair said the unions had been heard.");
+  // A small later run is copied into the archive; a large one is compacted with it.
+  for (const int before : {20, 0}) {
+    const auto found = after_two_runs(fillers(before) + bare, full);
+    ASSERT_EQ(found.count("bare"), 1u) << before << " articles before";
+    EXPECT_EQ(found.at("bare"), std::vector<std::string>{"Tony Blair"});
+    EXPECT_EQ(found.size(), 3u);
+  }
+}
+
+TEST(SurnameResolver, TheFacetCountsAnEarlierArticleUnderItsNewName) {
+  // The copying commit's column file must not keep the article's earlier row.
+  testing::TempDir dir;
+  const std::string db = dir / "news.db";
+  testing::write_file(dir / "first.jsonl",
+                      fillers(20) + article("bare", "Mr Blair said the vote in parliament would be close."));
+  testing::write_file(dir / "later.jsonl", article("full-1", "Prime Minister Tony Blair said taxes would not rise.") +
+                                               article("full-2", "Tony Blair said the unions had been heard."));
+  for (const char* file : {"first.jsonl", "later.jsonl"}) {
+    const auto r = testing::run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, dir / file});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  for (const char* method : {"auto", "slots"}) {
+    const auto r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "--limit", "0", "--facet",
+                                                     "person", "--facet-method", method, "*"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json j = json::parse(r.out.substr(0, r.out.find('\n')));
+    ASSERT_EQ(j["facets"]["person"]["values"].size(), 1u) << method << ": " << r.out;
+    EXPECT_EQ(j["facets"]["person"]["values"][0]["label"], "Tony Blair");
+    EXPECT_EQ(j["facets"]["person"]["values"][0]["count"], 3);
+  }
+}
+
 }  // namespace
 }  // namespace newsdex
