@@ -106,6 +106,11 @@ TEST(EntityRegions, TheUKsNationsAndUSStatesAreRegionsOfTheirCountry) {
   EXPECT_EQ(six_nations.regions, (Strings{"GB-SCT", "GB-WLS", "GB-ENG", "GB-NIR"}));
   EXPECT_EQ(six_nations.countries, Strings{"GB"});
   EXPECT_EQ(extract("The Welsh and Scottish parliaments met.").regions, (Strings{"GB-WLS", "GB-SCT"}));
+  // The nations' demonyms, and the longer phrase over Ireland's adjective.
+  EXPECT_EQ(extract("The Welshman beat a Scotsman.").regions, (Strings{"GB-WLS", "GB-SCT"}));
+  const Article irish_fa = extract("The Northern Irish FA named a new chief.");
+  EXPECT_EQ(irish_fa.countries, Strings{"GB"});
+  EXPECT_EQ(irish_fa.regions, Strings{"GB-NIR"});
   // A region for the UK's own names: Britain is GB and no nation.
   EXPECT_EQ(extract("Britain and the UK voted.").regions, Strings{});
   // Datelines, states in running text, and abbreviations after a place and a comma.
@@ -164,6 +169,22 @@ TEST(EntityCountries, CurrenciesAndCompanyNamesAreNotMentions) {
   // The company words are the people extractor's list (common/entities/data/people_words.tsv).
   EXPECT_EQ(extract("Canada Development Bank said it would buy.").countries, Strings{});
   EXPECT_EQ(extract("The bank in Canada said it would buy.").countries, Strings{"CA"});
+}
+
+TEST(EntityCountries, AnAdjectiveThatNamesALanguageIsNoMention) {
+  EXPECT_EQ(extract("Le Matin, the French-language tabloid, closed.").countries, Strings{});
+  EXPECT_EQ(extract("It makes a Chinese language word processor.").countries, Strings{});
+  EXPECT_EQ(extract("The French speakers left.").countries, Strings{});
+  EXPECT_EQ(extract("He spoke Arabic and French.").countries, Strings{});
+  EXPECT_EQ(extract("The statement was issued in German.").countries, Strings{});
+  EXPECT_EQ(extract("Read the Spanish version of the ruling.").countries, Strings{});
+  // Where the adjective qualifies what follows, it is the country's.
+  EXPECT_EQ(extract("Prices rose in German bonds.").countries, Strings{"DE"});
+  EXPECT_EQ(extract("Growth in Colombian, Brazilian and Mexican coffee sales slowed.").countries,
+            (Strings{"CO", "BR", "MX"}));
+  EXPECT_EQ(extract("He taught French history.").countries, Strings{"FR"});
+  // A language of several words is the country's: "a South African language".
+  EXPECT_EQ(extract("It was translated into a South African language.").countries, Strings{"ZA"});
 }
 
 TEST(EntityCountries, CitiesInRunningTextNameTheirCountry) {

@@ -38,6 +38,40 @@ bool is_currency(std::string_view folded) {
   return WORDS.contains(folded);
 }
 
+// "English-language", "French speakers", "said in Arabic": an adjective that names a
+// language, not the country or its people.
+bool names_a_language(const std::vector<EntityToken>& tokens, std::size_t at, std::size_t last) {
+  static const std::unordered_set<std::string_view> AFTER = {
+      "language", "languages", "speaking", "speaker", "speakers", "translation", "subtitles", "dictionary",
+      "version",  "edition"};
+  // Verbs of speaking and learning: "spoke English", "fluent in French and German".
+  static const std::unordered_set<std::string_view> VERBS = {
+      "speak", "speaks", "spoke", "spoken", "learn", "learning", "learned", "learnt", "teach", "teaches", "taught",
+      "translated", "fluent"};
+  // Only a one-word adjective is a language's name: "a South African language" is the
+  // country's.
+  if (at != last) return false;
+  if (last + 1 < tokens.size() && (tokens[last].gap_after & ~(GAP_SPACE | GAP_HYPHEN)) == 0 &&
+      AFTER.contains(tokens[last + 1].folded))
+    return true;
+  if (at == 0 || !clause_continues(tokens[at - 1])) return false;
+  const std::string_view before = tokens[at - 1].folded;
+  const bool at_end = last + 1 == tokens.size();
+  // "said in English." (not "in English football", "in Colombian, Brazilian and Mexican
+  // coffee"): after "in", the adjective ends the sentence.
+  if (before == "in" || before == "into") return at_end || (tokens[last].gap_after & GAP_STOP);
+  // "spoke English, French and German", not "taught English literature".
+  const bool ends_phrase = at_end || !clause_continues(tokens[last]) || tokens[last + 1].folded == "and" ||
+                           tokens[last + 1].folded == "or";
+  if (!ends_phrase) return false;
+  // Back over the languages listed before it ("Arabic and", "English,") to the verb.
+  std::size_t k = at - 1;
+  while (k >= 2 && (tokens[k].folded == "and" || tokens[k].folded == "or") && tokens[k - 1].upper_initial) k -= 2;
+  while (k >= 1 && tokens[k].upper_initial && (tokens[k].gap_after & GAP_COMMA) && clause_continues(tokens[k - 1]))
+    --k;
+  return VERBS.contains(tokens[k].folded);
+}
+
 // "Japan Fund Inc", "Great American First Savings Bancorp": a country word inside a
 // company's name is part of the name.
 bool inside_company_name(const std::vector<EntityToken>& tokens, std::size_t last) {
@@ -232,8 +266,10 @@ void find_country_mentions(const CountryTable& table, const std::vector<EntityTo
       for (std::size_t p = 0; next.length > 0 && p < next.phrases->size(); ++p)
         if ((*next.phrases)[p].kind == CountryNameKind::REGION) region_elsewhere = (*next.phrases)[p].code;
     }
+    const bool language = names_a_language(tokens, i, last);
     for (const auto& phrase : *match.phrases) {
       if (phrase.kind == CountryNameKind::NOT_A_COUNTRY || phrase.kind == CountryNameKind::DATELINE_PLACE) continue;
+      if (phrase.kind == CountryNameKind::ADJECTIVE && language) continue;
       if (phrase.kind == CountryNameKind::CAPITAL && !region_elsewhere.empty() && region_elsewhere != phrase.code)
         continue;
       if (phrase.ambiguous && !case_matters) continue;  // "GEORGIA", "JORDAN" in a headline: no evidence
