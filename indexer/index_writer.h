@@ -42,6 +42,28 @@ struct PartInfo {
   std::vector<std::string> ids;
 };
 
+// Opens a finished part database for writing, calls write(db), then commits and closes
+// it: for the changes a commit makes to its parts before merging them (story keys,
+// people's names). After a write error (a full disk) the handle is closed before the
+// error goes on: left to its destructor, it would try to write again, and a destructor
+// may not throw.
+template <typename Write>
+void rewrite_part(const PartInfo& part, Write&& write) {
+  Xapian::WritableDatabase db(part.path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+  try {
+    write(db);
+    db.commit();
+  } catch (...) {
+    try {
+      db.close();
+    } catch (const Xapian::Error&) {
+      // the first error is the one to report
+    }
+    throw;
+  }
+  db.close();
+}
+
 // One part database, written by one analysis thread (not thread-safe). Documents must
 // come in increasing document id order.
 class PartWriter {

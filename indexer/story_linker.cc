@@ -153,27 +153,16 @@ StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartI
 
   // The new keys go into the parts before they are merged.
   for (std::size_t p = 0; p < parts.size(); ++p) {
-    std::optional<Xapian::WritableDatabase> part;
-    try {
+    const auto in_part = [p](const Fresh& article) { return article.part == p && article.relinked; };
+    if (std::none_of(fresh.begin(), fresh.end(), in_part)) continue;
+    rewrite_part(parts[p], [&](Xapian::WritableDatabase& part) {
       for (const Fresh& article : fresh) {
-        if (article.part != p || !article.relinked) continue;
-        if (!part) part.emplace(parts[p].path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-        Xapian::Document doc = part->get_document(article.docid);
+        if (!in_part(article)) continue;
+        Xapian::Document doc = part.get_document(article.docid);
         doc.add_value(schema::SLOT_STORY, article.key);
-        part->replace_document(article.docid, doc);
+        part.replace_document(article.docid, doc);
       }
-      if (part) part->commit();
-    } catch (...) {
-      // After a write error (a full disk) the handle is closed here: left to its
-      // destructor, it would try to write again, and a destructor may not throw.
-      try {
-        if (part) part->close();
-      } catch (const Xapian::Error&) {
-        // the first error is the one to report
-      }
-      throw;
-    }
-    if (part) part->close();
+    });
   }
   return links;
 }

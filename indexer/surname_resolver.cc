@@ -203,24 +203,9 @@ SurnameResolutions SurnameResolver::resolve_parts() {
     }
   }  // the readers are closed before a part is written
 
-  for (std::size_t p = 0; p < parts_.size(); ++p) {
-    if (changes[p].empty()) continue;
-    Xapian::WritableDatabase writable(parts_[p].path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-    try {
-      state_->rewrite_all(writable, changes[p], done);
-      writable.commit();
-    } catch (...) {
-      // After a write error (a full disk) the handle is closed here: left to its
-      // destructor, it would try to write again, and a destructor may not throw.
-      try {
-        writable.close();
-      } catch (const Xapian::Error&) {
-        // the first error is the one to report
-      }
-      throw;
-    }
-    writable.close();
-  }
+  for (std::size_t p = 0; p < parts_.size(); ++p)
+    if (!changes[p].empty())
+      rewrite_part(parts_[p], [&](Xapian::WritableDatabase& db) { state_->rewrite_all(db, changes[p], done); });
   for (const auto& [surname, resolution] : state_->resolved) done.surnames += resolution.has_value();
   return done;
 }

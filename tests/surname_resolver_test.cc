@@ -44,9 +44,8 @@ std::map<std::string, int> person_facet(const testing::IndexedCorpus& corpus) {
   return counts;
 }
 
-// The stored people of each article matching `query`: id -> people.
-std::map<std::string, std::vector<std::string>> people_of(const testing::IndexedCorpus& corpus, const std::string& query) {
-  const auto r = corpus.search({"--format", "jsonl", "--limit", "100", "--fields", "id,people", query});
+// The stored people of each article a search with --fields id,people printed: id -> people.
+std::map<std::string, std::vector<std::string>> people_in(const testing::CommandResult& r) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::map<std::string, std::vector<std::string>> out;
   std::istringstream lines(r.out);
@@ -55,6 +54,27 @@ std::map<std::string, std::vector<std::string>> people_of(const testing::Indexed
     if (j.contains("id")) out[j["id"].get<std::string>()] = j["people"].get<std::vector<std::string>>();
   }
   return out;
+}
+
+std::map<std::string, std::vector<std::string>> people_of(const testing::IndexedCorpus& corpus, const std::string& query) {
+  return people_in(corpus.search({"--format", "jsonl", "--limit", "100", "--fields", "id,people", query}));
+}
+
+std::map<std::string, std::vector<std::string>> people_of(const std::string& db, const std::string& query) {
+  return people_in(testing::run(NEWSDEX_SEARCH_BIN,
+                                {"--db", db, "--format", "jsonl", "--limit", "100", "--fields", "id,people", query}));
+}
+
+// Indexes `first`, then `later`, into DIR/news.db by two runs of newsdex-index; its path.
+std::string index_two_runs(const testing::TempDir& dir, const std::string& first, const std::string& later) {
+  const std::string db = dir / "news.db";
+  testing::write_file(dir / "first.jsonl", first);
+  testing::write_file(dir / "later.jsonl", later);
+  for (const char* file : {"first.jsonl", "later.jsonl"}) {
+    const auto r = testing::run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, dir / file});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  }
+  return db;
 }
 
 TEST(SurnameResolver, ABareSurnameTakesTheFullNameTheArchiveNamesMost) {
@@ -115,41 +135,13 @@ TEST(SurnameResolver, AnArticleThatWritesTheSurnameAsAnothersKeepsIt) {
 
 TEST(SurnameResolver, ALaterRunResolvesItsArticlesWithTheArchive) {
   testing::TempDir dir;
-  const std::string db = dir / "news.db";
-  testing::write_file(dir / "first.jsonl", fillers(20) +
-                                               article("full-1", "Prime Minister Tony Blair said taxes would not rise.") +
-                                               article("full-2", "Tony Blair said the unions had been heard."));
-  testing::write_file(dir / "later.jsonl", article("bare", "Mr Blair said the vote in parliament would be close."));
-  for (const char* file : {"first.jsonl", "later.jsonl"}) {
-    const auto r = testing::run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, dir / file});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  const auto r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "--fields", "id,people",
-                                                   "person:\"Tony Blair\""});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("\"bare\""), std::string::npos) << r.out;
-}
-
-// Two runs into one database; the people of the articles person:"Tony Blair" finds.
-std::map<std::string, std::vector<std::string>> after_two_runs(const std::string& first, const std::string& later) {
-  testing::TempDir dir;
-  const std::string db = dir / "news.db";
-  testing::write_file(dir / "first.jsonl", first);
-  testing::write_file(dir / "later.jsonl", later);
-  for (const char* file : {"first.jsonl", "later.jsonl"}) {
-    const auto r = testing::run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, dir / file});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-  }
-  const auto r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "--fields", "id,people",
-                                                   "--limit", "100", "person:\"Tony Blair\""});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  std::map<std::string, std::vector<std::string>> out;
-  std::istringstream lines(r.out);
-  for (std::string line; std::getline(lines, line);) {
-    const json j = json::parse(line);
-    if (j.contains("id")) out[j["id"].get<std::string>()] = j["people"].get<std::vector<std::string>>();
-  }
-  return out;
+  const std::string db = index_two_runs(dir,
+                                        fillers(20) + article("full-1", "Prime Minister Tony Blair said taxes would not rise.") +
+                                            article("full-2", "Tony Blair said the unions had been heard."),
+                                        article("bare", "Mr Blair said the vote in parliament would be close."));
+  const auto found = people_of(db, "person:\"Tony Blair\"");
+  ASSERT_EQ(found.count("bare"), 1u);
+  EXPECT_EQ(found.at("bare"), std::vector<std::string>{"Tony Blair"});
 }
 
 TEST(SurnameResolver, AnEarlierArticleLearnsTheFullNameFromALaterRun) {
@@ -158,7 +150,8 @@ TEST(SurnameResolver, AnEarlierArticleLearnsTheFullNameFromALaterRun) {
                            article("full-2", "Tony Blair said the unions had been heard.");
   // A small later run is copied into the archive; a large one is compacted with it.
   for (const int before : {20, 0}) {
-    const auto found = after_two_runs(fillers(before) + bare, full);
+    testing::TempDir dir;
+    const auto found = people_of(index_two_runs(dir, fillers(before) + bare, full), "person:\"Tony Blair\"");
     ASSERT_EQ(found.count("bare"), 1u) << before << " articles before";
     EXPECT_EQ(found.at("bare"), std::vector<std::string>{"Tony Blair"});
     EXPECT_EQ(found.size(), 3u);
@@ -168,15 +161,10 @@ TEST(SurnameResolver, AnEarlierArticleLearnsTheFullNameFromALaterRun) {
 TEST(SurnameResolver, TheFacetCountsAnEarlierArticleUnderItsNewName) {
   // The copying commit's column file must not keep the article's earlier row.
   testing::TempDir dir;
-  const std::string db = dir / "news.db";
-  testing::write_file(dir / "first.jsonl",
-                      fillers(20) + article("bare", "Mr Blair said the vote in parliament would be close."));
-  testing::write_file(dir / "later.jsonl", article("full-1", "Prime Minister Tony Blair said taxes would not rise.") +
-                                               article("full-2", "Tony Blair said the unions had been heard."));
-  for (const char* file : {"first.jsonl", "later.jsonl"}) {
-    const auto r = testing::run(NEWSDEX_INDEX_BIN, {"-q", "--db", db, dir / file});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
+  const std::string db =
+      index_two_runs(dir, fillers(20) + article("bare", "Mr Blair said the vote in parliament would be close."),
+                     article("full-1", "Prime Minister Tony Blair said taxes would not rise.") +
+                         article("full-2", "Tony Blair said the unions had been heard."));
   for (const char* method : {"auto", "slots"}) {
     const auto r = testing::run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "--limit", "0", "--facet",
                                                      "person", "--facet-method", method, "*"});
