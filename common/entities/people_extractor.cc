@@ -120,6 +120,12 @@ const PeopleWords& words() {
 
 bool has(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
 
+// The Kind bits of the lists a folded word is in; 0 for none.
+std::uint32_t kinds_of(const PeopleWords& w, std::string_view folded) {
+  const auto it = w.kinds.find(folded);
+  return it == w.kinds.end() ? 0 : it->second;
+}
+
 }  // namespace
 
 bool is_company_word(std::string_view folded) { return has(words().company, folded); }
@@ -127,10 +133,7 @@ bool is_company_word(std::string_view folded) { return has(words().company, fold
 bool names_another_bearer(const std::vector<EntityToken>& tokens, std::string_view surname,
                           const std::vector<std::string_view>& given) {
   const PeopleWords& w = words();
-  const auto kind = [&](std::string_view folded) -> std::uint32_t {
-    const auto it = w.kinds.find(folded);
-    return it == w.kinds.end() ? 0 : it->second;
-  };
+  const auto kind = [&](std::string_view folded) { return kinds_of(w, folded); };
   for (std::size_t k = 1; k < tokens.size(); ++k) {
     const EntityToken& before = tokens[k - 1];
     if (tokens[k].folded != surname || !tokens[k].upper_initial || !before.upper_initial ||
@@ -302,8 +305,7 @@ class PeopleFinder {
   // Whether token k's word is in one of the lists `kinds`; looked up once, when first asked.
   bool is(std::size_t k, std::uint32_t kinds) {
     if (kind_[k] == UNKNOWN) {
-      const auto it = w_.kinds.find(tokens_[k].folded);
-      kind_[k] = it == w_.kinds.end() ? 0 : it->second;
+      kind_[k] = kinds_of(w_, tokens_[k].folded);
       if (tokens_[k].upper_initial && has_common_noun_ending(w_, tokens_[k].folded)) kind_[k] |= NOUN_ENDING;
     }
     return (kind_[k] & kinds) != 0;
