@@ -7,6 +7,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <poll.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <ctime>
@@ -16,6 +18,8 @@
 #include <sstream>
 #include <thread>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 
 #include "api_request.h"
 #include "assets.h"
@@ -160,6 +164,7 @@ struct HttpServer::State {
   std::ostream* access = nullptr;
   std::mutex access_mutex;
   std::atomic<long> unread{0};  // connections accepted whose first request is not read yet
+  std::atomic<int> listening{-1};  // the listening socket, once bound
 
   void routes();
   void search(const httplib::Request& req, httplib::Response& res, ApiView view);
@@ -390,6 +395,12 @@ HttpServer::HttpServer(const ServeOptions& options, SearcherPool& searchers)
   // default) the body waits for the client's delayed ACK of the headers, 40 ms on Linux,
   // which was the p90 of scripts/bench-serve.
   s.set_tcp_nodelay(true);
+  // The library's own options on the listening socket, and its descriptor kept: bind()
+  // widens the backlog, and stop() looks at what waits in it.
+  s.set_socket_options([state = state_.get()](socket_t sock) {
+    httplib::default_socket_options(sock);
+    state->listening = sock;
+  });
   s.set_read_timeout(10);
   s.set_write_timeout(10);
   // A JSON query as long as the longest query allowed, and room for its other fields.
@@ -413,26 +424,44 @@ int HttpServer::bind() {
   auto& s = state_->server;
   const int port = o.port == 0 ? s.bind_to_any_port(o.host) : (s.bind_to_port(o.host, o.port) ? o.port : -1);
   if (port < 0) throw std::runtime_error(fmt::format("cannot listen on {}:{}", o.host, o.port));
+  // The library listens with a backlog of 5. A burst of more connections than that, while
+  // the accepting thread waits for a core, has the kernel drop the others' handshakes: they
+  // wait a second for a retransmission, and a stop in that second refuses them. Listening
+  // again on a listening socket only changes its backlog.
+  if (::listen(state_->listening, SOMAXCONN) != 0)
+    throw std::runtime_error(fmt::format("cannot listen on {}:{}: {}", o.host, port, std::strerror(errno)));
   return port;
 }
 
 bool HttpServer::serve() { return state_->server.listen_after_bind(); }
 
 void HttpServer::stop() {
-  // Connections already accepted whose request is not read yet: queued for a thread of
-  // the pool (all busy with slow searches), or with a client yet to send. Wait while they
-  // are being read, one by one as threads free up, and give up after a second in which
-  // none was: a client that never sends holds the stop that long, no longer.
+  // Connections the kernel has established but the library not yet accepted, and those
+  // accepted whose request is not read yet: queued for a thread of the pool (all busy with
+  // slow searches), or with a client yet to send. Stopping closes the listening socket and
+  // ends such connections unanswered, so wait while they are accepted and read, and give
+  // up after a second in which none was: a client that never sends holds the stop that
+  // long, no longer.
   using Clock = std::chrono::steady_clock;
-  long waiting = state_->unread;
+  const auto waiting_connections = [this] {
+    pollfd backlog{state_->listening, POLLIN, 0};
+    const bool unaccepted = backlog.fd >= 0 && ::poll(&backlog, 1, 0) == 1 && (backlog.revents & POLLIN);
+    return state_->unread + (unaccepted ? 1 : 0);
+  };
+  long waiting = waiting_connections();
   auto deadline = Clock::now() + std::chrono::seconds(1);
   while (waiting > 0 && Clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    const long now_waiting = state_->unread;
+    const long now_waiting = waiting_connections();
     if (now_waiting < waiting) deadline = Clock::now() + std::chrono::seconds(1);
     waiting = now_waiting;
   }
-  state_->server.stop();
+  // The library closes the listening socket here and its number may be reused at once:
+  // forgotten first, for a later call (main asks until serving has ended).
+  if (state_->server.is_running()) {
+    state_->listening = -1;
+    state_->server.stop();
+  }
 }
 
 }  // namespace newsdex

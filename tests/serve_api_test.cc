@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -73,6 +74,7 @@ class Server {
     return c;
   }
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   std::string log() const {
     std::ifstream in(log_);
     std::stringstream text;
@@ -557,6 +559,46 @@ TEST(ServeSignals, SigtermAnswersTheRequestInFlightAndExits0) {
   }
   EXPECT_EQ(answered, 16);
   EXPECT_NE(server.log().find("SIGTERM"), std::string::npos) << server.log();
+}
+
+TEST(ServeSignals, SigtermAnswersConnectionsNotYetAccepted) {
+  // The server is stopped (SIGSTOP) while sixteen clients connect and send: the kernel
+  // completes their handshakes into the listening socket's backlog, none is accepted. The
+  // SIGTERM is pending when the server continues, so it races the accepting thread; all
+  // sixteen are answered all the same.
+  testing::TempDir dir;
+  testing::build_database(dir / "small.db", testing::random_articles(200, 5));
+  Server server(dir / "small.db", {"--threads", "1"});
+  ASSERT_EQ(server.client().Get("/api/search?q=*&limit=1")->status, 200);
+  ASSERT_EQ(::kill(server.pid(), SIGSTOP), 0);
+  std::vector<int> sockets;
+  for (int i = 0; i < 16; ++i) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    // A handshake the kernel drops waits for a retransmission: fail in 3 s, not hang.
+    const timeval limit{3, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0)
+        << "connection " << i << " was not established while the server was stopped: " << std::strerror(errno);
+    const std::string request = "GET /api/search?q=*&limit=5 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+    EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+    sockets.push_back(fd);
+  }
+  ASSERT_EQ(::kill(server.pid(), SIGTERM), 0);
+  ASSERT_EQ(::kill(server.pid(), SIGCONT), 0);
+  int answered = 0;
+  for (const int fd : sockets) {
+    std::string response;
+    char buffer[65536];
+    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
+    ::close(fd);
+    answered += response.substr(0, 12) == "HTTP/1.1 200" ? 1 : 0;
+  }
+  EXPECT_EQ(answered, 16) << server.log();
+  EXPECT_EQ(server.terminate(), 0) << server.log();
 }
 
 }  // namespace
