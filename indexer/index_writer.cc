@@ -15,7 +15,7 @@
 #include "storage/id_term.h"
 #include "core/schema.h"
 #include "story_linker.h"
-#include "surname_resolver.h"
+#include "commit_people.h"
 
 namespace newsdex {
 namespace fs = std::filesystem;
@@ -285,23 +285,19 @@ void IndexWriter::commit() {
   // A failure here is the disk's (full, failing, a file size limit), not an article's:
   // the run stops, and the directory keeps opening as its last commit.
   try {
-    std::optional<SurnameResolver> surnames;
+    std::optional<CommitPeople> people;
     if (!parts.empty()) {
-      const auto resolving = std::chrono::steady_clock::now();
-      surnames.emplace(current, parts);
-      const SurnameResolutions names = surnames->resolve_parts();
-      spdlog::debug("commit: {} surnames given the archive's full name, in {} articles, in {:.2f} s", names.surnames,
-                    names.articles,
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - resolving).count());
+      people.emplace(current, parts);
+      people->correct_parts();
       const auto start = std::chrono::steady_clock::now();
       const StoryLinks links = link_stories(current, parts);
       spdlog::debug("commit: {} of {} sketched articles linked to an earlier story ({} sketches compared) in {:.2f} s",
                     links.linked, links.sketched, links.compared,
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
-    SurnameResolver* resolver = surnames ? &*surnames : nullptr;
-    if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, resolver, delta);
-    else merge_by_compaction(parts, deletions, old_last, resolver, delta);
+    CommitPeople* corrections = people ? &*people : nullptr;
+    if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, corrections, delta);
+    else merge_by_compaction(parts, deletions, old_last, corrections, delta);
   } catch (const Xapian::Error& e) {
     throw std::runtime_error(dir_ + ": commit failed: " + e.get_description());
   } catch (const std::exception& e) {
@@ -323,22 +319,14 @@ void IndexWriter::commit() {
 namespace {
 
 // Returns how many of the archive's articles changed.
-std::size_t resolve_archive_surnames(SurnameResolver* surnames, Xapian::WritableDatabase& merged,
-                                     Xapian::docid old_last) {
-  if (!surnames) return 0;
-  const auto start = std::chrono::steady_clock::now();
-  const SurnameResolutions names = surnames->resolve_archive(merged, old_last);
-  spdlog::debug("commit: {} surnames of earlier articles given the full name this commit names, in {} articles, in "
-                "{:.2f} s",
-                names.surnames, names.articles,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  return names.articles;
+std::size_t correct_archive_people(CommitPeople* people, Xapian::WritableDatabase& merged, Xapian::docid old_last) {
+  return people ? people->correct_archive(merged, old_last) : 0;
 }
 
 }  // namespace
 
 void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                                 Xapian::docid old_last, SurnameResolver* surnames, WriteCounts& delta) {
+                                 Xapian::docid old_last, CommitPeople* people, WriteCounts& delta) {
   Xapian::WritableDatabase& db = direct();
   bool archive_rewritten = false;  // then the column file's earlier rows are stale
   // One transaction: when a write fails, none of the merge is applied, not even by the
@@ -347,7 +335,7 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
   try {
     apply_deletions(db, deletions, old_last, delta);
     copy_parts(db, parts, delta);
-    archive_rewritten = resolve_archive_surnames(surnames, db, old_last) != 0;
+    archive_rewritten = correct_archive_people(people, db, old_last) != 0;
     write_frequent_terms(db, true);
     schema::stamp_version(db);
     db.commit_transaction();
@@ -368,7 +356,7 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
 
 
 void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                                      Xapian::docid old_last, SurnameResolver* surnames, WriteCounts& delta) {
+                                      Xapian::docid old_last, CommitPeople* people, WriteCounts& delta) {
   // Articles written directly since the last commit are not below old_last.
   const bool wrote_directly = direct_.has_value();
   if (direct_) {
@@ -441,7 +429,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
       // What the part says it holds is not counted: what the database holds is.
       if (nothing_before) delta.added = db.get_doccount();
       phase_done("older versions removed");
-      resolve_archive_surnames(surnames, db, old_last);
+      correct_archive_people(people, db, old_last);
       sync_spelling(db, Xapian::Database(current_path()));
       phase_done("spelling table");
       write_frequent_terms(db, false);

@@ -87,7 +87,7 @@ class PartWriter {
   PartInfo info_;
 };
 
-class SurnameResolver;
+struct CommitPeople;
 
 class IndexWriter {
  public:
@@ -134,9 +134,9 @@ class IndexWriter {
   // `surnames` (null when the commit has no parts) resolves the archive's bare surnames
   // in the merged database.
   void merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                      Xapian::docid old_last, SurnameResolver* surnames, WriteCounts& delta);
+                      Xapian::docid old_last, CommitPeople* people, WriteCounts& delta);
   void merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                           Xapian::docid old_last, SurnameResolver* surnames, WriteCounts& delta);
+                           Xapian::docid old_last, CommitPeople* people, WriteCounts& delta);
   std::string current_path() const;
 
   Generations generations_;  // first: destroyed last, after the database is closed

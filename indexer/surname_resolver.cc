@@ -9,19 +9,14 @@
 #include <utility>
 
 #include "analysis/analyzer.h"
+#include "archive_people.h"
 #include "core/schema.h"
 #include "entities/entity_tokens.h"
 #include "entities/people_extractor.h"
-#include "storage/facet_values.h"
 #include "storage/stored_article.h"
 
 namespace newsdex {
 namespace {
-
-// Xapian rejects terms over 245 bytes (document_builder.cc skips such names too).
-constexpr std::size_t MAX_BOOLEAN_TERM = 240;
-
-std::string person_term(std::string_view key) { return std::string(schema::PREFIX_PERSON) + std::string(key); }
 
 // What the archive and the commit know of people's names: the articles naming each full
 // name, by its last word, and how often a word begins a full name.
@@ -69,23 +64,6 @@ struct Lexicon {
   }
 };
 
-// The name as an article wrote it ("Tony Blair") for the folded key ("tony blair"): the
-// label of a person value of an article naming it.
-std::optional<std::string> label_in(const Xapian::Database& db, const std::string& key) {
-  const std::string term = person_term(key);
-  auto post = db.postlist_begin(term);
-  if (post == db.postlist_end(term)) return std::nullopt;
-  const Xapian::Document doc = db.get_document(*post);
-  for (unsigned i = 0;; ++i) {
-    const auto slot = facet_slot(Facet::PERSON, i);
-    if (!slot) return std::nullopt;
-    const std::string value = doc.get_value(*slot);
-    if (value.empty()) return std::nullopt;
-    const auto [value_key, label] = split_facet_value(value);
-    if (value_key == key) return std::string(label);
-  }
-}
-
 struct Resolution {
   std::string bare;        // folded surname
   std::string full;        // folded full name
@@ -129,14 +107,7 @@ bool rewrite(Xapian::WritableDatabase& db, Xapian::docid docid, std::vector<cons
     keys.push_back(std::move(key));
     people.push_back(std::move(label));
   }
-  for (const Resolution* change : changes) {
-    doc.remove_term(person_term(change->bare));
-    if (const std::string term = person_term(change->full); term.size() <= MAX_BOOLEAN_TERM) doc.add_boolean_term(term);
-  }
-  article.people = people;
-  replace_facet_values(doc, Facet::PERSON, keys, people);
-  doc.set_data(encode_stored_article(article));
-  db.replace_document(docid, doc);
+  replace_people(db, docid, std::move(doc), std::move(article), keys, std::move(people));
   return true;
 }
 
@@ -189,8 +160,8 @@ SurnameResolutions SurnameResolver::resolve_parts() {
     for (const auto& part : parts_) readers.emplace_back(part.path);
     const auto label_from = [&](const std::string& full) {
       std::optional<std::string> label;
-      for (std::size_t q = 0; q < readers.size() && !label; ++q) label = label_in(readers[q], full);
-      return label ? label : label_in(archive_, full);
+      for (std::size_t q = 0; q < readers.size() && !label; ++q) label = person_label_in(readers[q], full);
+      return label ? label : person_label_in(archive_, full);
     };
     for (std::size_t p = 0; p < parts_.size(); ++p) {
       for (const auto& surname : state_->bare[p]) {
@@ -213,7 +184,7 @@ SurnameResolutions SurnameResolver::resolve_parts() {
 SurnameResolutions SurnameResolver::resolve_archive(Xapian::WritableDatabase& merged, Xapian::docid old_last) {
   SurnameResolutions done;
   std::map<Xapian::docid, std::vector<const Resolution*>> changes;
-  const auto label_from = [&](const std::string& full) { return label_in(merged, full); };
+  const auto label_from = [&](const std::string& full) { return person_label_in(merged, full); };
   for (const auto& surname : state_->commit_surnames) {
     const std::string term = person_term(surname);
     if (merged.get_termfreq(term) == 0) continue;

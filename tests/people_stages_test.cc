@@ -166,5 +166,47 @@ TEST(PeopleStages, AnArticleWritesASurnameAsAnotherBearersOnlyAfterAnotherName) 
     EXPECT_EQ(names_another_bearer(Text(row.text).tokens, row.surname, tony), row.another) << row.text;
 }
 
+// What lets the archive name a person in an article that writes a name it knows
+// (indexer/known_names.h): the name alone in its capitalised run, or after a title, a
+// role or a country; not inside a longer name, a company's or a thing's.
+TEST(PeopleStages, AnArticleWritesAKnownNameAsANameOnlyWhereItStandsAlone) {
+  const struct {
+    const char* text;
+    const char* name;  // folded, words joined by spaces
+    bool as_name;
+  } rows[] = {
+      {"Tim Henman and Greg Rusedski both lost.", "tim henman", true},
+      {"Third seed Tim Henman lost.", "tim henman", true},             // after a role
+      {"Mr Tim Henman lost.", "tim henman", true},                     // after an honorific
+      {"Britain's Tim Henman lost.", "tim henman", true},              // after a possessive
+      {"Briton Tim Henman lost.", "tim henman", true},                 // after a demonym
+      {"England fly-half Jonny Wilkinson is out.", "jonny wilkinson", true},
+      {"It is not. With Jonny Wilkinson not playing, with luck.", "jonny wilkinson", true},  // a sentence's first word
+      {"Oh, George W. Bush said no.", "george w bush", true},          // an initial
+      {"It was George W Bush's idea.", "george w bush", true},
+      {"Robert Kilroy-Silk left the party.", "robert kilroy silk", true},
+      {"The Tim Henman Foundation opened.", "tim henman", false},      // a longer name
+      {"Celebrity Tim Henman lost.", "tim henman", false},             // a longer run
+      {"Martin Marietta said profits rose. Martin Marietta Corp is a firm.", "martin marietta", false},
+      {"We saw the band Franz Ferdinand play.", "franz ferdinand", false},  // a thing
+      {"Celebrity Big Brother ended.", "big brother", false},          // a family noun
+      {"The Scissor Sisters topped the chart.", "scissor sisters", false},  // ... in the plural
+      {"A Lib Dem spokesman spoke.", "lib dem", false},                // a party member
+      {"tim henman lost.", "tim henman", false},                       // not capitalised
+      {"TIM HENMAN LOSES", "tim henman", false},                       // capitals prove nothing
+      {"Tim Smith met Henman.", "tim henman", false},                  // not next to each other
+  };
+  for (const auto& row : rows) {
+    std::vector<std::string_view> words;
+    std::string_view rest = row.name;
+    for (auto space = rest.find(' '); space != std::string_view::npos; space = rest.find(' ')) {
+      words.push_back(rest.substr(0, space));
+      rest.remove_prefix(space + 1);
+    }
+    words.push_back(rest);
+    EXPECT_EQ(writes_as_a_name(Text(row.text).tokens, words).has_value(), row.as_name) << row.text;
+  }
+}
+
 }  // namespace
 }  // namespace newsdex

@@ -130,6 +130,8 @@ std::uint32_t kinds_of(const PeopleWords& w, std::string_view folded) {
 
 bool is_company_word(std::string_view folded) { return has(words().company, folded); }
 
+bool is_given_name(std::string_view folded) { return kinds_of(words(), folded) & GIVEN; }
+
 bool names_another_bearer(const std::vector<EntityToken>& tokens, std::string_view surname,
                           const std::vector<std::string_view>& given) {
   const PeopleWords& w = words();
@@ -155,6 +157,68 @@ bool names_another_bearer(const std::vector<EntityToken>& tokens, std::string_vi
     return true;                             // "Hew Raymond Griffiths" (an unlisted given name)
   }
   return false;
+}
+
+namespace {
+bool name_like(const EntityToken& t);
+}  // namespace
+
+std::optional<std::size_t> writes_as_a_name(const std::vector<EntityToken>& tokens,
+                                            const std::vector<std::string_view>& name_words) {
+  const PeopleWords& w = words();
+  const std::size_t n = name_words.size();
+  if (n < 2 || tokens.size() < n) return std::nullopt;
+  // A word that makes a run something other than a person, or is a family noun or a
+  // thing's, also in the plural: "Big Brother", "Scissor Sisters", "Lib Dem".
+  constexpr std::uint32_t NOT_A_PERSON =
+      TITLE | RANK | HONORIFIC | ROLE | ORG | COMPANY | NOT_NAME | MEMBER | NOUN_ENDING | THING | FAMILY;
+  for (const std::string_view word : name_words)
+    if ((kinds_of(w, word) & NOT_A_PERSON) ||
+        (word.size() > 3 && word.ends_with('s') && (kinds_of(w, word.substr(0, word.size() - 1)) & NOT_A_PERSON)))
+      return std::nullopt;
+  // Whether a country's name or adjective ends just before tokens[k] ("England", "South African").
+  const auto country_ends_at = [&](std::size_t k) {
+    for (std::size_t j = k >= 3 ? k - 3 : 0; j < k; ++j)
+      if (match_country_phrase(CountryTable::instance(), tokens, j, true).length == k - j) return true;
+    return false;
+  };
+  // Whether the article writes `folded` in lower case somewhere: a sentence's first word
+  // that it does ("With Jonny Wilkinson") is no part of a name.
+  const auto written_lower = [&](std::string_view folded) {
+    return std::any_of(tokens.begin(), tokens.end(), [&](const EntityToken& t) { return !t.upper_initial && t.folded == folded; });
+  };
+  const auto matches_at = [&](std::size_t k) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const EntityToken& t = tokens[k + i];
+      if (t.folded != name_words[i] || !name_like(t) ||
+          (i + 1 < n && ((t.gap_after != GAP_SPACE && t.gap_after != GAP_HYPHEN) || t.possessive)))
+        return false;
+    }
+    return true;
+  };
+  // A company's name wherever the article goes on from it with a company word ("Martin
+  // Marietta Corp", "Hiram Walker Resources"), as the extractor judges runs.
+  for (std::size_t k = 0; k + n < tokens.size(); ++k)
+    if (matches_at(k) && tokens[k + n - 1].gap_after == GAP_SPACE && (kinds_of(w, tokens[k + n].folded) & (ORG | COMPANY)))
+      return std::nullopt;
+  for (std::size_t k = 0; k + n <= tokens.size(); ++k) {
+    if (!matches_at(k)) continue;
+    const EntityToken& last = tokens[k + n - 1];
+    if (k + n < tokens.size() && last.gap_after == GAP_SPACE && !last.possessive && tokens[k + n].upper_initial)
+      continue;  // "the Tim Henman Foundation"
+    if (k > 0) {
+      const EntityToken& before = tokens[k - 1];
+      const std::uint32_t bits = kinds_of(w, before.folded);
+      if (before.gap_after == GAP_SPACE && !before.possessive) {
+        if (before.upper_initial && !(bits & (TITLE | RANK | HONORIFIC | ROLE | MEMBER)) && !country_ends_at(k) &&
+            !(before.sentence_start && !(bits & GIVEN) && written_lower(before.folded)))
+          continue;  // "Davis Hollywood", "Celebrity Big Brother": a longer run
+        if (!before.upper_initial && (bits & THING)) continue;  // "the band Franz Ferdinand"
+      }
+    }
+    return k;
+  }
+  return std::nullopt;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -44,6 +45,9 @@ class PinnedPeople {
 // (the company list of common/entities/data/people_words.tsv).
 bool is_company_word(std::string_view folded);
 
+// Whether `folded` (a folded word) is a listed given name (common/entities/data/given_names.txt).
+bool is_given_name(std::string_view folded);
+
 // Whether `tokens` (an article's text) write `surname` (folded) as another person's than
 // the one whose folded given names are `given`: right after a capitalised word that is
 // neither one of those names, an honorific, nor a title or role ("Mike Leigh", "Hew
@@ -53,6 +57,17 @@ bool is_company_word(std::string_view folded);
 // name goes on from ("MP Howard Flight") are not.
 bool names_another_bearer(const std::vector<EntityToken>& tokens, std::string_view surname,
                           const std::vector<std::string_view>& given);
+
+// Whether `tokens` (an article's text) write the full name whose folded words are
+// `name_words` as a name: its words capitalised and next to each other, in a capitalised
+// run that is the name alone or follows a title, role, honorific or demonym ("Third seed
+// Tim Henman", "Briton Tim Henman", "Britain's Tim Henman"); not inside a longer name
+// ("the Tim Henman Foundation"), nor after a noun for a thing ("the band Franz
+// Ferdinand"). An article can name someone whom the extractor, lacking evidence in it,
+// did not take for a person; the archive, having seen the name with evidence, can.
+// Returns the index of the first token of the first such mention.
+std::optional<std::size_t> writes_as_a_name(const std::vector<EntityToken>& tokens,
+                                            const std::vector<std::string_view>& name_words);
 
 // A range of tokens, [first, last].
 struct TokenSpan {

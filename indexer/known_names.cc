@@ -1,0 +1,246 @@
+#include "known_names.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "analysis/analyzer.h"
+#include "archive_people.h"
+#include "core/schema.h"
+#include "entities/entity_tokens.h"
+#include "entities/people_extractor.h"
+#include "storage/stored_article.h"
+
+namespace newsdex {
+namespace {
+
+struct Name {
+  std::string key;                      // folded ("tim henman")
+  std::vector<std::string> words;       // as the entity tokenizer folds them
+  std::string spelling;                 // the words joined by spaces: spelling_of()
+  std::vector<std::string> terms;       // as the index holds them, for the phrase query
+  std::optional<std::string> label;     // as an article wrote it, once read
+  Xapian::doccount named = 0;           // articles of the archive and the commit naming the person
+  Xapian::doccount unnamed = 0;         // articles found writing the name without naming the person
+};
+
+// A name's words as the entity tokenizer folds them, joined by spaces: the same for
+// "Robert Kilroy-Silk" and "Robert Kilroy Silk", "George W. Bush" and "George W Bush".
+std::string spelling_of(std::string_view name, const Analyzer& analyzer) {
+  std::string out;
+  for (const auto& token : tokenize_for_entities(name, analyzer)) out.append(out.empty() ? "" : " ").append(token.folded);
+  return out;
+}
+
+// Whether articles writing `name` without naming the person are to name them: when it
+// begins with a listed given name. Names the extractor found once for other reasons
+// are more often something else it took for a name there: on the 1987 wire, of the
+// names so found in an article that others wrote without naming anyone, "Gross Domestic
+// Product", "Special Drawing Rights", "Capitol Hill" and most others were not people
+// (docs/measurements.md).
+bool propagates(const Name& name) {
+  if (is_given_name(name.words.front())) return true;
+  return name.named >= 2 && name.named * 4 >= name.named + name.unnamed;
+}
+
+// Adds to `counts` the articles of `db` naming each full name (two words or more).
+void count_full_names(const Xapian::Database& db, std::unordered_map<std::string, Xapian::doccount>& counts) {
+  const std::string prefix(schema::PREFIX_PERSON);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    std::string key = (*it).substr(prefix.size());
+    if (key.find(' ') != std::string::npos) counts[std::move(key)] += it.get_termfreq();
+  }
+}
+
+// The articles of `enquire`'s database that write every word of `name` in a phrase but
+// do not name the person, in document-id order.
+std::vector<Xapian::docid> candidates(const Xapian::Database& db, Xapian::Enquire& enquire, const Name& name) {
+  Xapian::doccount rarest = db.get_doccount();
+  for (const auto& term : name.terms) {
+    rarest = std::min(rarest, db.get_termfreq(term));
+    if (rarest == 0) return {};  // the usual case, and cheap
+  }
+  if (rarest == 1) {  // the one article writing that word: whether it names the person already
+    const std::string* rare = &name.terms.front();
+    for (const auto& term : name.terms)
+      if (db.get_termfreq(term) == 1) rare = &term;
+    const Xapian::docid only = *db.postlist_begin(*rare);
+    const std::string person = person_term(name.key);
+    auto named = db.postlist_begin(person);
+    if (named != db.postlist_end(person)) named.skip_to(only);
+    if (named != db.postlist_end(person) && *named == only) return {};
+  }
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                  Xapian::Query(Xapian::Query::OP_PHRASE, name.terms.begin(), name.terms.end(),
+                                                static_cast<Xapian::termcount>(name.terms.size())),
+                                  Xapian::Query(person_term(name.key))));
+  std::vector<Xapian::docid> out;
+  const Xapian::MSet matches = enquire.get_mset(0, rarest);
+  for (auto it = matches.begin(); it != matches.end(); ++it) out.push_back(*it);
+  return out;
+}
+
+// An Enquire on `db` for candidates(): unweighted, in document-id order.
+Xapian::Enquire candidate_enquire(const Xapian::Database& db) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  return enquire;
+}
+
+// The index of the first token of `tokens` that begins the words of `spelling`
+// (spelling_of()), or past the end.
+std::size_t first_mention(const std::vector<EntityToken>& tokens, const std::string& spelling) {
+  std::vector<std::string_view> words;
+  std::string_view rest = spelling;
+  for (auto space = rest.find(' '); space != std::string_view::npos; space = rest.find(' ')) {
+    words.push_back(rest.substr(0, space));
+    rest.remove_prefix(space + 1);
+  }
+  words.push_back(rest);
+  for (std::size_t k = 0; k + words.size() <= tokens.size(); ++k) {
+    std::size_t i = 0;
+    while (i < words.size() && tokens[k + i].folded == words[i]) ++i;
+    if (i == words.size()) return k;
+  }
+  return tokens.size();
+}
+
+// Adds to one article the names of `names` its text writes as names, each before the
+// people it mentions later (the list is in order of first mention); a bare surname it
+// names joins the full name. Returns whether it changed.
+bool tag(Xapian::WritableDatabase& db, Xapian::docid docid, const std::vector<const Name*>& names,
+         const Analyzer& analyzer) {
+  Xapian::Document doc = db.get_document(docid);
+  Article article = decode_stored_article(doc.get_data());
+  const std::vector<EntityToken> tokens = tokenize_for_entities(article.title + "\n\n" + article.body, analyzer);
+  struct Person {
+    std::string key, label, spelling;
+    std::size_t first;  // token of the first mention
+  };
+  std::vector<Person> people;
+  for (const auto& label : article.people) {
+    std::string spelling = spelling_of(label, analyzer);
+    const std::size_t first = first_mention(tokens, spelling);
+    people.push_back({analyzer.fold(label), label, std::move(spelling), first});
+  }
+  bool changed = false;
+  for (const Name* name : names) {
+    if (!name->label) continue;
+    const std::vector<std::string_view> words(name->words.begin(), name->words.end());
+    const std::optional<std::size_t> at = writes_as_a_name(tokens, words);
+    if (!at) continue;
+    // Named already, or under another spelling ("Robert Kilroy Silk", "George W Bush").
+    const auto same = [&](const Person& p) { return p.spelling == name->spelling; };
+    if (std::any_of(people.begin(), people.end(), same)) continue;
+    Person person{name->key, *name->label, name->spelling, *at};
+    const std::string_view surname = std::string_view(name->key).substr(name->key.rfind(' ') + 1);
+    if (const auto bare = std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.key == surname; });
+        bare != people.end()) {
+      person.first = std::min(person.first, bare->first);
+      people.erase(bare);
+    }
+    const auto later = std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.first > person.first; });
+    people.insert(later, std::move(person));
+    changed = true;
+  }
+  if (!changed) return false;
+  std::vector<std::string> keys, labels;
+  for (auto& person : people) {
+    keys.push_back(std::move(person.key));
+    labels.push_back(std::move(person.label));
+  }
+  replace_people(db, docid, std::move(doc), std::move(article), keys, std::move(labels));
+  return true;
+}
+
+}  // namespace
+
+struct KnownNames::State {
+  Analyzer analyzer;
+  std::vector<Name> known;        // every known name
+  std::vector<Name*> fresh;  // those this commit makes known
+};
+
+KnownNames::KnownNames(const Xapian::Database& archive, std::vector<PartInfo> parts)
+    : archive_(archive), parts_(std::move(parts)), state_(std::make_unique<State>()) {
+  std::unordered_map<std::string, Xapian::doccount> before, commit;
+  count_full_names(archive_, before);
+  for (const auto& part : parts_) count_full_names(Xapian::Database(part.path), commit);
+  std::unordered_map<std::string, Xapian::doccount> total = before;
+  for (const auto& [key, count] : commit) total[key] += count;
+  auto& known = state_->known;
+  for (const auto& [key, count] : total) {
+    if (count < MIN_KNOWN_NAME_ARTICLES) continue;
+    Name name{key, {}, {}, state_->analyzer.terms(key), std::nullopt, count, 0};
+    for (const auto& token : tokenize_for_entities(key, state_->analyzer)) name.words.push_back(token.folded);
+    name.spelling = spelling_of(key, state_->analyzer);
+    if (name.words.size() < 2 || name.terms.empty()) continue;
+    known.push_back(std::move(name));
+  }
+  std::sort(known.begin(), known.end(), [](const Name& a, const Name& b) { return a.key < b.key; });
+  for (Name& name : known) {
+    const auto was = before.find(name.key);
+    if (was == before.end() || was->second < MIN_KNOWN_NAME_ARTICLES) state_->fresh.push_back(&name);
+  }
+}
+
+KnownNames::~KnownNames() = default;
+
+KnownNameTags KnownNames::tag_parts() {
+  KnownNameTags done;
+  std::vector<std::map<Xapian::docid, std::vector<const Name*>>> changes(parts_.size());
+  {
+    // Part by part: a query on the parts combined costs more than one on each (measured).
+    std::vector<Xapian::Database> readers;
+    std::vector<Xapian::Enquire> enquires;
+    for (const auto& part : parts_) {
+      readers.emplace_back(part.path);
+      enquires.push_back(candidate_enquire(readers.back()));
+    }
+    for (Name& name : state_->known) {
+      std::vector<std::pair<std::size_t, Xapian::docid>> found;
+      for (std::size_t p = 0; p < readers.size(); ++p)
+        for (const Xapian::docid docid : candidates(readers[p], enquires[p], name)) found.emplace_back(p, docid);
+      name.unnamed += static_cast<Xapian::doccount>(found.size());
+      if (found.empty() || !propagates(name)) continue;
+      ++done.names;
+      for (const auto& [p, docid] : found) changes[p][docid].push_back(&name);
+      for (std::size_t p = 0; p < readers.size() && !name.label; ++p) name.label = person_label_in(readers[p], name.key);
+      if (!name.label) name.label = person_label_in(archive_, name.key);
+    }
+  }  // the readers are closed before a part is written
+  for (std::size_t p = 0; p < parts_.size(); ++p)
+    if (!changes[p].empty())
+      rewrite_part(parts_[p], [&](Xapian::WritableDatabase& db) {
+        for (const auto& [docid, names] : changes[p])
+          if (tag(db, docid, names, state_->analyzer)) ++done.articles;
+      });
+  return done;
+}
+
+KnownNameTags KnownNames::tag_archive(Xapian::WritableDatabase& merged, Xapian::docid old_last) {
+  KnownNameTags done;
+  std::map<Xapian::docid, std::vector<const Name*>> changes;
+  if (old_last == 0) return done;  // no archive before this commit
+  Xapian::Enquire enquire = candidate_enquire(merged);
+  for (Name* fresh : state_->fresh) {
+    Name& name = *fresh;
+    std::vector<Xapian::docid> found;
+    for (const Xapian::docid docid : candidates(merged, enquire, name))
+      if (docid <= old_last) found.push_back(docid);  // the commit's own were looked at in its parts
+    name.unnamed += static_cast<Xapian::doccount>(found.size());
+    if (found.empty() || !propagates(name)) continue;
+    ++done.names;
+    for (const Xapian::docid docid : found) changes[docid].push_back(&name);
+    if (!name.label) name.label = person_label_in(merged, name.key);
+  }
+  for (const auto& [docid, names] : changes)
+    if (tag(merged, docid, names, state_->analyzer)) ++done.articles;
+  return done;
+}
+
+}  // namespace newsdex

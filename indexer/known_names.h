@@ -1,0 +1,58 @@
+// Names a person in every article that writes a name the archive knows. The extractor
+// takes a run of words for a person only with evidence in the article itself ("Third
+// seed Tim Henman said"); an article that writes "Tim Henman" with none ("Tim Henman
+// and Greg Rusedski both lost") names no one. Once an article of the archive or of this
+// commit has named him, every article that writes the name as a name (its words
+// capitalised, alone in their run or after a title, role or country: writes_as_a_name
+// in people_extractor.h) names him too, and a bare surname there joins the full name,
+// as it would have in the extractor.
+//
+// Like surname_resolver.h, in two steps of each commit: the commit's own articles in its
+// parts, before they are merged; then the archive's articles that write a name this
+// commit makes known, in the merged database before it is published. Candidates are
+// found with a phrase query on the name's words; the article's text decides.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include <xapian.h>
+
+#include "index_writer.h"
+
+namespace newsdex {
+
+// A full name is known once this many articles (of the archive and the commit) name it.
+inline constexpr Xapian::doccount MIN_KNOWN_NAME_ARTICLES = 1;
+
+struct KnownNameTags {
+  std::size_t names = 0;     // known names found in articles that did not name them
+  std::size_t articles = 0;  // articles rewritten
+};
+
+class KnownNames {
+ public:
+  // Reads the full names `archive` (the database as committed so far) and the commit's
+  // `parts` name.
+  KnownNames(const Xapian::Database& archive, std::vector<PartInfo> parts);
+  ~KnownNames();
+  KnownNames(const KnownNames&) = delete;
+  KnownNames& operator=(const KnownNames&) = delete;
+
+  // Rewrites the parts' articles that write a known name without naming the person.
+  KnownNameTags tag_parts();
+
+  // Rewrites, in `merged` (the archive with the parts merged in, not yet published), the
+  // archive's articles (document ids up to `old_last`) that write a name this commit
+  // made known.
+  KnownNameTags tag_archive(Xapian::WritableDatabase& merged, Xapian::docid old_last);
+
+ private:
+  struct State;
+  const Xapian::Database& archive_;
+  std::vector<PartInfo> parts_;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace newsdex
