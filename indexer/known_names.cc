@@ -1,6 +1,7 @@
 #include "known_names.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,31 +56,71 @@ void count_full_names(const Xapian::Database& db, std::unordered_map<std::string
   }
 }
 
-// The articles of `enquire`'s database that write every word of `name` in a phrase but
-// do not name the person, in document-id order.
+// The articles of `enquire`'s database `db`, which holds every word of `name`, that
+// write them in a phrase but do not name the person, in document-id order.
 std::vector<Xapian::docid> candidates(const Xapian::Database& db, Xapian::Enquire& enquire, const Name& name) {
-  Xapian::doccount rarest = db.get_doccount();
-  for (const auto& term : name.terms) {
-    rarest = std::min(rarest, db.get_termfreq(term));
-    if (rarest == 0) return {};  // the usual case, and cheap
+  std::vector<std::pair<Xapian::doccount, const std::string*>> words;
+  for (const auto& term : name.terms) words.emplace_back(db.get_termfreq(term), &term);
+  std::sort(words.begin(), words.end());
+  // The articles naming the person write the name (the extractor found it there): as
+  // many of them as write the rarest word means every one of those names the person.
+  const std::string person = person_term(name.key);
+  if (db.get_termfreq(person) >= words.front().first) return {};
+  // Usually every article writing all the words names the person already: this walk
+  // finds so without the phrase query, which costs several times more.
+  auto named = db.postlist_begin(person);
+  const auto named_end = db.postlist_end(person);
+  std::vector<Xapian::PostingIterator> others;
+  for (std::size_t i = 1; i < words.size(); ++i) others.push_back(db.postlist_begin(*words[i].second));
+  const std::string& rarest = *words.front().second;
+  bool unnamed = false;
+  for (auto post = db.postlist_begin(rarest); post != db.postlist_end(rarest) && !unnamed; ++post) {
+    if (named != named_end) named.skip_to(*post);
+    if (named != named_end && *named == *post) continue;
+    unnamed = true;
+    for (std::size_t i = 0; i < others.size() && unnamed; ++i) {
+      others[i].skip_to(*post);
+      unnamed = others[i] != db.postlist_end(*words[i + 1].second) && *others[i] == *post;
+    }
   }
-  if (rarest == 1) {  // the one article writing that word: whether it names the person already
-    const std::string* rare = &name.terms.front();
-    for (const auto& term : name.terms)
-      if (db.get_termfreq(term) == 1) rare = &term;
-    const Xapian::docid only = *db.postlist_begin(*rare);
-    const std::string person = person_term(name.key);
-    auto named = db.postlist_begin(person);
-    if (named != db.postlist_end(person)) named.skip_to(only);
-    if (named != db.postlist_end(person) && *named == only) return {};
-  }
+  if (!unnamed) return {};
   enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT,
                                   Xapian::Query(Xapian::Query::OP_PHRASE, name.terms.begin(), name.terms.end(),
                                                 static_cast<Xapian::termcount>(name.terms.size())),
-                                  Xapian::Query(person_term(name.key))));
+                                  Xapian::Query(person)));
   std::vector<Xapian::docid> out;
-  const Xapian::MSet matches = enquire.get_mset(0, rarest);
+  const Xapian::MSet matches = enquire.get_mset(0, words.front().first);
   for (auto it = matches.begin(); it != matches.end(); ++it) out.push_back(*it);
+  return out;
+}
+
+// For each word of `names`, the indexes of the databases of `dbs` that hold it, in
+// order: one pass over each database's words, where a lookup per name and database
+// cost several times more on a commit of many parts.
+std::unordered_map<std::string, std::vector<std::size_t>> holders_of(const std::vector<Name>& names,
+                                                                     const std::vector<Xapian::Database>& dbs) {
+  std::unordered_map<std::string, std::vector<std::size_t>> holders;
+  for (const Name& name : names)
+    for (const auto& term : name.terms) holders.try_emplace(term);
+  for (std::size_t d = 0; d < dbs.size(); ++d) {
+    // Unprefixed terms begin with a digit, a lower-case letter or a non-ASCII byte; the
+    // prefixed ones, in between, are skipped.
+    auto it = dbs[d].allterms_begin();
+    it.skip_to("a");
+    for (; it != dbs[d].allterms_end(); ++it)
+      if (const auto found = holders.find(*it); found != holders.end()) found->second.push_back(d);
+  }
+  return holders;
+}
+
+// The indexes that all of `lists` (each in order) hold.
+std::vector<std::size_t> common_to(const std::vector<const std::vector<std::size_t>*>& lists) {
+  std::vector<std::size_t> out = *lists.front();
+  for (std::size_t i = 1; i < lists.size() && !out.empty(); ++i) {
+    std::vector<std::size_t> both;
+    std::set_intersection(out.begin(), out.end(), lists[i]->begin(), lists[i]->end(), std::back_inserter(both));
+    out = std::move(both);
+  }
   return out;
 }
 
@@ -178,7 +219,9 @@ KnownNames::KnownNames(const Xapian::Database& archive, std::vector<PartInfo> pa
     Name name{key, {}, {}, state_->analyzer.terms(key), std::nullopt, count, 0};
     for (const auto& token : tokenize_for_entities(key, state_->analyzer)) name.words.push_back(token.folded);
     name.spelling = spelling_of(key, state_->analyzer);
-    if (name.words.size() < 2 || name.terms.empty()) continue;
+    // Without a given name, a name found once is no evidence, whatever the articles
+    // writing it: not looked for.
+    if (name.words.size() < 2 || name.terms.empty() || (!is_given_name(name.words.front()) && count < 2)) continue;
     known.push_back(std::move(name));
   }
   std::sort(known.begin(), known.end(), [](const Name& a, const Name& b) { return a.key < b.key; });
@@ -201,9 +244,12 @@ KnownNameTags KnownNames::tag_parts() {
       readers.emplace_back(part.path);
       enquires.push_back(candidate_enquire(readers.back()));
     }
+    const auto holders = holders_of(state_->known, readers);
     for (Name& name : state_->known) {
+      std::vector<const std::vector<std::size_t>*> lists;
+      for (const auto& term : name.terms) lists.push_back(&holders.at(term));
       std::vector<std::pair<std::size_t, Xapian::docid>> found;
-      for (std::size_t p = 0; p < readers.size(); ++p)
+      for (const std::size_t p : common_to(lists))
         for (const Xapian::docid docid : candidates(readers[p], enquires[p], name)) found.emplace_back(p, docid);
       name.unnamed += static_cast<Xapian::doccount>(found.size());
       if (found.empty() || !propagates(name)) continue;
@@ -230,7 +276,10 @@ KnownNameTags KnownNames::tag_archive(Xapian::WritableDatabase& merged, Xapian::
   for (Name* fresh : state_->fresh) {
     Name& name = *fresh;
     std::vector<Xapian::docid> found;
-    for (const Xapian::docid docid : candidates(merged, enquire, name))
+    const bool holds_all = std::all_of(name.terms.begin(), name.terms.end(),
+                                       [&](const std::string& term) { return merged.term_exists(term); });
+    if (holds_all)
+      for (const Xapian::docid docid : candidates(merged, enquire, name))
       if (docid <= old_last) found.push_back(docid);  // the commit's own were looked at in its parts
     name.unnamed += static_cast<Xapian::doccount>(found.size());
     if (found.empty() || !propagates(name)) continue;
