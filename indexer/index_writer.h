@@ -13,16 +13,19 @@
 // by several documents keeps only the highest document id, i.e. its last version read.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <xapian.h>
 
 #include "generations.h"
+#include "on_threads.h"
 
 namespace newsdex {
 
@@ -62,6 +65,25 @@ void rewrite_part(const PartInfo& part, Write&& write) {
     throw;
   }
   db.close();
+}
+
+// The number of threads rewrite_parts() uses for `parts` parts: the machine's cores,
+// which the commit otherwise leaves idle, at most one per part.
+inline unsigned rewrite_threads(std::size_t parts) {
+  return static_cast<unsigned>(std::clamp<std::size_t>(parts, 1, std::max(1u, std::thread::hardware_concurrency())));
+}
+
+// Rewrites the parts of `parts` whose indexes are `which`, each with rewrite_part, on
+// rewrite_threads(which.size()) threads: write(thread, p, db), where `thread` tells
+// which per-thread state (an Analyzer, say) to use.
+template <typename Write>
+void rewrite_parts(const std::vector<PartInfo>& parts, const std::vector<std::size_t>& which, Write&& write) {
+  if (which.empty()) return;
+  const unsigned threads = rewrite_threads(which.size());
+  on_threads(threads, [&](unsigned thread) {
+    for (std::size_t i = thread; i < which.size(); i += threads)
+      rewrite_part(parts[which[i]], [&](Xapian::WritableDatabase& db) { write(thread, which[i], db); });
+  });
 }
 
 // One part database, written by one analysis thread (not thread-safe). Documents must

@@ -1,15 +1,18 @@
 #include "known_names.h"
 
 #include <algorithm>
+#include <atomic>
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
 
 #include "analysis/analyzer.h"
 #include "archive_people.h"
+#include "on_threads.h"
 #include "core/schema.h"
 #include "entities/entity_tokens.h"
 #include "entities/people_extractor.h"
@@ -235,17 +238,29 @@ KnownNames::~KnownNames() = default;
 
 KnownNameTags KnownNames::tag_parts() {
   KnownNameTags done;
-  std::vector<std::map<Xapian::docid, std::vector<const Name*>>> changes(parts_.size());
+  std::vector<Name>& known = state_->known;
+  // Which parts hold each word, read once; then the names shared out among threads, each
+  // with its own handles on the parts (a Xapian handle is not thread-safe), part by part:
+  // a query on the parts combined costs more than one on each (measured).
+  std::unordered_map<std::string, std::vector<std::size_t>> holders;
   {
-    // Part by part: a query on the parts combined costs more than one on each (measured).
+    std::vector<Xapian::Database> readers;
+    for (const auto& part : parts_) readers.emplace_back(part.path);
+    holders = holders_of(known, readers);
+  }
+  const unsigned threads = rewrite_threads(known.size());
+  // Per thread, per part: the articles to rewrite, with the names each is to take.
+  using Changes = std::map<Xapian::docid, std::vector<const Name*>>;
+  std::vector<std::vector<Changes>> found_by(threads, std::vector<Changes>(parts_.size()));
+  on_threads(threads, [&](unsigned thread) {
     std::vector<Xapian::Database> readers;
     std::vector<Xapian::Enquire> enquires;
     for (const auto& part : parts_) {
       readers.emplace_back(part.path);
       enquires.push_back(candidate_enquire(readers.back()));
     }
-    const auto holders = holders_of(state_->known, readers);
-    for (Name& name : state_->known) {
+    for (std::size_t i = thread; i < known.size(); i += threads) {
+      Name& name = known[i];
       std::vector<const std::vector<std::size_t>*> lists;
       for (const auto& term : name.terms) lists.push_back(&holders.at(term));
       std::vector<std::pair<std::size_t, Xapian::docid>> found;
@@ -253,18 +268,36 @@ KnownNameTags KnownNames::tag_parts() {
         for (const Xapian::docid docid : candidates(readers[p], enquires[p], name)) found.emplace_back(p, docid);
       name.unnamed += static_cast<Xapian::doccount>(found.size());
       if (found.empty() || !propagates(name)) continue;
-      ++done.names;
-      for (const auto& [p, docid] : found) changes[p][docid].push_back(&name);
+      for (const auto& [p, docid] : found) found_by[thread][p][docid].push_back(&name);
       for (std::size_t p = 0; p < readers.size() && !name.label; ++p) name.label = person_label_in(readers[p], name.key);
-      if (!name.label) name.label = person_label_in(archive_, name.key);
     }
-  }  // the readers are closed before a part is written
+  });
+  // Merged, each article's names in the order of `known`, whatever the threads.
+  std::vector<Changes> changes(parts_.size());
+  for (const auto& by_part : found_by)
+    for (std::size_t p = 0; p < by_part.size(); ++p)
+      for (const auto& [docid, names] : by_part[p]) {
+        auto& all = changes[p][docid];
+        all.insert(all.end(), names.begin(), names.end());
+      }
+  for (auto& by_doc : changes)
+    for (auto& [docid, names] : by_doc) std::sort(names.begin(), names.end());  // `known` is one array
+  for (Name& name : known)
+    if (name.unnamed > 0 && propagates(name) && !name.label) name.label = person_label_in(archive_, name.key);
+  std::set<const Name*> written;
+  for (const auto& by_doc : changes)
+    for (const auto& [docid, names] : by_doc) written.insert(names.begin(), names.end());
+  done.names = written.size();
+  std::vector<std::size_t> changed_parts;
   for (std::size_t p = 0; p < parts_.size(); ++p)
-    if (!changes[p].empty())
-      rewrite_part(parts_[p], [&](Xapian::WritableDatabase& db) {
-        for (const auto& [docid, names] : changes[p])
-          if (tag(db, docid, names, state_->analyzer)) ++done.articles;
-      });
+    if (!changes[p].empty()) changed_parts.push_back(p);
+  std::vector<Analyzer> analyzers(rewrite_threads(changed_parts.size()));
+  std::atomic<std::size_t> articles{0};
+  rewrite_parts(parts_, changed_parts, [&](unsigned thread, std::size_t p, Xapian::WritableDatabase& db) {
+    for (const auto& [docid, names] : changes[p])
+      if (tag(db, docid, names, analyzers[thread])) ++articles;
+  });
+  done.articles = articles;
   return done;
 }
 

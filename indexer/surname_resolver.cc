@@ -1,6 +1,7 @@
 #include "surname_resolver.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <optional>
 #include <set>
@@ -132,12 +133,14 @@ struct SurnameResolver::State {
   }
 
   // Rewrites the articles of `db` listed in `changes`; counts them in `done`.
-  void rewrite_all(Xapian::WritableDatabase& db, const std::map<Xapian::docid, std::vector<const Resolution*>>& changes,
-                   SurnameResolutions& done) {
-    if (changes.empty()) return;
-    if (!analyzer) analyzer.emplace();
+  // Rewrites the articles of `db` listed in `changes`; returns how many changed.
+  static std::size_t rewrite_all(Xapian::WritableDatabase& db,
+                                 const std::map<Xapian::docid, std::vector<const Resolution*>>& changes,
+                                 const Analyzer& analyzer) {
+    std::size_t changed = 0;
     for (const auto& [docid, resolutions] : changes)
-      if (rewrite(db, docid, resolutions, *analyzer)) ++done.articles;
+      if (rewrite(db, docid, resolutions, analyzer)) ++changed;
+    return changed;
   }
 };
 
@@ -174,9 +177,15 @@ SurnameResolutions SurnameResolver::resolve_parts() {
     }
   }  // the readers are closed before a part is written
 
+  std::vector<std::size_t> changed_parts;
   for (std::size_t p = 0; p < parts_.size(); ++p)
-    if (!changes[p].empty())
-      rewrite_part(parts_[p], [&](Xapian::WritableDatabase& db) { state_->rewrite_all(db, changes[p], done); });
+    if (!changes[p].empty()) changed_parts.push_back(p);
+  std::vector<Analyzer> analyzers(rewrite_threads(changed_parts.size()));
+  std::atomic<std::size_t> articles{0};
+  rewrite_parts(parts_, changed_parts, [&](unsigned thread, std::size_t p, Xapian::WritableDatabase& db) {
+    articles += State::rewrite_all(db, changes[p], analyzers[thread]);
+  });
+  done.articles = articles;
   for (const auto& [surname, resolution] : state_->resolved) done.surnames += resolution.has_value();
   return done;
 }
@@ -194,7 +203,10 @@ SurnameResolutions SurnameResolver::resolve_archive(Xapian::WritableDatabase& me
     for (auto post = merged.postlist_begin(term); post != merged.postlist_end(term) && *post <= old_last; ++post)
       changes[*post].push_back(&*resolution);
   }
-  state_->rewrite_all(merged, changes, done);
+  if (!changes.empty()) {
+    if (!state_->analyzer) state_->analyzer.emplace();
+    done.articles = State::rewrite_all(merged, changes, *state_->analyzer);
+  }
   return done;
 }
 
