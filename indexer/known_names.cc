@@ -39,15 +39,20 @@ std::string spelling_of(std::string_view name, const Analyzer& analyzer) {
   return out;
 }
 
-// Whether articles writing `name` without naming the person are to name them: when it
-// begins with a listed given name. Names the extractor found once for other reasons
-// are more often something else it took for a name there: on the 1987 wire, of the
-// names so found in an article that others wrote without naming anyone, "Gross Domestic
-// Product", "Special Drawing Rights", "Capitol Hill" and most others were not people
-// (docs/measurements.md).
+// The articles that must name `name` before it can be known: one with a listed given
+// name, else MIN_NAMED_ARTICLES.
+Xapian::doccount articles_needed(const Name& name) {
+  return is_given_name(name.words.front()) ? 1 : MIN_NAMED_ARTICLES;
+}
+
+// Whether articles writing `name` without naming the person are to name them (the rule
+// in known_names.h). A name without a given name that the extractor found once, or in
+// few of the articles writing it, was more often something else it took for a name: on
+// the 1987 wire "Gross Domestic Product", "Special Drawing Rights", "Capitol Hill", "Big
+// Bang" (docs/measurements.md).
 bool propagates(const Name& name) {
   if (is_given_name(name.words.front())) return true;
-  return name.named >= 2 && name.named * 4 >= name.named + name.unnamed;
+  return name.named >= MIN_NAMED_ARTICLES && name.named * MIN_NAMED_SHARE >= name.named + name.unnamed;
 }
 
 // Adds to `counts` the articles of `db` naming each full name (two words or more).
@@ -218,19 +223,16 @@ KnownNames::KnownNames(const Xapian::Database& archive, std::vector<PartInfo> pa
   for (const auto& [key, count] : commit) total[key] += count;
   auto& known = state_->known;
   for (const auto& [key, count] : total) {
-    if (count < MIN_KNOWN_NAME_ARTICLES) continue;
     Name name{key, {}, {}, state_->analyzer.terms(key), std::nullopt, count, 0};
     for (const auto& token : tokenize_for_entities(key, state_->analyzer)) name.words.push_back(token.folded);
     name.spelling = spelling_of(key, state_->analyzer);
-    // Without a given name, a name found once is no evidence, whatever the articles
-    // writing it: not looked for.
-    if (name.words.size() < 2 || name.terms.empty() || (!is_given_name(name.words.front()) && count < 2)) continue;
+    if (name.words.size() < 2 || name.terms.empty() || count < articles_needed(name)) continue;
     known.push_back(std::move(name));
   }
   std::sort(known.begin(), known.end(), [](const Name& a, const Name& b) { return a.key < b.key; });
   for (Name& name : known) {
     const auto was = before.find(name.key);
-    if (was == before.end() || was->second < MIN_KNOWN_NAME_ARTICLES) state_->fresh.push_back(&name);
+    if (was == before.end() || was->second < articles_needed(name)) state_->fresh.push_back(&name);
   }
 }
 

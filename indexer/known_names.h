@@ -5,7 +5,9 @@
 // commit has named him, every article that writes the name as a name (its words
 // capitalised, alone in their run or after a title, role or country: writes_as_a_name
 // in people_extractor.h) names him too, and a bare surname there joins the full name,
-// as it would have in the extractor.
+// as it would have in the extractor. A name is known when it begins with a listed given
+// name, or when the extractor found it in at least 2 articles and in at least a quarter
+// of those writing its words in a phrase: propagates() in known_names.cc.
 //
 // Like surname_resolver.h, in two steps of each commit: the commit's own articles in its
 // parts, before they are merged; then the archive's articles that write a name this
@@ -23,8 +25,11 @@
 
 namespace newsdex {
 
-// A full name is known once this many articles (of the archive and the commit) name it.
-inline constexpr Xapian::doccount MIN_KNOWN_NAME_ARTICLES = 1;
+// A full name that begins with no listed given name is known once at least
+// MIN_NAMED_ARTICLES articles (of the archive and the commit) name it, and at least
+// 1 / MIN_NAMED_SHARE of the articles that write its words in a phrase.
+inline constexpr Xapian::doccount MIN_NAMED_ARTICLES = 2;
+inline constexpr Xapian::doccount MIN_NAMED_SHARE = 4;
 
 struct KnownNameTags {
   std::size_t names = 0;     // known names found in articles that did not name them

@@ -225,6 +225,17 @@ TEST(KnownNames, AnEarlierArticleIsNamedWhenALaterRunMakesTheNameKnown) {
   }
 }
 
+TEST(KnownNames, TheSecondArticleToNameThePersonMakesTheNameKnownToTheArchive) {
+  const std::string named_1 = KENTERIS_NAMED.substr(0, KENTERIS_NAMED.find('\n') + 1);
+  const std::string named_2 = KENTERIS_NAMED.substr(KENTERIS_NAMED.find('\n') + 1);
+  for (const int before : {20, 0}) {
+    testing::TempDir dir;
+    const auto found = people_of(index_two_runs(dir, fillers(before) + named_1 + KENTERIS_PLAIN, named_2),
+                                 "person:\"Kostas Kenteris\"");
+    EXPECT_EQ(found.count("plain"), 1u) << before << " articles before";
+  }
+}
+
 TEST(KnownNames, ALaterRunsArticleIsNamedFromTheArchive) {
   testing::TempDir dir;
   const auto found =
