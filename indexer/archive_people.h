@@ -4,6 +4,9 @@
 // surname_resolver.h) rewrite articles through here, so the three stay in step.
 #pragma once
 
+#include <atomic>
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,7 +14,9 @@
 
 #include <xapian.h>
 
+#include "analysis/analyzer.h"
 #include "core/article.h"
+#include "index_writer.h"
 
 namespace newsdex {
 
@@ -27,5 +32,24 @@ std::optional<std::string> person_label_in(const Xapian::Database& db, const std
 // stored list. Person terms of the article not among `keys` go.
 void replace_people(Xapian::WritableDatabase& db, Xapian::docid docid, Xapian::Document doc, Article article,
                     const std::vector<std::string>& keys, std::vector<std::string> labels);
+
+// Rewrites the articles of the commit's `parts` that `changes` lists (one map per part:
+// document id -> what to change), the parts spread over the machine's cores:
+// rewrite(db, docid, change, analyzer) returns whether the article changed. Returns how
+// many did.
+template <typename Change, typename Rewrite>
+std::size_t rewrite_articles(const std::vector<PartInfo>& parts, const std::vector<std::map<Xapian::docid, Change>>& changes,
+                             Rewrite&& rewrite) {
+  std::vector<std::size_t> changed_parts;
+  for (std::size_t p = 0; p < parts.size(); ++p)
+    if (!changes[p].empty()) changed_parts.push_back(p);
+  std::vector<Analyzer> analyzers(rewrite_threads(changed_parts.size()));
+  std::atomic<std::size_t> articles{0};
+  rewrite_parts(parts, changed_parts, [&](unsigned thread, std::size_t p, Xapian::WritableDatabase& db) {
+    for (const auto& [docid, change] : changes[p])
+      if (rewrite(db, docid, change, analyzers[thread])) ++articles;
+  });
+  return articles;
+}
 
 }  // namespace newsdex

@@ -1,7 +1,6 @@
 #include "known_names.h"
 
 #include <algorithm>
-#include <atomic>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -290,16 +289,7 @@ KnownNameTags KnownNames::tag_parts() {
   for (const auto& by_doc : changes)
     for (const auto& [docid, names] : by_doc) written.insert(names.begin(), names.end());
   done.names = written.size();
-  std::vector<std::size_t> changed_parts;
-  for (std::size_t p = 0; p < parts_.size(); ++p)
-    if (!changes[p].empty()) changed_parts.push_back(p);
-  std::vector<Analyzer> analyzers(rewrite_threads(changed_parts.size()));
-  std::atomic<std::size_t> articles{0};
-  rewrite_parts(parts_, changed_parts, [&](unsigned thread, std::size_t p, Xapian::WritableDatabase& db) {
-    for (const auto& [docid, names] : changes[p])
-      if (tag(db, docid, names, analyzers[thread])) ++articles;
-  });
-  done.articles = articles;
+  done.articles = rewrite_articles(parts_, changes, tag);
   return done;
 }
 

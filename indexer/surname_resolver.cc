@@ -1,7 +1,6 @@
 #include "surname_resolver.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <optional>
 #include <set>
@@ -177,15 +176,7 @@ SurnameResolutions SurnameResolver::resolve_parts() {
     }
   }  // the readers are closed before a part is written
 
-  std::vector<std::size_t> changed_parts;
-  for (std::size_t p = 0; p < parts_.size(); ++p)
-    if (!changes[p].empty()) changed_parts.push_back(p);
-  std::vector<Analyzer> analyzers(rewrite_threads(changed_parts.size()));
-  std::atomic<std::size_t> articles{0};
-  rewrite_parts(parts_, changed_parts, [&](unsigned thread, std::size_t p, Xapian::WritableDatabase& db) {
-    articles += State::rewrite_all(db, changes[p], analyzers[thread]);
-  });
-  done.articles = articles;
+  done.articles = rewrite_articles(parts_, changes, rewrite);
   for (const auto& [surname, resolution] : state_->resolved) done.surnames += resolution.has_value();
   return done;
 }

@@ -500,6 +500,30 @@ TEST(ServeCommits, CachedRequestsAreAnsweredAgainBeforeANewRevisionIsServed) {
   }
 }
 
+// A raw connection to 127.0.0.1:`port`, `request` sent whole on it; connect() gives up
+// after `limit` (a handshake the kernel drops waits for a retransmission).
+int send_raw(int port, const std::string& request, timeval limit = {30, 0}) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0)
+      << "no connection to port " << port << ": " << std::strerror(errno);
+  EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
+  return fd;
+}
+
+// Reads what the server sends on `fd` until it closes, then closes `fd`.
+std::string read_to_end(int fd) {
+  std::string response;
+  char buffer[65536];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
+  ::close(fd);
+  return response;
+}
+
 TEST(ServeSignals, SigtermAnswersTheRequestInFlightAndExits0) {
   // Enough articles for the request below to take a while.
   testing::TempDir dir;
@@ -518,17 +542,8 @@ TEST(ServeSignals, SigtermAnswersTheRequestInFlightAndExits0) {
   // Raw sockets, so that each request has been sent whole before the signal.
   const auto send_all = [&] {
     std::vector<int> sent;
-    for (int i = 0; i < 16; ++i) {
-      const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-      sockaddr_in address{};
-      address.sin_family = AF_INET;
-      address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
-      address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-      EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-      const std::string request = "GET " + slow + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-      EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
-      sent.push_back(fd);
-    }
+    for (int i = 0; i < 16; ++i)
+      sent.push_back(send_raw(server.port(), "GET " + slow + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
     return sent;
   };
   // The signal as soon as the first answer arrives: the others are still queued. On a
@@ -550,10 +565,7 @@ TEST(ServeSignals, SigtermAnswersTheRequestInFlightAndExits0) {
   EXPECT_EQ(server.terminate(), 0) << server.log();
   int answered = 0;
   for (const int fd : sockets) {
-    std::string response;
-    char buffer[65536];
-    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
-    ::close(fd);
+    const std::string response = read_to_end(fd);
     EXPECT_EQ(response.substr(0, 12), "HTTP/1.1 200") << response.substr(0, 200);
     answered += response.substr(0, 12) == "HTTP/1.1 200" ? 1 : 0;
   }
@@ -571,32 +583,15 @@ TEST(ServeSignals, SigtermAnswersConnectionsNotYetAccepted) {
   Server server(dir / "small.db", {"--threads", "1"});
   ASSERT_EQ(server.client().Get("/api/search?q=*&limit=1")->status, 200);
   ASSERT_EQ(::kill(server.pid(), SIGSTOP), 0);
+  // Established while the server is stopped, or, with a backlog too short, refused in 3 s.
   std::vector<int> sockets;
-  for (int i = 0; i < 16; ++i) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    // A handshake the kernel drops waits for a retransmission: fail in 3 s, not hang.
-    const timeval limit{3, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0)
-        << "connection " << i << " was not established while the server was stopped: " << std::strerror(errno);
-    const std::string request = "GET /api/search?q=*&limit=5 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-    EXPECT_EQ(::send(fd, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
-    sockets.push_back(fd);
-  }
+  for (int i = 0; i < 16; ++i)
+    sockets.push_back(send_raw(server.port(), "GET /api/search?q=*&limit=5 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                               {3, 0}));
   ASSERT_EQ(::kill(server.pid(), SIGTERM), 0);
   ASSERT_EQ(::kill(server.pid(), SIGCONT), 0);
   int answered = 0;
-  for (const int fd : sockets) {
-    std::string response;
-    char buffer[65536];
-    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, static_cast<std::size_t>(n));
-    ::close(fd);
-    answered += response.substr(0, 12) == "HTTP/1.1 200" ? 1 : 0;
-  }
+  for (const int fd : sockets) answered += read_to_end(fd).substr(0, 12) == "HTTP/1.1 200" ? 1 : 0;
   EXPECT_EQ(answered, 16) << server.log();
   EXPECT_EQ(server.terminate(), 0) << server.log();
 }
