@@ -69,10 +69,12 @@ std::vector<Xapian::docid> candidates(const Xapian::Database& db, Xapian::Enquir
   std::vector<std::pair<Xapian::doccount, const std::string*>> words;
   for (const auto& term : name.terms) words.emplace_back(db.get_termfreq(term), &term);
   std::sort(words.begin(), words.end());
-  // The articles naming the person write the name (the extractor found it there): as
-  // many of them as write the rarest word means every one of those names the person.
+  // The articles naming the person write the surname (the extractor found the name
+  // there, or the surname alone that surname_resolver.h completed): when it is the
+  // rarest word, as many of them as write it means every one of those names the person.
+  // (A name pinned by --people through an alias without the surname is the exception.)
   const std::string person = person_term(name.key);
-  if (db.get_termfreq(person) >= words.front().first) return {};
+  if (words.front().second == &name.terms.back() && db.get_termfreq(person) >= words.front().first) return {};
   // Usually every article writing all the words names the person already: this walk
   // finds so without the phrase query, which costs several times more.
   auto named = db.postlist_begin(person);
@@ -303,9 +305,10 @@ KnownNameTags KnownNames::tag_archive(Xapian::WritableDatabase& merged, Xapian::
     std::vector<Xapian::docid> found;
     const bool holds_all = std::all_of(name.terms.begin(), name.terms.end(),
                                        [&](const std::string& term) { return merged.term_exists(term); });
-    if (holds_all)
+    if (holds_all) {
       for (const Xapian::docid docid : candidates(merged, enquire, name))
-      if (docid <= old_last) found.push_back(docid);  // the commit's own were looked at in its parts
+        if (docid <= old_last) found.push_back(docid);  // the commit's own were looked at in its parts
+    }
     name.unnamed += static_cast<Xapian::doccount>(found.size());
     if (found.empty() || !propagates(name)) continue;
     ++done.names;
