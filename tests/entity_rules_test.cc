@@ -178,6 +178,8 @@ TEST(EntityCountries, AnAdjectiveThatNamesALanguageIsNoMention) {
   EXPECT_EQ(extract("He spoke Arabic and French.").countries, Strings{});
   EXPECT_EQ(extract("The statement was issued in German.").countries, Strings{});
   EXPECT_EQ(extract("Read the Spanish version of the ruling.").countries, Strings{});
+  EXPECT_EQ(extract("He spoke English and French at the meeting.").countries, Strings{});  // a preposition after
+  EXPECT_EQ(extract("She speaks Arabic fluently.").countries, Strings{});
   // Where the adjective qualifies what follows, it is the country's.
   EXPECT_EQ(extract("Prices rose in German bonds.").countries, Strings{"DE"});
   EXPECT_EQ(extract("Growth in Colombian, Brazilian and Mexican coffee sales slowed.").countries,

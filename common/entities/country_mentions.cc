@@ -60,9 +60,14 @@ bool names_a_language(const std::vector<EntityToken>& tokens, std::size_t at, st
   // "said in English." (not "in English football", "in Colombian, Brazilian and Mexican
   // coffee"): after "in", the adjective ends the sentence.
   if (before == "in" || before == "into") return at_end || (tokens[last].gap_after & GAP_STOP);
+  // Words that do not follow an adjective qualifying a noun: "spoke French at the
+  // meeting", "speaks Arabic fluently".
+  static const std::unordered_set<std::string_view> NO_NOUN_AFTER = {
+      "at", "to", "with", "on", "for", "from", "during", "as", "fluently", "well", "when", "while", "because", "but"};
   // "spoke English, French and German", not "taught English literature".
   const bool ends_phrase = at_end || !clause_continues(tokens[last]) || tokens[last + 1].folded == "and" ||
-                           tokens[last + 1].folded == "or";
+                           tokens[last + 1].folded == "or" ||
+                           (!tokens[last + 1].upper_initial && NO_NOUN_AFTER.contains(tokens[last + 1].folded));
   if (!ends_phrase) return false;
   // Back over the languages listed before it ("Arabic and", "English,") to the verb.
   std::size_t k = at - 1;
