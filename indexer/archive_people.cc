@@ -7,12 +7,6 @@
 #include "storage/stored_article.h"
 
 namespace newsdex {
-namespace {
-
-// Xapian rejects terms over 245 bytes (document_builder.cc skips such names too).
-constexpr std::size_t MAX_BOOLEAN_TERM = 240;
-
-}  // namespace
 
 std::string person_term(std::string_view key) { return std::string(schema::PREFIX_PERSON) + std::string(key); }
 
@@ -42,7 +36,7 @@ void replace_people(Xapian::WritableDatabase& db, Xapian::docid docid, Xapian::D
   }
   for (const auto& term : stale) doc.remove_term(term);
   for (const auto& key : keys)
-    if (const std::string term = person_term(key); term.size() <= MAX_BOOLEAN_TERM) doc.add_boolean_term(term);
+    if (const std::string term = person_term(key); term.size() <= schema::MAX_BOOLEAN_TERM) doc.add_boolean_term(term);
   replace_facet_values(doc, Facet::PERSON, keys, labels);
   article.people = std::move(labels);
   doc.set_data(encode_stored_article(article));

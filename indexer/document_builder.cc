@@ -12,11 +12,8 @@
 namespace newsdex {
 namespace {
 
-// Xapian rejects terms over 245 bytes; boolean values that long are not useful facets.
-constexpr std::size_t MAX_BOOLEAN_TERM = 240;
-
 void add_boolean_term(Xapian::Document& doc, const std::string& term) {
-  if (term.size() <= MAX_BOOLEAN_TERM) doc.add_boolean_term(term);
+  if (term.size() <= schema::MAX_BOOLEAN_TERM) doc.add_boolean_term(term);
 }
 
 void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value) {

@@ -153,8 +153,8 @@ class IndexWriter {
 
  private:
   Xapian::WritableDatabase& direct();
-  // `surnames` (null when the commit has no parts) resolves the archive's bare surnames
-  // in the merged database.
+  // `people` (null when the commit has no parts) corrects the archive's people in the
+  // merged database (commit_people.h).
   void merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
                       Xapian::docid old_last, CommitPeople* people, WriteCounts& delta);
   void merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,

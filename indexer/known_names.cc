@@ -112,8 +112,8 @@ std::unordered_map<std::string, std::vector<std::size_t>> holders_of(const std::
   for (const Name& name : names)
     for (const auto& term : name.terms) holders.try_emplace(term);
   for (std::size_t d = 0; d < dbs.size(); ++d) {
-    // Unprefixed terms begin with a digit, a lower-case letter or a non-ASCII byte; the
-    // prefixed ones, in between, are skipped.
+    // A name's words begin with a lower-case letter or a non-ASCII byte: from "a" on, past
+    // the prefixed terms (upper-case ASCII) and the numbers.
     auto it = dbs[d].allterms_begin();
     it.skip_to("a");
     for (; it != dbs[d].allterms_end(); ++it)

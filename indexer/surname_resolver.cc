@@ -131,7 +131,6 @@ struct SurnameResolver::State {
     return at->second;
   }
 
-  // Rewrites the articles of `db` listed in `changes`; counts them in `done`.
   // Rewrites the articles of `db` listed in `changes`; returns how many changed.
   static std::size_t rewrite_all(Xapian::WritableDatabase& db,
                                  const std::map<Xapian::docid, std::vector<const Resolution*>>& changes,

@@ -3,6 +3,7 @@
 // Prefixes follow Xapian's conventions (docs/termprefixes.rst) where one exists.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,9 @@ inline constexpr std::string_view PREFIX_STEM = "Z";
 inline constexpr std::string_view PREFIX_TITLE = "S";
 
 // --- Boolean terms ---------------------------------------------------------------------
+// Xapian rejects terms over 245 bytes; a boolean term (prefix and value) longer than this
+// is not written: values that long are no useful facet or filter.
+inline constexpr std::size_t MAX_BOOLEAN_TERM = 240;
 inline constexpr std::string_view PREFIX_ID = "Q";            // Q<article id>
 inline constexpr std::string_view PREFIX_AUTHOR = "A";        // A<author, folded>
 inline constexpr std::string_view PREFIX_PERSON = "XP";       // XP<canonical name, folded>

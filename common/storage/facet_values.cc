@@ -9,8 +9,6 @@
 namespace newsdex {
 namespace {
 
-// Xapian terms stop at 245 bytes; keys longer than a boolean term could be are useless.
-constexpr std::size_t MAX_KEY_BYTES = 240;
 
 struct FacetInfo {
   Facet facet;
@@ -44,7 +42,7 @@ class SlotFiller {
   SlotFiller(Xapian::Document& doc, Facet facet) : doc_(doc), facet_(facet) {}
 
   void add(const std::string& key, std::string_view label) {
-    if (key.empty() || key.size() > MAX_KEY_BYTES) return;
+    if (key.empty() || key.size() > schema::MAX_BOOLEAN_TERM) return;
     const auto slot = facet_slot(facet_, used_);
     if (!slot || !seen_.insert(key).second) return;
     std::string value = key;
