@@ -8,6 +8,14 @@
 
 namespace newsdex {
 
+void count_full_names(const Xapian::Database& db, FullNameCounts& counts) {
+  const std::string prefix(schema::PREFIX_PERSON);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    std::string key = (*it).substr(prefix.size());
+    if (key.find(' ') != std::string::npos) counts[std::move(key)] += it.get_termfreq();
+  }
+}
+
 std::string person_term(std::string_view key) { return std::string(schema::PREFIX_PERSON) + std::string(key); }
 
 std::optional<std::string> person_label_in(const Xapian::Database& db, const std::string& key) {

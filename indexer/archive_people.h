@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -19,6 +20,13 @@
 #include "index_writer.h"
 
 namespace newsdex {
+
+// Articles naming each full name (of two words or more), by its folded key.
+using FullNameCounts = std::unordered_map<std::string, Xapian::doccount>;
+
+// Adds to `counts` the articles of `db` naming each full name: read once per commit for
+// the archive, whose names both people steps count (commit_people.h).
+void count_full_names(const Xapian::Database& db, FullNameCounts& counts);
 
 // The person term of a folded name ("tony blair" -> "XPtony blair").
 std::string person_term(std::string_view key);

@@ -7,6 +7,12 @@
 namespace newsdex {
 namespace {
 
+FullNameCounts read_full_names(const Xapian::Database& db) {
+  FullNameCounts counts;
+  count_full_names(db, counts);
+  return counts;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -14,7 +20,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 CommitPeople::CommitPeople(const Xapian::Database& archive, const std::vector<PartInfo>& parts)
-    : archive_(archive), parts_(parts), names_(archive, parts) {}
+    : archive_(archive), parts_(parts), archive_names_(read_full_names(archive)), names_(archive, archive_names_, parts) {}
 
 void CommitPeople::correct_parts() {
   auto start = std::chrono::steady_clock::now();
@@ -22,7 +28,7 @@ void CommitPeople::correct_parts() {
   spdlog::debug("commit: {} known names found in {} articles that did not name them, in {:.2f} s", tags.names,
                 tags.articles, seconds_since(start));
   start = std::chrono::steady_clock::now();
-  surnames_.emplace(archive_, parts_);
+  surnames_.emplace(archive_, archive_names_, parts_);
   const SurnameResolutions resolved = surnames_->resolve_parts();
   spdlog::debug("commit: {} surnames given the archive's full name, in {} articles, in {:.2f} s", resolved.surnames,
                 resolved.articles, seconds_since(start));

@@ -18,7 +18,8 @@
 namespace newsdex {
 
 struct CommitPeople {
-  // Reads what `archive` (the database as committed so far) and the commit's `parts` know.
+  // Reads what `archive` (the database as committed so far) and the commit's `parts` know;
+  // `parts` must outlive this.
   CommitPeople(const Xapian::Database& archive, const std::vector<PartInfo>& parts);
 
   // Corrects the parts' articles.
@@ -30,7 +31,8 @@ struct CommitPeople {
 
  private:
   const Xapian::Database& archive_;
-  std::vector<PartInfo> parts_;
+  const std::vector<PartInfo>& parts_;
+  FullNameCounts archive_names_;  // the archive's, read once for both steps
   KnownNames names_;
   std::optional<SurnameResolver> surnames_;  // built after names_ has rewritten the parts
 };

@@ -54,15 +54,6 @@ bool propagates(const Name& name) {
   return name.named >= MIN_NAMED_ARTICLES && name.named * MIN_NAMED_SHARE >= name.named + name.unnamed;
 }
 
-// Adds to `counts` the articles of `db` naming each full name (two words or more).
-void count_full_names(const Xapian::Database& db, std::unordered_map<std::string, Xapian::doccount>& counts) {
-  const std::string prefix(schema::PREFIX_PERSON);
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    std::string key = (*it).substr(prefix.size());
-    if (key.find(' ') != std::string::npos) counts[std::move(key)] += it.get_termfreq();
-  }
-}
-
 // The articles of `enquire`'s database `db`, which holds every word of `name`, that
 // write them in a phrase but do not name the person, in document-id order.
 std::vector<Xapian::docid> candidates(const Xapian::Database& db, Xapian::Enquire& enquire, const Name& name) {
@@ -215,12 +206,12 @@ struct KnownNames::State {
   std::vector<Name*> fresh;  // those this commit makes known
 };
 
-KnownNames::KnownNames(const Xapian::Database& archive, std::vector<PartInfo> parts)
-    : archive_(archive), parts_(std::move(parts)), state_(std::make_unique<State>()) {
-  std::unordered_map<std::string, Xapian::doccount> before, commit;
-  count_full_names(archive_, before);
+KnownNames::KnownNames(const Xapian::Database& archive, const FullNameCounts& before,
+                       const std::vector<PartInfo>& parts)
+    : archive_(archive), parts_(parts), state_(std::make_unique<State>()) {
+  FullNameCounts commit;
   for (const auto& part : parts_) count_full_names(Xapian::Database(part.path), commit);
-  std::unordered_map<std::string, Xapian::doccount> total = before;
+  FullNameCounts total = before;
   for (const auto& [key, count] : commit) total[key] += count;
   auto& known = state_->known;
   for (const auto& [key, count] : total) {

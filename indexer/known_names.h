@@ -21,6 +21,7 @@
 
 #include <xapian.h>
 
+#include "archive_people.h"
 #include "index_writer.h"
 
 namespace newsdex {
@@ -38,9 +39,9 @@ struct KnownNameTags {
 
 class KnownNames {
  public:
-  // Reads the full names `archive` (the database as committed so far) and the commit's
-  // `parts` name.
-  KnownNames(const Xapian::Database& archive, std::vector<PartInfo> parts);
+  // Reads the full names the commit's `parts` name; `archive_names` are those of `archive`
+  // (the database as committed so far). `parts` must outlive this.
+  KnownNames(const Xapian::Database& archive, const FullNameCounts& archive_names, const std::vector<PartInfo>& parts);
   ~KnownNames();
   KnownNames(const KnownNames&) = delete;
   KnownNames& operator=(const KnownNames&) = delete;
@@ -56,7 +57,7 @@ class KnownNames {
  private:
   struct State;
   const Xapian::Database& archive_;
-  std::vector<PartInfo> parts_;
+  const std::vector<PartInfo>& parts_;
   std::unique_ptr<State> state_;
 };
 

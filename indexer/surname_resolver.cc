@@ -25,22 +25,25 @@ struct Lexicon {
   std::unordered_map<std::string, Xapian::doccount> first_word_of;   // word -> articles of full names it begins
   std::unordered_map<std::string, std::vector<std::string>> by_surname;  // last word -> full names
 
-  // Adds `db`'s person terms; the single-word ones go to `bare`, and the last words of
-  // the full names to `surnames`, when they are given.
-  void add(const Xapian::Database& db, std::vector<std::string>* bare, std::set<std::string>* surnames) {
+  // Adds a full name (folded) and the articles naming it; its last word goes to
+  // `surnames` when it is given.
+  void add(const std::string& key, Xapian::doccount articles, std::set<std::string>* surnames) {
+    auto [at, fresh] = full.try_emplace(key, 0);
+    at->second += articles;
+    first_word_of[key.substr(0, key.find(' '))] += articles;
+    std::string surname = key.substr(key.rfind(' ') + 1);
+    if (fresh) by_surname[surname].push_back(key);
+    if (surnames) surnames->insert(std::move(surname));
+  }
+
+  // Adds `db`'s person terms: the single-word ones go to `bare`, the full names' last
+  // words to `surnames`.
+  void add(const Xapian::Database& db, std::vector<std::string>& bare, std::set<std::string>& surnames) {
     const std::string prefix(schema::PREFIX_PERSON);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       const std::string key = (*it).substr(prefix.size());
-      if (key.find(' ') == std::string::npos) {
-        if (bare) bare->push_back(key);
-        continue;
-      }
-      auto [at, fresh] = full.try_emplace(key, 0);
-      at->second += it.get_termfreq();
-      first_word_of[key.substr(0, key.find(' '))] += it.get_termfreq();
-      std::string surname = key.substr(key.rfind(' ') + 1);
-      if (fresh) by_surname[surname].push_back(key);
-      if (surnames) surnames->insert(std::move(surname));
+      if (key.find(' ') == std::string::npos) bare.push_back(key);
+      else add(key, it.get_termfreq(), &surnames);
     }
   }
 
@@ -142,12 +145,13 @@ struct SurnameResolver::State {
   }
 };
 
-SurnameResolver::SurnameResolver(const Xapian::Database& archive, std::vector<PartInfo> parts)
-    : archive_(archive), parts_(std::move(parts)), state_(std::make_unique<State>()) {
-  state_->lexicon.add(archive_, nullptr, nullptr);
+SurnameResolver::SurnameResolver(const Xapian::Database& archive, const FullNameCounts& archive_names,
+                                 const std::vector<PartInfo>& parts)
+    : archive_(archive), parts_(parts), state_(std::make_unique<State>()) {
+  for (const auto& [key, articles] : archive_names) state_->lexicon.add(key, articles, nullptr);
   state_->bare.resize(parts_.size());
   for (std::size_t p = 0; p < parts_.size(); ++p)
-    state_->lexicon.add(Xapian::Database(parts_[p].path), &state_->bare[p], &state_->commit_surnames);
+    state_->lexicon.add(Xapian::Database(parts_[p].path), state_->bare[p], state_->commit_surnames);
 }
 
 SurnameResolver::~SurnameResolver() = default;

@@ -26,6 +26,7 @@
 
 #include <xapian.h>
 
+#include "archive_people.h"
 #include "index_writer.h"
 
 namespace newsdex {
@@ -43,9 +44,10 @@ struct SurnameResolutions {
 // the merged database before it is published.
 class SurnameResolver {
  public:
-  // Reads what `archive` (the database as committed so far) and the commit's `parts` know
-  // of people's names.
-  SurnameResolver(const Xapian::Database& archive, std::vector<PartInfo> parts);
+  // Reads what the commit's `parts` know of people's names; `archive_names` are the full
+  // names of `archive` (the database as committed so far). `parts` must outlive this.
+  SurnameResolver(const Xapian::Database& archive, const FullNameCounts& archive_names,
+                  const std::vector<PartInfo>& parts);
   ~SurnameResolver();
   SurnameResolver(const SurnameResolver&) = delete;
   SurnameResolver& operator=(const SurnameResolver&) = delete;
@@ -62,7 +64,7 @@ class SurnameResolver {
  private:
   struct State;
   const Xapian::Database& archive_;
-  std::vector<PartInfo> parts_;
+  const std::vector<PartInfo>& parts_;
   std::unique_ptr<State> state_;
 };
 
