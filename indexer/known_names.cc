@@ -22,19 +22,18 @@ namespace {
 
 struct Name {
   std::string key;                      // folded ("tim henman")
-  std::vector<std::string> words;       // as the entity tokenizer folds them
-  std::string spelling;                 // the words joined by spaces: spelling_of()
+  std::vector<std::string> words;       // words_of() the name
   std::vector<std::string> terms;       // as the index holds them, for the phrase query
   std::optional<std::string> label;     // as an article wrote it, once read
   Xapian::doccount named = 0;           // articles of the archive and the commit naming the person
   Xapian::doccount unnamed = 0;         // articles found writing the name without naming the person
 };
 
-// A name's words as the entity tokenizer folds them, joined by spaces: the same for
-// "Robert Kilroy-Silk" and "Robert Kilroy Silk", "George W. Bush" and "George W Bush".
-std::string spelling_of(std::string_view name, const Analyzer& analyzer) {
-  std::string out;
-  for (const auto& token : tokenize_for_entities(name, analyzer)) out.append(out.empty() ? "" : " ").append(token.folded);
+// A name's words as the entity tokenizer folds them: the same for "Robert Kilroy-Silk"
+// and "Robert Kilroy Silk", "George W. Bush" and "George W Bush".
+std::vector<std::string> words_of(std::string_view name, const Analyzer& analyzer) {
+  std::vector<std::string> out;
+  for (auto& token : tokenize_for_entities(name, analyzer)) out.push_back(std::move(token.folded));
   return out;
 }
 
@@ -132,16 +131,8 @@ Xapian::Enquire candidate_enquire(const Xapian::Database& db) {
   return enquire;
 }
 
-// The index of the first token of `tokens` that begins the words of `spelling`
-// (spelling_of()), or past the end.
-std::size_t first_mention(const std::vector<EntityToken>& tokens, const std::string& spelling) {
-  std::vector<std::string_view> words;
-  std::string_view rest = spelling;
-  for (auto space = rest.find(' '); space != std::string_view::npos; space = rest.find(' ')) {
-    words.push_back(rest.substr(0, space));
-    rest.remove_prefix(space + 1);
-  }
-  words.push_back(rest);
+// The index of the first token of `tokens` that begins `words`, or past the end.
+std::size_t first_mention(const std::vector<EntityToken>& tokens, const std::vector<std::string>& words) {
   for (std::size_t k = 0; k + words.size() <= tokens.size(); ++k) {
     std::size_t i = 0;
     while (i < words.size() && tokens[k + i].folded == words[i]) ++i;
@@ -159,25 +150,25 @@ bool tag(Xapian::WritableDatabase& db, Xapian::docid docid, const std::vector<co
   Article article = decode_stored_article(doc.get_data());
   const std::vector<EntityToken> tokens = tokenize_for_entities(article.title + "\n\n" + article.body, analyzer);
   struct Person {
-    std::string key, label, spelling;
-    std::size_t first;  // token of the first mention
+    std::string key, label;
+    std::vector<std::string> words;  // words_of() the label
+    std::size_t first;               // token of the first mention
   };
   std::vector<Person> people;
   for (const auto& label : article.people) {
-    std::string spelling = spelling_of(label, analyzer);
-    const std::size_t first = first_mention(tokens, spelling);
-    people.push_back({analyzer.fold(label), label, std::move(spelling), first});
+    std::vector<std::string> words = words_of(label, analyzer);
+    const std::size_t first = first_mention(tokens, words);
+    people.push_back({analyzer.fold(label), label, std::move(words), first});
   }
   bool changed = false;
   for (const Name* name : names) {
     if (!name->label) continue;
-    const std::vector<std::string_view> words(name->words.begin(), name->words.end());
-    const std::optional<std::size_t> at = writes_as_a_name(tokens, words);
+    const std::optional<std::size_t> at = writes_as_a_name(tokens, name->words);
     if (!at) continue;
     // Named already, or under another spelling ("Robert Kilroy Silk", "George W Bush").
-    const auto same = [&](const Person& p) { return p.spelling == name->spelling; };
+    const auto same = [&](const Person& p) { return p.words == name->words; };
     if (std::any_of(people.begin(), people.end(), same)) continue;
-    Person person{name->key, *name->label, name->spelling, *at};
+    Person person{name->key, *name->label, name->words, *at};
     const std::string_view surname = std::string_view(name->key).substr(name->key.rfind(' ') + 1);
     if (const auto bare = std::find_if(people.begin(), people.end(), [&](const Person& p) { return p.key == surname; });
         bare != people.end()) {
@@ -215,9 +206,8 @@ KnownNames::KnownNames(const Xapian::Database& archive, const FullNameCounts& be
   for (const auto& [key, count] : commit) total[key] += count;
   auto& known = state_->known;
   for (const auto& [key, count] : total) {
-    Name name{key, {}, {}, state_->analyzer.terms(key), std::nullopt, count, 0};
-    for (const auto& token : tokenize_for_entities(key, state_->analyzer)) name.words.push_back(token.folded);
-    name.spelling = spelling_of(key, state_->analyzer);
+    Name name{key, {}, state_->analyzer.terms(key), std::nullopt, count, 0};
+    name.words = words_of(key, state_->analyzer);
     if (name.words.size() < 2 || name.terms.empty() || count < articles_needed(name)) continue;
     known.push_back(std::move(name));
   }

@@ -3,6 +3,7 @@
 // entity_rules_test.cc checks the three together, from text to the people facet.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -197,13 +198,9 @@ TEST(PeopleStages, AnArticleWritesAKnownNameAsANameOnlyWhereItStandsAlone) {
       {"Tim Smith met Henman.", "tim henman", false},                  // not next to each other
   };
   for (const auto& row : rows) {
-    std::vector<std::string_view> words;
-    std::string_view rest = row.name;
-    for (auto space = rest.find(' '); space != std::string_view::npos; space = rest.find(' ')) {
-      words.push_back(rest.substr(0, space));
-      rest.remove_prefix(space + 1);
-    }
-    words.push_back(rest);
+    std::vector<std::string> words;
+    std::istringstream name(row.name);
+    for (std::string word; name >> word;) words.push_back(word);
     EXPECT_EQ(writes_as_a_name(Text(row.text).tokens, words).has_value(), row.as_name) << row.text;
   }
 }

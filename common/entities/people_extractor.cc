@@ -164,7 +164,7 @@ bool name_like(const EntityToken& t);
 }  // namespace
 
 std::optional<std::size_t> writes_as_a_name(const std::vector<EntityToken>& tokens,
-                                            const std::vector<std::string_view>& name_words) {
+                                            const std::vector<std::string>& name_words) {
   const PeopleWords& w = words();
   const std::size_t n = name_words.size();
   if (n < 2 || tokens.size() < n) return std::nullopt;

@@ -67,7 +67,7 @@ bool names_another_bearer(const std::vector<EntityToken>& tokens, std::string_vi
 // did not take for a person; the archive, having seen the name with evidence, can.
 // Returns the index of the first token of the first such mention.
 std::optional<std::size_t> writes_as_a_name(const std::vector<EntityToken>& tokens,
-                                            const std::vector<std::string_view>& name_words);
+                                            const std::vector<std::string>& name_words);
 
 // A range of tokens, [first, last].
 struct TokenSpan {
