@@ -11,7 +11,13 @@
 // the word begins full names (a given name such as "John", met alone after "Sir", is no
 // surname); and not in an article whose text writes the surname as someone else's
 // ("Mike Leigh" where the extractor missed him, "Mr Justice Sullivan": names_another_bearer in
-// people_extractor.h). Counted over the whole archive, not around the article's date.
+// people_extractor.h).
+//
+// Counted around the article's date when the archive spans more than DATE_WINDOW_DAYS:
+// where several full names end in the surname, the articles within that many days of the
+// article decide (in an archive of 1987 and 2004, "Mr Bush" is George Bush in one year
+// and George W. Bush in the other); when none near it names any of them, or the article
+// is undated, the whole archive does.
 //
 // The commit's own articles are rewritten in its parts before they are merged, as
 // story_linker.h writes story keys: the parts are fresh and disposable. The archive's
@@ -33,6 +39,9 @@ namespace newsdex {
 
 inline constexpr Xapian::doccount MIN_FULL_NAME_ARTICLES = 2;
 inline constexpr Xapian::doccount DOMINANCE_RATIO = 2;
+// Around an article's date: a year each way, as a public figure's name in the news
+// usually means one person for some years (a term of office, a career).
+inline constexpr long DATE_WINDOW_DAYS = 365;
 
 struct SurnameResolutions {
   std::size_t surnames = 0;  // bare surnames given a full name

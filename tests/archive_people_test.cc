@@ -18,9 +18,11 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string article(const std::string& id, const std::string& text) {
-  return json{{"id", id}, {"title", "Politics"}, {"body", text}, {"date", "2005-03-01"}}.dump() + "\n";
+std::string article_on(const std::string& id, const std::string& date, const std::string& text) {
+  return json{{"id", id}, {"title", "Politics"}, {"body", text}, {"date", date}}.dump() + "\n";
 }
+
+std::string article(const std::string& id, const std::string& text) { return article_on(id, "2005-03-01", text); }
 
 // Filler articles naming nobody, so that a later small run is copied into the archive
 // instead of compacted with it (index_writer.cc).
@@ -103,6 +105,50 @@ TEST(SurnameResolver, ASurnameTwoFullNamesShareAlikeStaysBare) {
   EXPECT_EQ(facet.at("Blair"), 1);
   EXPECT_EQ(facet.at("Tony Blair"), 2);
   EXPECT_EQ(facet.at("Cherie Blair"), 2);
+}
+
+TEST(SurnameResolver, ASurnameStandsForTheFullNameNamedAroundTheArticlesDate) {
+  // Over the whole archive George Bush and Laura Bush are named alike; around each bare
+  // mention's date only one of them is.
+  const testing::IndexedCorpus corpus(
+      article_on("george-1", "1987-03-02", "Vice President George Bush said the talks would go on.") +
+      article_on("george-2", "1987-04-06", "George Bush said the trade bill was too harsh.") +
+      article_on("laura-1", "2004-05-03", "Laura Bush said the library would open in May.") +
+      article_on("laura-2", "2004-06-07", "Laura Bush said the school had raised money.") +
+      article_on("bare-1987", "1987-05-04", "Mr Bush said the vote in the Senate would be close.") +
+      article_on("bare-2004", "2004-07-05", "Mrs Bush said the charity would grow."));
+  const auto george = people_of(corpus, "person:\"George Bush\"");
+  ASSERT_EQ(george.count("bare-1987"), 1u);
+  EXPECT_EQ(george.at("bare-1987"), std::vector<std::string>{"George Bush"});
+  EXPECT_EQ(george.count("bare-2004"), 0u);
+  const auto laura = people_of(corpus, "person:\"Laura Bush\"");
+  ASSERT_EQ(laura.count("bare-2004"), 1u);
+  EXPECT_EQ(laura.at("bare-2004"), std::vector<std::string>{"Laura Bush"});
+  EXPECT_EQ(person_facet(corpus).count("Bush"), 0u);
+}
+
+TEST(SurnameResolver, AnEarlierArticleLearnsTheFullNameNamedAroundItsDate) {
+  // The first run names George Bush once, too little to resolve "Mr Bush". The later run
+  // names him once more in 1987, and Laura Bush five times in 2004: over the whole
+  // archive she dominates, but around 1987 he is the only Bush named.
+  testing::TempDir dir;
+  const std::string db = index_two_runs(
+      dir,
+      fillers(20) + article_on("george-1", "1987-03-02", "Vice President George Bush said the talks would go on.") +
+          article_on("bare-1987", "1987-05-04", "Mr Bush said the vote in the Senate would be close."),
+      article_on("george-2", "1987-04-06", "George Bush said the trade bill was too harsh.") +
+          article_on("laura-1", "2004-05-03", "Laura Bush said the library would open in May.") +
+          article_on("laura-2", "2004-06-07", "Laura Bush said the school had raised money.") +
+          article_on("laura-3", "2004-06-08", "Laura Bush said the books had arrived.") +
+          article_on("laura-4", "2004-06-09", "Laura Bush said the visit went well.") +
+          article_on("laura-5", "2004-06-10", "Laura Bush said the garden was open.") +
+          article_on("bare-2004", "2004-07-05", "Mrs Bush said the charity would grow."));
+  const auto george = people_of(db, "person:\"George Bush\"");
+  ASSERT_EQ(george.count("bare-1987"), 1u);
+  EXPECT_EQ(george.at("bare-1987"), std::vector<std::string>{"George Bush"});
+  const auto laura = people_of(db, "person:\"Laura Bush\"");
+  EXPECT_EQ(laura.count("bare-2004"), 1u);
+  EXPECT_EQ(laura.count("bare-1987"), 0u);
 }
 
 TEST(SurnameResolver, OneArticleIsNoEvidence) {
