@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 #include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
+#include "docid_range.h"
+#include "match_bitmap.h"
 #include "query_builder.h"
 #include "core/schema.h"
 
@@ -102,8 +105,9 @@ class ColumnSpy : public Xapian::MatchSpy {
     for (const auto* column : columns_) counts_.emplace_back(column->values(), 0);
     if (stories_) story_matches_.assign(stories_->values(), 0);
   }
-  void operator()(const Xapian::Document& doc, double) override {
-    const Xapian::docid did = doc.get_docid();
+  void operator()(const Xapian::Document& doc, double) override { count(doc.get_docid()); }
+  // Counts one match.
+  void count(Xapian::docid did) {
     constexpr std::uint32_t NO_STORY = UINT32_MAX;
     std::uint32_t story = NO_STORY;
     const auto story_of = stories_ ? stories_->of(did) : std::span<const std::uint32_t>{};
@@ -129,6 +133,11 @@ class ColumnSpy : public Xapian::MatchSpy {
     }
   }
   const std::vector<Xapian::doccount>& counts(std::size_t f) const { return counts_[f]; }
+  // Adds the counts of a spy over the same columns that saw other matches (no stories).
+  void add(const ColumnSpy& other) {
+    for (std::size_t f = 0; f < counts_.size(); ++f)
+      for (std::size_t id = 0; id < counts_[f].size(); ++id) counts_[f][id] += other.counts_[f][id];
+  }
   Xapian::doccount stories() const { return stories_counted_; }
   Xapian::doccount story_matches(std::uint32_t story) const { return story_matches_[story]; }
   Xapian::doccount stories_without(std::size_t f) const {
@@ -202,10 +211,74 @@ FacetPass ColumnFacetCounter::count(const Xapian::Database& db, const Xapian::Qu
   return count_with(db, query, request, nullptr);
 }
 
-FacetPass ColumnFacetCounter::count_with(const Xapian::Database& db, const Xapian::Query& query,
-                                         const FacetRequest& request, Xapian::MatchSpy* also) {
+std::vector<const FacetColumn*> ColumnFacetCounter::columns_of(const Xapian::Database& db,
+                                                                const FacetRequest& request) {
   std::vector<const FacetColumn*> columns;
   for (std::size_t f = 0; f < request.size(); ++f) columns.push_back(&column(db, {request.at(f)}));
+  return columns;
+}
+
+namespace {
+
+// Each facet's values as the spy counted them, by key.
+void add_tallies(FacetPass& pass, const std::vector<const FacetColumn*>& columns, const ColumnSpy& spy,
+                 const FacetRequest& request) {
+  for (std::size_t f = 0; f < columns.size(); ++f) {
+    Tally tally;
+    const auto& counts = spy.counts(f);
+    for (std::size_t id = 0; id < counts.size(); ++id)
+      if (counts[id])
+        tally.add(columns[f]->key(static_cast<std::uint32_t>(id)), columns[f]->label(static_cast<std::uint32_t>(id)),
+                  counts[id]);
+    pass.counts.push_back(tally.finish(request.at(f), request.limit_at(f)));
+    if (request.by_story) pass.counts.back().stories_without = spy.stories_without(f);
+  }
+}
+
+// The matches of `query` with document ids first..last.
+Xapian::Query within(const Xapian::Query& query, Xapian::docid first, Xapian::docid last) {
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new DocidRange(first, last))->release()));
+}
+
+// What one core counts of a query's matches: the document ids first..last of `db`, into
+// `spy`; returns how many matched. With a boolean form, from the posting lists
+// (match_bitmap.h); else by Xapian's matcher, filtered to the range.
+class RangeCount {
+ public:
+  // `serialised`: the query, for a thread that must not share the caller's.
+  RangeCount(const std::optional<BooleanForm>& form, std::string serialised)
+      : form_(form), serialised_(std::move(serialised)) {}
+  Xapian::doccount operator()(const Xapian::Database& db, Xapian::docid first, Xapian::docid last,
+                              ColumnSpy& spy) const {
+    if (form_) {
+      const MatchBitmap matches(db, *form_, first, last);
+      matches.for_each([&](Xapian::docid did) { spy.count(did); });
+      return static_cast<Xapian::doccount>(matches.count());
+    }
+    return run_counting_pass(db, within(Xapian::Query::unserialise(serialised_), first, last), {&spy},
+                             /*remote=*/false)
+        .get_matches_estimated();
+  }
+
+ private:
+  const std::optional<BooleanForm>& form_;
+  std::string serialised_;
+};
+
+// The postings a boolean form reads: every term's, as often as it is named.
+Xapian::doccount postings_read(const Xapian::Database& db, const BooleanForm& form) {
+  if (form.op == BooleanForm::Op::TERM) return db.get_termfreq(form.term);
+  if (form.op == BooleanForm::Op::EVERY) return db.get_doccount();
+  Xapian::doccount n = 0;
+  for (const auto& kid : form.kids) n += postings_read(db, kid);
+  return n;
+}
+
+}  // namespace
+
+FacetPass ColumnFacetCounter::count_with(const Xapian::Database& db, const Xapian::Query& query,
+                                         const FacetRequest& request, Xapian::MatchSpy* also) {
+  const std::vector<const FacetColumn*> columns = columns_of(db, request);
   const bool stories = request.by_story || request.count_stories || !request.story_sizes_of.empty();
   const FacetColumn* story_ids = stories ? &column(db, ColumnKind::story()) : nullptr;
   ColumnSpy spy(columns, story_ids, request.by_story);
@@ -219,16 +292,53 @@ FacetPass ColumnFacetCounter::count_with(const Xapian::Database& db, const Xapia
     const std::uint32_t id = story_id(key);
     pass.story_sizes.push_back(id == UINT32_MAX ? 0 : spy.story_matches(id));
   }
-  for (std::size_t f = 0; f < columns.size(); ++f) {
-    Tally tally;
-    const auto& counts = spy.counts(f);
-    for (std::size_t id = 0; id < counts.size(); ++id)
-      if (counts[id])
-        tally.add(columns[f]->key(static_cast<std::uint32_t>(id)), columns[f]->label(static_cast<std::uint32_t>(id)),
-                  counts[id]);
-    pass.counts.push_back(tally.finish(request.at(f), request.limit_at(f)));
-    if (request.by_story) pass.counts.back().stories_without = spy.stories_without(f);
+  add_tallies(pass, columns, spy, request);
+  return pass;
+}
+
+FacetPass ColumnFacetCounter::count_on_two(const Xapian::Database& db, const Xapian::Database& second,
+                                           const Xapian::Query& query, const FacetRequest& request,
+                                           Xapian::doccount matches_estimated) {
+  if (request.by_story || request.count_stories || !request.story_sizes_of.empty()) return count(db, query, request);
+  // Reading the postings beats Xapian's matcher when they are not many more than the
+  // matches (not so for a rare term AND a common one, which the matcher skips through).
+  std::optional<BooleanForm> form = boolean_form(query);
+  if (form && postings_read(db, *form) > POSTINGS_PER_MATCH * std::uint64_t{matches_estimated}) form.reset();
+  std::string serialised;
+  if (!form) {
+    try {
+      serialised = query.serialise();
+    } catch (const Xapian::Error&) {
+      // A posting source of newsdex's own (boolean_terms.h) has no serialised form.
+    }
+    if (serialised.empty()) return count(db, query, request);
   }
+  const RangeCount count_range(form, serialised);
+  const std::vector<const FacetColumn*> columns = columns_of(db, request);  // loaded here, read by both
+  const Xapian::docid last = db.get_lastdocid(), half = last / 2;
+  ColumnSpy low(columns, nullptr, false), high(columns, nullptr, false);
+  Xapian::doccount low_matches = 0, high_matches = 0;
+  bool failed = false;
+  {
+    std::jthread other([&] {
+      try {
+        high_matches = count_range(second, half + 1, last, high);
+      } catch (const Xapian::Error&) {
+        failed = true;  // a commit came between: the first handle counts it below
+      }
+    });
+    low_matches = count_range(db, 1, half, low);
+  }
+  if (failed) {
+    ColumnSpy again(columns, nullptr, false);
+    high_matches = count_range(db, half + 1, last, again);
+    low.add(again);
+  } else {
+    low.add(high);
+  }
+  FacetPass pass;
+  pass.matches = low_matches + high_matches;
+  add_tallies(pass, columns, low, request);
   return pass;
 }
 

@@ -62,6 +62,14 @@ class FacetCounter {
   virtual bool columns_mapped(const Xapian::Database& /*db*/) { return false; }
   // Counts the facets over every document that matches `query` in `db`.
   virtual FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) = 0;
+  // count(), on two cores where the counter can, for a query with many matches (about
+  // `matches_estimated`): `second` is another handle on the same revision of `db`, which
+  // counts half of the matches in a thread of its own. The default counts on one.
+  virtual FacetPass count_on_two(const Xapian::Database& db, const Xapian::Database& /*second*/,
+                                 const Xapian::Query& query, const FacetRequest& request,
+                                 Xapian::doccount /*matches_estimated*/) {
+    return count(db, query, request);
+  }
   // Counts, over every match, each pair of a value of `first` and a value of `second`
   // that an article holds together. Needs the in-memory columns: the default throws
   // QueryError (a remote shard cannot run a spy of newsdex's own).
@@ -78,6 +86,15 @@ class ColumnFacetCounter : public FacetCounter {
   explicit ColumnFacetCounter(std::string dir = {});
   ~ColumnFacetCounter() override;
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request) override;
+  // Splits the matches by document id when the request counts articles only (counting
+  // stories needs every match's story in one place). Each half's matches come from the
+  // posting lists when the query has a boolean form whose postings are at most
+  // POSTINGS_PER_MATCH times the matches (match_bitmap.h), else from Xapian's matcher on
+  // a copy of the query (Xapian's reference counts are not atomic: a query is never
+  // shared between threads); a query with no copy is counted on one core.
+  FacetPass count_on_two(const Xapian::Database& db, const Xapian::Database& second, const Xapian::Query& query,
+                         const FacetRequest& request, Xapian::doccount matches_estimated) override;
+  static constexpr std::uint64_t POSTINGS_PER_MATCH = 4;
   PairPass count_pairs(const Xapian::Database& db, const Xapian::Query& query, Facet first, Facet second) override;
   LoadedColumns loaded() const override;
   void load(const Xapian::Database& db, const LoadedColumns& columns) override;
@@ -90,6 +107,8 @@ class ColumnFacetCounter : public FacetCounter {
   // count(), with `also` (if any) visiting the same matches.
   FacetPass count_with(const Xapian::Database& db, const Xapian::Query& query, const FacetRequest& request,
                        Xapian::MatchSpy* also);
+  // The columns `request` counts, loaded or mapped.
+  std::vector<const FacetColumn*> columns_of(const Xapian::Database& db, const FacetRequest& request);
   std::string dir_;
   bool file_tried_ = false;
   std::shared_ptr<const ColumnFile> file_;

@@ -581,7 +581,8 @@ void Searcher::count_facets(SearchResult& result, const SearchRequest& request, 
   // A remote shard runs only the spies Xapian registers itself: ValueCountMatchSpy.
   if (shards_.remote) use_columns = false;
   FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
-  FacetPass pass = counter.count(db_, plan.query, facets);
+  const Xapian::Database* second = use_columns && matches_estimated >= FACETS_ON_TWO_CORES_AT ? second_handle() : nullptr;
+  FacetPass pass = second ? counter.count_on_two(db_, *second, plan.query, facets, matches_estimated) : counter.count(db_, plan.query, facets);
   result.total = result.total_min = result.total_max = pass.matches;
   result.total_exact = true;
   if (facets.by_story) result.stories = pass.stories;

@@ -28,6 +28,11 @@ namespace newsdex {
 // topic queries, and a journalist quotes the count.
 inline constexpr Xapian::doccount EXACT_COUNT_BUDGET = 10000;
 
+// From this many estimated matches the facet pass counts on two cores, half the document
+// ids each (facet_counter.h); below it a thread costs more than it saves. Measured in
+// docs/measurements.md (Archive scale).
+inline constexpr Xapian::doccount FACETS_ON_TWO_CORES_AT = 20000;
+
 
 // One open database and what is worth keeping between queries (query parsers, facet
 // columns). Not thread-safe: one Searcher per thread.

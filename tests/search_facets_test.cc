@@ -122,6 +122,40 @@ TEST_F(SearchFacets, ColumnCountsEqualBruteForce) {
   for (const char* query : QUERIES) expect_counts_match(path(), query, FacetMethod::COLUMNS);
 }
 
+TEST_F(SearchFacets, CountingOnTwoCoresCountsWhatOneCounts) {
+  // Half of the document ids on a second handle, in a thread of its own; the counts summed.
+  const Xapian::Database db(path()), second(path());
+  QueryBuilder builder(db, "en");
+  ColumnFacetCounter one(path()), two(path());
+  FacetRequest request;
+  request.facets.assign(std::begin(ALL_FACETS), std::end(ALL_FACETS));
+  request.limit = 100000;
+  std::vector<std::string> queries(std::begin(QUERIES), std::end(QUERIES));
+  queries.push_back("*");
+  // An estimate of 0 makes every query too costly to read from its postings: the halves
+  // are counted by Xapian's matcher; a large one lets the postings count them where the
+  // query allows.
+  for (const Xapian::doccount estimate : {Xapian::doccount{0}, db.get_doccount()}) {
+    for (const auto& text : queries) {
+      SCOPED_TRACE(text + " estimated " + std::to_string(estimate));
+      const Xapian::Query query = text == "*" ? Xapian::Query(std::string()) : builder.build(text);
+      const FacetPass a = one.count(db, query, request), b = two.count_on_two(db, second, query, request, estimate);
+      EXPECT_EQ(a.matches, b.matches);
+      ASSERT_EQ(a.counts.size(), b.counts.size());
+      for (std::size_t f = 0; f < a.counts.size(); ++f) {
+        SCOPED_TRACE(std::string(facet_name(a.counts[f].facet)));
+        EXPECT_EQ(a.counts[f].distinct, b.counts[f].distinct);
+        EXPECT_EQ(a.counts[f].counted, b.counts[f].counted);
+        ASSERT_EQ(a.counts[f].top.size(), b.counts[f].top.size());
+        for (std::size_t i = 0; i < a.counts[f].top.size(); ++i) {
+          EXPECT_EQ(a.counts[f].top[i].key, b.counts[f].top[i].key);
+          EXPECT_EQ(a.counts[f].top[i].count, b.counts[f].top[i].count);
+        }
+      }
+    }
+  }
+}
+
 TEST_F(SearchFacets, ColumnsReadFromTheDatabaseCountEqualBruteForce) {
   // ... and the same columns read from the value slots, where the file is missing.
   testing::TempDir copy;
