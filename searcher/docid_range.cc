@@ -24,4 +24,8 @@ std::string DocidRange::get_description() const {
   return "DocidRange(" + std::to_string(first_) + ".." + std::to_string(last_) + ")";
 }
 
+Xapian::Query within_docids(const Xapian::Query& query, Xapian::docid first, Xapian::docid last) {
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new DocidRange(first, last))->release()));
+}
+
 }  // namespace newsdex

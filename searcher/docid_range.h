@@ -32,4 +32,7 @@ class DocidRange : public Xapian::PostingSource {
   Xapian::doccount size_ = 0;  // ids in the range that the database can hold
 };
 
+// The matches of `query` with document ids first..last, weighed as `query` weighs them.
+Xapian::Query within_docids(const Xapian::Query& query, Xapian::docid first, Xapian::docid last);
+
 }  // namespace newsdex

@@ -235,11 +235,6 @@ void add_tallies(FacetPass& pass, const std::vector<const FacetColumn*>& columns
   }
 }
 
-// The matches of `query` with document ids first..last.
-Xapian::Query within(const Xapian::Query& query, Xapian::docid first, Xapian::docid last) {
-  return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query((new DocidRange(first, last))->release()));
-}
-
 // What one core counts of a query's matches: the document ids first..last of `db`, into
 // `spy`; returns how many matched. With a boolean form, from the posting lists
 // (match_bitmap.h); else by Xapian's matcher, filtered to the range.
@@ -255,7 +250,7 @@ class RangeCount {
       matches.for_each([&](Xapian::docid did) { spy.count(did); });
       return static_cast<Xapian::doccount>(matches.count());
     }
-    return run_counting_pass(db, within(Xapian::Query::unserialise(serialised_), first, last), {&spy},
+    return run_counting_pass(db, within_docids(Xapian::Query::unserialise(serialised_), first, last), {&spy},
                              /*remote=*/false)
         .get_matches_estimated();
   }

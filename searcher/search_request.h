@@ -166,6 +166,7 @@ std::optional<bool> facet_by_story_from_name(std::string_view name);
 // Ranking defaults, tuned on the Reuters-21578 topic set (scripts/eval-ranking): b = 0.3,
 // less length normalisation than the textbook 0.75, because long news stories are long
 // because they say more; k1 hardly matters (docs/measurements.md, Ranking quality).
+inline constexpr Xapian::doccount DEFAULT_TWO_CORES_FROM = 20000;
 inline constexpr double DEFAULT_BM25_K1 = 1.2;
 inline constexpr double DEFAULT_BM25_B = 0.3;
 
@@ -208,6 +209,10 @@ struct SearchRequest {
   double bm25_b = DEFAULT_BM25_B;
   std::size_t snippet_length = 180;      // characters; 0: no snippets
   QueryLimits query_limits;              // --max-query-terms, --max-query-bytes
+  // From this many estimated matches a search ranks and counts facets on two cores, half
+  // the document ids each, on two handles of the database; below it a thread costs more
+  // than it saves. Measured in docs/measurements.md (Archive scale).
+  Xapian::doccount two_cores_from = DEFAULT_TWO_CORES_FROM;
 };
 
 struct Hit {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 #include <unordered_set>
 
 #include "analysis/analyzer.h"
@@ -16,6 +17,7 @@
 #include "core/ascii_text.h"
 #include "core/calendar.h"
 #include "core/schema.h"
+#include "docid_range.h"
 #include "facet_labels.h"
 #include "query_builder.h"
 #include "shard_facets.h"
@@ -344,9 +346,30 @@ struct Searcher::Plan {
 // The ranked matches and the hits shown from them.
 struct Searcher::Page {
   Xapian::MSet mset;
+  // Ranked on two cores (rank_on_two): `mset` holds the first half of the document ids,
+  // this the second; the hits come from both.
+  std::optional<Xapian::MSet> second_half;
   std::vector<Xapian::MSetIterator> shown;  // the hits, in order
   std::vector<std::string> shown_stories;   // collapsed locally: their story keys
   bool weightless = false;                  // no match has a score: listed by date
+
+  // Split, the bounds of the whole query as Xapian gave them before ranking: each half's
+  // upper bound is the whole query's, so their sum alone would double it.
+  Xapian::doccount whole_lower = 0, whole_upper = 0;
+
+  Xapian::doccount matches_lower_bound() const {
+    if (!second_half) return mset.get_matches_lower_bound();
+    return std::max(whole_lower, mset.get_matches_lower_bound() + second_half->get_matches_lower_bound());
+  }
+  Xapian::doccount matches_upper_bound() const {
+    if (!second_half) return mset.get_matches_upper_bound();
+    return std::min(whole_upper, mset.get_matches_upper_bound() + second_half->get_matches_upper_bound());
+  }
+  Xapian::doccount matches_estimated() const {
+    if (!second_half) return mset.get_matches_estimated();
+    return std::clamp(mset.get_matches_estimated() + second_half->get_matches_estimated(), matches_lower_bound(),
+                      std::max(matches_lower_bound(), matches_upper_bound()));
+  }
 };
 
 void Searcher::check_database_supports(const SearchRequest& request) const {
@@ -479,14 +502,76 @@ void Searcher::rank_collapsed(Xapian::Enquire& enquire, const SearchRequest& req
   }
 }
 
-Searcher::Page Searcher::rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan) {
+bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& request, const Xapian::Weight& weight,
+                           Xapian::doccount count_to, Page& page) {
+  // Relevance alone: a date order or the recency blend would need their key makers and
+  // posting sources in the other thread. One local database: shards number documents apart.
+  if (request.sort != SortOrder::RELEVANCE || page.weightless || request.recency_half_life_days > 0 ||
+      shards_.remote || shards_.handles.size() != 1)
+    return false;
+  const Xapian::Query query = enquire.get_query();
+  std::string serialised;
+  try {
+    serialised = query.serialise();
+  } catch (const Xapian::Error&) {
+    return false;  // a posting source of newsdex's own (boolean_terms.h) has no serialised form
+  }
+  const Xapian::MSet whole = enquire.get_mset(0, 0);
+  if (whole.get_matches_estimated() < request.two_cores_from) return false;
+  const Xapian::Database* second = second_handle();
+  if (!second) return false;
+  const Xapian::docid last = db_.get_lastdocid(), half = last / 2;
+  const auto want = static_cast<Xapian::doccount>(std::uint64_t{request.offset} + request.limit);
+  // The two halves count as far as one ranking would, together.
+  const Xapian::doccount count_each = count_to / 2;
+  const std::unique_ptr<Xapian::Weight> their_weight(weight.clone());  // the other thread's own
+  Xapian::MSet high;
+  bool failed = false;
+  {
+    std::jthread other([&] {
+      try {
+        Xapian::Enquire theirs(*second);
+        theirs.set_query(within_docids(Xapian::Query::unserialise(serialised), half + 1, last));
+        theirs.set_weighting_scheme(*their_weight);
+        high = theirs.get_mset(0, want, count_each);
+      } catch (const Xapian::Error&) {
+        failed = true;  // a commit came between: one core ranks it all
+      }
+    });
+    enquire.set_query(within_docids(query, 1, half));
+    page.mset = enquire.get_mset(0, want, count_each);
+    enquire.set_query(query);
+  }
+  if (failed) return false;
+  page.second_half = std::move(high);
+  page.whole_lower = whole.get_matches_lower_bound();
+  page.whole_upper = whole.get_matches_upper_bound();
+  // Both halves are ranked as one database ranks them (the same statistics, the filter
+  // weighs nothing): merged by weight, then document id, Xapian's own order.
+  auto a = page.mset.begin(), b = page.second_half->begin();
+  for (std::uint64_t rank = 0; rank < want; ++rank) {
+    const bool take_a = a != page.mset.end() && (b == page.second_half->end() || a.get_weight() > b.get_weight() ||
+                                                 (a.get_weight() == b.get_weight() && *a < *b));
+    if (!take_a && b == page.second_half->end()) break;
+    auto& from = take_a ? a : b;
+    if (rank >= request.offset) page.shown.push_back(from);
+    ++from;
+  }
+  return true;
+}
+
+Searcher::Page Searcher::rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
+                              const Xapian::Weight& weight, bool weightless) {
   Page page;
+  page.weightless = weightless;
   if (request.collapse && !shards_.remote) {
     rank_collapsed(enquire, request, page);
     return page;
   }
   // The facet pass counts every match exactly, so the ranked pass need not.
   Xapian::doccount count_to = plan.counts_all ? 0 : EXACT_COUNT_BUDGET;
+  if (!request.collapse && request.significant_terms == 0 && rank_on_two(enquire, request, weight, count_to, page))
+    return page;
   if (request.collapse) {
     // A remote shard reads no column: Xapian collapses, counting the copies it saw among
     // the matches it looked at (all of them, so asked), with estimated totals.
@@ -518,15 +603,16 @@ void Searcher::read_hits(SearchResult& result, const SearchRequest& request, con
     result.total_max = mset.get_uncollapsed_matches_upper_bound();
     result.stories = mset.get_matches_estimated();
   } else {
-    result.total = mset.get_matches_estimated();
-    result.total_min = mset.get_matches_lower_bound();
-    result.total_max = mset.get_matches_upper_bound();
+    result.total = page.matches_estimated();
+    result.total_min = page.matches_lower_bound();
+    result.total_max = page.matches_upper_bound();
   }
   result.total_exact = result.total_min == result.total_max;
   for (std::size_t i = 0; i < page.shown.size(); ++i) {
     const Xapian::MSetIterator& it = page.shown[i];
     Hit hit;
-    hit.rank = request.collapse ? request.offset + static_cast<Xapian::doccount>(i) + 1 : it.get_rank() + 1;
+    hit.rank = request.collapse || page.second_half ? request.offset + static_cast<Xapian::doccount>(i) + 1
+                                                     : it.get_rank() + 1;
     hit.score = it.get_weight();
     if (request.collapse && !shards_.remote) {
       hit.story = page.shown_stories[i];
@@ -581,7 +667,8 @@ void Searcher::count_facets(SearchResult& result, const SearchRequest& request, 
   // A remote shard runs only the spies Xapian registers itself: ValueCountMatchSpy.
   if (shards_.remote) use_columns = false;
   FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
-  const Xapian::Database* second = use_columns && matches_estimated >= FACETS_ON_TWO_CORES_AT ? second_handle() : nullptr;
+  const Xapian::Database* second =
+      use_columns && matches_estimated >= request.two_cores_from ? second_handle() : nullptr;
   FacetPass pass = second ? counter.count_on_two(db_, *second, plan.query, facets, matches_estimated) : counter.count(db_, plan.query, facets);
   result.total = result.total_min = result.total_max = pass.matches;
   result.total_exact = true;
@@ -632,14 +719,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
   enquire.set_weighting_scheme(bm25);
   Xapian::MultiValueKeyMaker oldest_first;  // outlives the enquire's use of it
   const bool weightless = set_order(enquire, request, plan, oldest_first);
-  Page page = rank(enquire, request, plan);
-  page.weightless = weightless;
+  Page page = rank(enquire, request, plan, bm25, weightless);
 
   SearchResult result;
   result.missing_shards = shards_.missing_names();
   read_hits(result, request, page, qb);
   if (request.collapse && !shards_.remote) count_stories(result, plan.query);
-  if (plan.facets.size() > 0) count_facets(result, request, plan, page.mset.get_matches_estimated());
+  if (plan.facets.size() > 0) count_facets(result, request, plan, page.matches_estimated());
   if (request.significant_terms > 0) find_significant_terms(result, request, plan, enquire, page.mset, qb);
   if (request.cooccur) {
     result.cooccurrence = cooccur(*request.cooccur, plan.query, qb, request.facets.limit);

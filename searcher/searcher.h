@@ -28,11 +28,6 @@ namespace newsdex {
 // topic queries, and a journalist quotes the count.
 inline constexpr Xapian::doccount EXACT_COUNT_BUDGET = 10000;
 
-// From this many estimated matches the facet pass counts on two cores, half the document
-// ids each (facet_counter.h); below it a thread costs more than it saves. Measured in
-// docs/measurements.md (Archive scale).
-inline constexpr Xapian::doccount FACETS_ON_TWO_CORES_AT = 20000;
-
 
 // One open database and what is worth keeping between queries (query parsers, facet
 // columns). Not thread-safe: one Searcher per thread.
@@ -79,7 +74,13 @@ class Searcher {
   // Sets the enquire's query (with any recency blend) and order; true when no match has a score.
   bool set_order(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
                  Xapian::MultiValueKeyMaker& oldest_first);
-  Page rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan);
+  Page rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan, const Xapian::Weight& weight,
+            bool weightless);
+  // Ranks the first half of the document ids here and the second on a second handle in a
+  // thread of its own, for a query with many matches ordered by relevance alone; false
+  // (and nothing ranked) where it cannot.
+  bool rank_on_two(Xapian::Enquire& enquire, const SearchRequest& request, const Xapian::Weight& weight,
+                   Xapian::doccount count_to, Page& page);
   void rank_collapsed(Xapian::Enquire& enquire, const SearchRequest& request, Page& page);
   void read_hits(SearchResult& result, const SearchRequest& request, const Page& page, QueryBuilder& qb);
   void count_stories(SearchResult& result, const Xapian::Query& query);
