@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/diagnostics.h"
 #include "core/printable.h"
 #include "analysis/term_writer.h"
 #include "test_support.h"
@@ -30,6 +31,31 @@ TEST(IndexerMessages, TheSummaryListsSkipsAndWarningsEachWithItsKinds) {
   const auto r = run(NEWSDEX_INDEX_BIN, {"--db", dir / "news.db", dir / "news.jsonl"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("2 skipped (2 malformed-json), 1 warnings (1 bad-date);"), std::string::npos) << r.err;
+}
+
+// Bug: the BBC CSV's 451 repaired encodings printed 451 warning lines, burying the rest.
+TEST(IndexerMessages, AWarningRepeatedManyTimesIsShownAFewTimesAndCountedEveryTime) {
+  TempDir dir;
+  std::string jsonl;
+  const int n = static_cast<int>(Diagnostics::WARNINGS_SHOWN_PER_KIND) + 15;
+  for (int i = 0; i < n; ++i)
+    jsonl += "{\"id\": \"a" + std::to_string(i) + "\", \"title\": \"A\", \"body\": \"Grain.\", \"date\": \"soon\"}\n";
+  testing::write_file(dir.path() / "news.jsonl", jsonl);
+  const auto count = [](const std::string& text, const std::string& what) {
+    std::size_t found = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++found;
+    return found;
+  };
+  const auto r = run(NEWSDEX_INDEX_BIN, {"--db", dir / "news.db", dir / "news.jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(count(r.err, "[bad-date]"), Diagnostics::WARNINGS_SHOWN_PER_KIND + 1) << r.err;
+  EXPECT_NE(r.err.find("more [bad-date] warnings are counted in the summary, not shown (-v shows them all)"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(std::to_string(n) + " warnings (" + std::to_string(n) + " bad-date)"), std::string::npos)
+      << r.err;
+  const auto verbose = run(NEWSDEX_INDEX_BIN, {"-v", "--db", dir / "again.db", dir / "news.jsonl"});
+  ASSERT_EQ(verbose.exit_code, 0) << verbose.err;
+  EXPECT_EQ(count(verbose.err, "[bad-date]"), static_cast<std::size_t>(n)) << verbose.err;
 }
 
 // Bug: raw ESC and BEL reached stderr through file names and the text quoted in messages.

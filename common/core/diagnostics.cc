@@ -7,11 +7,17 @@
 namespace newsdex {
 
 void Diagnostics::warning(const SourcePosition& where, std::string_view kind, std::string_view message) {
-  spdlog::warn("{}: {} [{}]", printable(where.to_string()), printable(message), kind);
-  std::lock_guard lock(mutex_);
-  ++warnings_;
-  ++by_kind_[std::string(kind)];
-  ++warnings_by_kind_[std::string(kind)];
+  std::size_t of_kind = 0;
+  {
+    std::lock_guard lock(mutex_);
+    ++warnings_;
+    ++by_kind_[std::string(kind)];
+    of_kind = ++warnings_by_kind_[std::string(kind)];
+  }
+  if (of_kind <= WARNINGS_SHOWN_PER_KIND || spdlog::should_log(spdlog::level::debug))
+    spdlog::warn("{}: {} [{}]", printable(where.to_string()), printable(message), kind);
+  else if (of_kind == WARNINGS_SHOWN_PER_KIND + 1)
+    spdlog::warn("more [{}] warnings are counted in the summary, not shown (-v shows them all)", kind);
 }
 
 void Diagnostics::skipped(const SourcePosition& where, std::string_view kind, std::string_view message) {
