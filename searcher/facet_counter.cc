@@ -261,10 +261,10 @@ class RangeCount {
 };
 
 // The postings a boolean form reads: every term's, as often as it is named.
-Xapian::doccount postings_read(const Xapian::Database& db, const BooleanForm& form) {
+std::uint64_t postings_read(const Xapian::Database& db, const BooleanForm& form) {
   if (form.op == BooleanForm::Op::TERM) return db.get_termfreq(form.term);
   if (form.op == BooleanForm::Op::EVERY) return db.get_doccount();
-  Xapian::doccount n = 0;
+  std::uint64_t n = 0;
   for (const auto& kid : form.kids) n += postings_read(db, kid);
   return n;
 }
@@ -320,6 +320,8 @@ FacetPass ColumnFacetCounter::count_on_two(const Xapian::Database& db, const Xap
         high_matches = count_range(second, half + 1, last, high);
       } catch (const Xapian::Error&) {
         failed = true;  // a commit came between: the first handle counts it below
+      } catch (const std::exception&) {
+        failed = true;  // out of memory: the first handle tries it below, and says so if it fails too
       }
     });
     low_matches = count_range(db, 1, half, low);

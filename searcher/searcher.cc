@@ -536,6 +536,8 @@ bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& reques
         high = theirs.get_mset(0, want, count_each);
       } catch (const Xapian::Error&) {
         failed = true;  // a commit came between: one core ranks it all
+      } catch (const std::exception&) {
+        failed = true;  // out of memory: one core tries it all, and says so if it fails too
       }
     });
     enquire.set_query(within_docids(query, 1, half));
@@ -669,7 +671,8 @@ void Searcher::count_facets(SearchResult& result, const SearchRequest& request, 
   FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
   const Xapian::Database* second =
       use_columns && matches_estimated >= request.two_cores_from ? second_handle() : nullptr;
-  FacetPass pass = second ? counter.count_on_two(db_, *second, plan.query, facets, matches_estimated) : counter.count(db_, plan.query, facets);
+  FacetPass pass = second ? counter.count_on_two(db_, *second, plan.query, facets, matches_estimated)
+                          : counter.count(db_, plan.query, facets);
   result.total = result.total_min = result.total_max = pass.matches;
   result.total_exact = true;
   if (facets.by_story) result.stories = pass.stories;
