@@ -352,18 +352,20 @@ struct Searcher::Page {
   std::vector<Xapian::MSetIterator> shown;  // the hits, in order
   std::vector<std::string> shown_stories;   // collapsed locally: their story keys
   bool weightless = false;                  // no match has a score: listed by date
-
-  // Split, the bounds of the whole query as Xapian gave them before ranking: each half's
-  // upper bound is the whole query's, so their sum alone would double it.
-  Xapian::doccount whole_lower = 0, whole_upper = 0;
+  // The whole query's counts as Xapian estimated them before ranking (set_order), when it
+  // has words: split, each half's upper bound is the whole query's, so their sum alone
+  // would double it.
+  std::optional<Xapian::MSet> whole;
 
   Xapian::doccount matches_lower_bound() const {
     if (!second_half) return mset.get_matches_lower_bound();
-    return std::max(whole_lower, mset.get_matches_lower_bound() + second_half->get_matches_lower_bound());
+    return std::max(whole->get_matches_lower_bound(),
+                    mset.get_matches_lower_bound() + second_half->get_matches_lower_bound());
   }
   Xapian::doccount matches_upper_bound() const {
     if (!second_half) return mset.get_matches_upper_bound();
-    return std::min(whole_upper, mset.get_matches_upper_bound() + second_half->get_matches_upper_bound());
+    return std::min(whole->get_matches_upper_bound(),
+                    mset.get_matches_upper_bound() + second_half->get_matches_upper_bound());
   }
   Xapian::doccount matches_estimated() const {
     if (!second_half) return mset.get_matches_estimated();
@@ -449,7 +451,7 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& qb, co
 }
 
 bool Searcher::set_order(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
-                         Xapian::MultiValueKeyMaker& oldest_first) {
+                         Xapian::MultiValueKeyMaker& oldest_first, std::optional<Xapian::MSet>& whole) {
   Xapian::Query query = plan.query;
   if (request.recency_half_life_days > 0 && !plan.scored.empty()) {
     enquire.set_query(query);
@@ -464,7 +466,8 @@ bool Searcher::set_order(Xapian::Enquire& enquire, const SearchRequest& request,
   // Words give scores; fields and filters alone (person:blair, --filter country:BY) give
   // every match the same 0, and Xapian would list them in docid order. Those are listed
   // newest first, as a news archive lists a person's or a country's articles.
-  const bool weightless = plan.scored.empty() || enquire.get_mset(0, 0).get_max_possible() == 0;
+  if (!plan.scored.empty()) whole = enquire.get_mset(0, 0);
+  const bool weightless = !whole || whole->get_max_possible() == 0;
   const SortOrder sort = request.sort == SortOrder::RELEVANCE && weightless ? SortOrder::DATE_DESC : request.sort;
   // Undated articles come last in both date orders. Descending, an empty date sorts last
   // by itself; ascending needs a key maker that files a missing date after every date.
@@ -506,7 +509,7 @@ bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& reques
                            Xapian::doccount count_to, Page& page) {
   // Relevance alone: a date order or the recency blend would need their key makers and
   // posting sources in the other thread. One local database: shards number documents apart.
-  if (request.sort != SortOrder::RELEVANCE || page.weightless || request.recency_half_life_days > 0 ||
+  if (request.sort != SortOrder::RELEVANCE || page.weightless || !page.whole || request.recency_half_life_days > 0 ||
       shards_.remote || shards_.handles.size() != 1)
     return false;
   const Xapian::Query query = enquire.get_query();
@@ -516,8 +519,7 @@ bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& reques
   } catch (const Xapian::Error&) {
     return false;  // a posting source of newsdex's own (boolean_terms.h) has no serialised form
   }
-  const Xapian::MSet whole = enquire.get_mset(0, 0);
-  if (whole.get_matches_estimated() < request.two_cores_from) return false;
+  if (page.whole->get_matches_estimated() < request.two_cores_from) return false;
   const Xapian::Database* second = second_handle();
   if (!second) return false;
   const Xapian::docid last = db_.get_lastdocid(), half = last / 2;
@@ -546,8 +548,6 @@ bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& reques
   }
   if (failed) return false;
   page.second_half = std::move(high);
-  page.whole_lower = whole.get_matches_lower_bound();
-  page.whole_upper = whole.get_matches_upper_bound();
   // Both halves are ranked as one database ranks them (the same statistics, the filter
   // weighs nothing): merged by weight, then document id, Xapian's own order.
   auto a = page.mset.begin(), b = page.second_half->begin();
@@ -563,9 +563,10 @@ bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& reques
 }
 
 Searcher::Page Searcher::rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
-                              const Xapian::Weight& weight, bool weightless) {
+                              const Xapian::Weight& weight, bool weightless, std::optional<Xapian::MSet> whole) {
   Page page;
   page.weightless = weightless;
+  page.whole = std::move(whole);
   if (request.collapse && !shards_.remote) {
     rank_collapsed(enquire, request, page);
     return page;
@@ -721,8 +722,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(bm25);
   Xapian::MultiValueKeyMaker oldest_first;  // outlives the enquire's use of it
-  const bool weightless = set_order(enquire, request, plan, oldest_first);
-  Page page = rank(enquire, request, plan, bm25, weightless);
+  std::optional<Xapian::MSet> whole;
+  const bool weightless = set_order(enquire, request, plan, oldest_first, whole);
+  Page page = rank(enquire, request, plan, bm25, weightless, std::move(whole));
 
   SearchResult result;
   result.missing_shards = shards_.missing_names();
