@@ -25,6 +25,10 @@ constexpr std::size_t MAX_COMPARED = 32;
 // date.
 constexpr std::size_t MAX_BAND_MEMBERS = 32;
 
+// A band of at most this many times MAX_BAND_MEMBERS members is read whole: one posting
+// list of a few hundred entries costs less than skipping into it several times.
+constexpr std::size_t READ_WHOLE_BAND = 4;
+
 struct Fresh {
   Xapian::docid docid;
   std::size_t part;
@@ -51,7 +55,11 @@ std::uint64_t band_key(const std::string& term) { return fnv1a_64(term); }
 // Calls `visit` on the newest `limit` documents below `before` indexed by `term`. Posting
 // lists run in document id order, so it skips to a start `span` ids back and doubles the
 // span until enough are found: a band's members are read a few times over at most, never
-// the whole band.
+// the whole band. A short band is read whole, at once. The first span is where the band's
+// members would hold `limit` at their average spacing: starting at `limit` ids back, a
+// band whose members lie far apart (copies of one story across years) took a dozen
+// doublings, each a new posting list, and linking grew with the archive
+// (docs/measurements.md, Figures behind the code's limits).
 template <typename Visit>
 void visit_newest_members(const Xapian::Database& db, const std::string& term, Xapian::docid before,
                           std::size_t limit, Visit&& visit) {
@@ -62,10 +70,13 @@ void visit_newest_members(const Xapian::Database& db, const std::string& term, X
     if (start > 1) post.skip_to(start);
     for (; post != db.postlist_end(term) && *post < before; ++post) found.push_back(*post);
   };
-  if (db.get_termfreq(term) <= limit) {
+  const Xapian::doccount members = db.get_termfreq(term);
+  if (members <= READ_WHOLE_BAND * limit) {
     read_from(1);
   } else {
-    for (Xapian::docid span = static_cast<Xapian::docid>(limit);; span *= 2) {
+    const double spacing = static_cast<double>(db.get_lastdocid()) / members;
+    const auto first_span = static_cast<Xapian::docid>(std::min<double>(spacing * limit, before));
+    for (Xapian::docid span = std::max(first_span, static_cast<Xapian::docid>(limit));; span *= 2) {
       const Xapian::docid start = before > span ? before - span : 1;
       read_from(start);
       if (found.size() >= limit || start == 1) break;
@@ -74,6 +85,35 @@ void visit_newest_members(const Xapian::Database& db, const std::string& term, X
   const std::size_t first = found.size() > limit ? found.size() - limit : 0;
   for (std::size_t k = first; k < found.size(); ++k) visit(found[k]);
 }
+
+// The archive's newest members of each band, read once per commit: every article of the
+// commit comes after the whole archive, so the answer is the same for each article that
+// has the band. Near copies share bands, and each lookup is a descent of the archive's
+// posting table: at 1.8 million articles, where each wire story has a hundred copies,
+// reading them per article made linking a commit's 433,000 articles take 175 s
+// (docs/measurements.md, Figures behind the code's limits). Bounded: past MAX_CACHED
+// bands the table starts afresh.
+class ArchiveMembers {
+ public:
+  explicit ArchiveMembers(const Xapian::Database& archive)
+      : archive_(archive), after_last_(archive.get_lastdocid() + 1) {}
+
+  const std::vector<Xapian::docid>& of(const std::string& term) {
+    const std::uint64_t key = band_key(term);
+    if (const auto found = members_.find(key); found != members_.end()) return found->second;
+    if (members_.size() >= MAX_CACHED) members_.clear();
+    std::vector<Xapian::docid> newest;
+    visit_newest_members(archive_, term, after_last_, MAX_BAND_MEMBERS,
+                         [&](Xapian::docid docid) { newest.push_back(docid); });
+    return members_.emplace(key, std::move(newest)).first->second;
+  }
+
+ private:
+  static constexpr std::size_t MAX_CACHED = 1u << 20;
+  const Xapian::Database& archive_;
+  Xapian::docid after_last_;
+  std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> members_;
+};
 
 }  // namespace
 
@@ -94,6 +134,8 @@ StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartI
   if (fresh.empty()) return links;
 
   const bool archive_has_bands = archive.get_doccount() != 0 && archive.get_value_freq(schema::SLOT_SKETCH) != 0;
+  const Xapian::docid archive_last = archive.get_lastdocid();
+  ArchiveMembers archive_members(archive);
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> bands;  // this commit's articles by band
   bands.reserve(fresh.size() * STORY_BANDS);
   std::vector<Candidate> candidates;
@@ -114,9 +156,13 @@ StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartI
         const std::size_t first = members.size() > MAX_BAND_MEMBERS ? members.size() - MAX_BAND_MEMBERS : 0;
         for (std::size_t k = first; k < members.size(); ++k) add(fresh[members[k]].docid, members[k]);
       }
-      if (archive_has_bands)
+      if (!archive_has_bands) continue;
+      if (article.docid <= archive_last) {
         visit_newest_members(archive, term, article.docid, MAX_BAND_MEMBERS,
                              [&](Xapian::docid docid) { add(docid, std::nullopt); });
+        continue;
+      }
+      for (Xapian::docid docid : archive_members.of(term)) add(docid, std::nullopt);
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
       return a.shared != b.shared ? a.shared > b.shared : a.docid < b.docid;
