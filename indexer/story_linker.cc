@@ -98,6 +98,17 @@ class ArchiveMembers {
   explicit ArchiveMembers(const Xapian::Database& archive)
       : archive_(archive), after_last_(archive.get_lastdocid() + 1) {}
 
+  // Calls `each` on the newest MAX_BAND_MEMBERS archive documents below `before` with
+  // the band `term`.
+  template <typename Visit>
+  void visit(const std::string& term, Xapian::docid before, Visit&& each) {
+    // An article inside the archive's id range (none that a run's parts hold) is not
+    // among those the table answers for.
+    if (before < after_last_) return visit_newest_members(archive_, term, before, MAX_BAND_MEMBERS, each);
+    for (Xapian::docid docid : of(term)) each(docid);
+  }
+
+ private:
   const std::vector<Xapian::docid>& of(const std::string& term) {
     const std::uint64_t key = band_key(term);
     if (const auto found = members_.find(key); found != members_.end()) return found->second;
@@ -108,7 +119,6 @@ class ArchiveMembers {
     return members_.emplace(key, std::move(newest)).first->second;
   }
 
- private:
   static constexpr std::size_t MAX_CACHED = 1u << 20;
   const Xapian::Database& archive_;
   Xapian::docid after_last_;
@@ -134,7 +144,6 @@ StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartI
   if (fresh.empty()) return links;
 
   const bool archive_has_bands = archive.get_doccount() != 0 && archive.get_value_freq(schema::SLOT_SKETCH) != 0;
-  const Xapian::docid archive_last = archive.get_lastdocid();
   ArchiveMembers archive_members(archive);
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> bands;  // this commit's articles by band
   bands.reserve(fresh.size() * STORY_BANDS);
@@ -156,13 +165,8 @@ StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartI
         const std::size_t first = members.size() > MAX_BAND_MEMBERS ? members.size() - MAX_BAND_MEMBERS : 0;
         for (std::size_t k = first; k < members.size(); ++k) add(fresh[members[k]].docid, members[k]);
       }
-      if (!archive_has_bands) continue;
-      if (article.docid <= archive_last) {
-        visit_newest_members(archive, term, article.docid, MAX_BAND_MEMBERS,
-                             [&](Xapian::docid docid) { add(docid, std::nullopt); });
-        continue;
-      }
-      for (Xapian::docid docid : archive_members.of(term)) add(docid, std::nullopt);
+      if (archive_has_bands)
+        archive_members.visit(term, article.docid, [&](Xapian::docid docid) { add(docid, std::nullopt); });
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
       return a.shared != b.shared ? a.shared > b.shared : a.docid < b.docid;

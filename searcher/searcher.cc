@@ -332,6 +332,14 @@ Xapian::Query Searcher::expand(const Xapian::Query& query, const Xapian::Weight&
   return Xapian::Query(widen ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query, extra);
 }
 
+namespace {
+
+// Whether no match has a score, from the query's estimated counts (none: it has no words).
+// Fields and filters alone, or words that weigh nothing, give every match the same 0.
+bool without_scores(const std::optional<Xapian::MSet>& whole) { return !whole || whole->get_max_possible() == 0; }
+
+}  // namespace
+
 // What a request asks of the matcher, worked out once before anything is matched.
 struct Searcher::Plan {
   Xapian::Query scored;     // the words (or --like's), with any feedback terms; empty: none
@@ -351,11 +359,13 @@ struct Searcher::Page {
   std::optional<Xapian::MSet> second_half;
   std::vector<Xapian::MSetIterator> shown;  // the hits, in order
   std::vector<std::string> shown_stories;   // collapsed locally: their story keys
-  bool weightless = false;                  // no match has a score: listed by date
   // The whole query's counts as Xapian estimated them before ranking (set_order), when it
   // has words: split, each half's upper bound is the whole query's, so their sum alone
   // would double it.
   std::optional<Xapian::MSet> whole;
+
+  // No match has a score: listed by date.
+  bool weightless() const { return without_scores(whole); }
 
   Xapian::doccount matches_lower_bound() const {
     if (!second_half) return mset.get_matches_lower_bound();
@@ -450,8 +460,8 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& qb, co
   return plan;
 }
 
-bool Searcher::set_order(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
-                         Xapian::MultiValueKeyMaker& oldest_first, std::optional<Xapian::MSet>& whole) {
+std::optional<Xapian::MSet> Searcher::set_order(Xapian::Enquire& enquire, const SearchRequest& request,
+                                                const Plan& plan, Xapian::MultiValueKeyMaker& oldest_first) {
   Xapian::Query query = plan.query;
   if (request.recency_half_life_days > 0 && !plan.scored.empty()) {
     enquire.set_query(query);
@@ -466,9 +476,10 @@ bool Searcher::set_order(Xapian::Enquire& enquire, const SearchRequest& request,
   // Words give scores; fields and filters alone (person:blair, --filter country:BY) give
   // every match the same 0, and Xapian would list them in docid order. Those are listed
   // newest first, as a news archive lists a person's or a country's articles.
+  std::optional<Xapian::MSet> whole;
   if (!plan.scored.empty()) whole = enquire.get_mset(0, 0);
-  const bool weightless = !whole || whole->get_max_possible() == 0;
-  const SortOrder sort = request.sort == SortOrder::RELEVANCE && weightless ? SortOrder::DATE_DESC : request.sort;
+  const SortOrder sort =
+      request.sort == SortOrder::RELEVANCE && without_scores(whole) ? SortOrder::DATE_DESC : request.sort;
   // Undated articles come last in both date orders. Descending, an empty date sorts last
   // by itself; ascending needs a key maker that files a missing date after every date.
   // A stock xapian-tcpsrv cannot run a key maker: there undated articles come first.
@@ -476,7 +487,7 @@ bool Searcher::set_order(Xapian::Enquire& enquire, const SearchRequest& request,
   if (sort == SortOrder::DATE && !shards_.remote) enquire.set_sort_by_key_then_relevance(&oldest_first, false);
   else if (sort == SortOrder::DATE) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, false);
   if (sort == SortOrder::DATE_DESC) enquire.set_sort_by_value_then_relevance(schema::SLOT_DATE, true);
-  return weightless;
+  return whole;
 }
 
 void Searcher::rank_collapsed(Xapian::Enquire& enquire, const SearchRequest& request, Page& page) {
@@ -509,7 +520,7 @@ bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& reques
                            Xapian::doccount count_to, Page& page) {
   // Relevance alone: a date order or the recency blend would need their key makers and
   // posting sources in the other thread. One local database: shards number documents apart.
-  if (request.sort != SortOrder::RELEVANCE || page.weightless || !page.whole || request.recency_half_life_days > 0 ||
+  if (request.sort != SortOrder::RELEVANCE || page.weightless() || request.recency_half_life_days > 0 ||
       shards_.remote || shards_.handles.size() != 1)
     return false;
   const Xapian::Query query = enquire.get_query();
@@ -563,9 +574,8 @@ bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& reques
 }
 
 Searcher::Page Searcher::rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
-                              const Xapian::Weight& weight, bool weightless, std::optional<Xapian::MSet> whole) {
+                              const Xapian::Weight& weight, std::optional<Xapian::MSet> whole) {
   Page page;
-  page.weightless = weightless;
   page.whole = std::move(whole);
   if (request.collapse && !shards_.remote) {
     rank_collapsed(enquire, request, page);
@@ -626,7 +636,7 @@ void Searcher::read_hits(SearchResult& result, const SearchRequest& request, con
       hit.story = it.get_document().get_value(schema::SLOT_STORY);
     }
     hit.article = decode_stored_article(it.get_document().get_data());
-    if (request.snippet_length > 0 && page.weightless) {
+    if (request.snippet_length > 0 && page.weightless()) {
       // No word to find a passage by: the lead sentence, which in news says what the story is.
       hit.snippet = derive_title(hit.article.body.empty() ? hit.article.title : hit.article.body,
                                  request.snippet_length);
@@ -722,9 +732,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(bm25);
   Xapian::MultiValueKeyMaker oldest_first;  // outlives the enquire's use of it
-  std::optional<Xapian::MSet> whole;
-  const bool weightless = set_order(enquire, request, plan, oldest_first, whole);
-  Page page = rank(enquire, request, plan, bm25, weightless, std::move(whole));
+  Page page = rank(enquire, request, plan, bm25, set_order(enquire, request, plan, oldest_first));
 
   SearchResult result;
   result.missing_shards = shards_.missing_names();

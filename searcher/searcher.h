@@ -71,13 +71,13 @@ class Searcher {
   SearchResult run(const SearchRequest& request);
   void check_database_supports(const SearchRequest& request) const;
   Plan plan(const SearchRequest& request, QueryBuilder& qb, const Xapian::Weight& weight);
-  // Sets the enquire's query (with any recency blend) and order; true when no match has a score.
-  // `whole`: the query's estimated counts, read to tell whether any match has a score
-  // (when the query has words), kept for the ranking.
-  bool set_order(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
-                 Xapian::MultiValueKeyMaker& oldest_first, std::optional<Xapian::MSet>& whole);
+  // Sets the enquire's query (with any recency blend) and order. Returns the query's
+  // estimated counts when it has words (read to tell whether any match has a score; the
+  // ranking keeps them), nothing when it has none.
+  std::optional<Xapian::MSet> set_order(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
+                                        Xapian::MultiValueKeyMaker& oldest_first);
   Page rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan, const Xapian::Weight& weight,
-            bool weightless, std::optional<Xapian::MSet> whole);
+            std::optional<Xapian::MSet> whole);
   // Ranks the first half of the document ids here and the second on a second handle in a
   // thread of its own, for a query with many matches ordered by relevance alone; false
   // (and nothing ranked) where it cannot.
