@@ -113,7 +113,8 @@ cli::CommandLine index_command_line(IndexArguments& args, IndexOptions& options)
   cli::add_threads_option(indexing, &pipeline.threads, "analysis threads (default: one per core)");
   indexing.add_options()
       ("commit-every", cli::count_value(&pipeline.commit_every, "commit-every")->value_name("N"),
-       "commit after every N articles (default: 250000)")
+       "commit after every N articles (default: 250000, or as many as the database holds when "
+       "that is more)")
       ("commit-interval", po::value<double>(&pipeline.commit_seconds)->value_name("SECONDS"),
        "commit at least this often while articles arrive (default: 300)")
       ("max-record-size", po::value<std::string>(&args.max_record)->value_name("BYTES"),
@@ -174,6 +175,7 @@ std::string settle_index_options(const po::variables_map& vm, IndexArguments& ar
   if (!max_bytes || *max_bytes == 0) return "bad --max-record-size '" + args.max_record + "'";
   pipeline.reader.max_record_bytes = *max_bytes;
   if (pipeline.commit_every == 0) return "--commit-every must be at least 1";
+  pipeline.commit_every_grows = vm.count("commit-every") == 0;
   if (!(pipeline.commit_seconds > 0)) return "--commit-interval must be positive";
   pipeline.show_progress = !(vm.count("quiet") && vm["quiet"].as<bool>());
   if (!args.format.empty()) {

@@ -186,6 +186,7 @@ IndexWriter::IndexWriter(const std::string& dir, std::size_t commit_every)
     throw std::runtime_error(dir_ + ": " + problem + "; index into a new database");
   docid_base_ = current.get_lastdocid();
   committed_through_ = docid_base_;
+  committed_articles_ = current.get_doccount();
 }
 
 IndexWriter::~IndexWriter() {
@@ -224,6 +225,11 @@ std::size_t IndexWriter::committable_articles() const {
     next = it->second.last + 1;
   }
   return n;
+}
+
+std::size_t IndexWriter::committed_articles() const {
+  std::lock_guard lock(mutex_);
+  return committed_articles_;
 }
 
 WriteCounts IndexWriter::counts() const {
@@ -278,6 +284,7 @@ void IndexWriter::commit() {
   }
 
   WriteCounts delta;
+  Xapian::doccount held = 0;  // after the commit
   const Xapian::Database current(current_path());
   const Xapian::docid old_last = current.get_lastdocid();
   // Compaction rewrites the whole database: worth it for a large batch, not to add a few
@@ -298,6 +305,7 @@ void IndexWriter::commit() {
     CommitPeople* corrections = people ? &*people : nullptr;
     if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, corrections, delta);
     else merge_by_compaction(parts, deletions, old_last, corrections, delta);
+    held = Xapian::Database(current_path()).get_doccount();
   } catch (const Xapian::Error& e) {
     throw std::runtime_error(dir_ + ": commit failed: " + e.get_description());
   } catch (const std::exception& e) {
@@ -308,6 +316,7 @@ void IndexWriter::commit() {
   for (const auto& part : parts) fs::remove_all(part.path, ec);
   std::lock_guard lock(mutex_);
   if (through > committed_through_) committed_through_ = through;
+  committed_articles_ = held;
   counts_.added += delta.added;
   counts_.replaced += delta.replaced;
   counts_.deleted += delta.deleted;

@@ -136,6 +136,8 @@ class IndexWriter {
   void remove(const std::string& article_id);
   // Articles in parts that the next commit will take (thread-safe).
   std::size_t committable_articles() const;
+  // Articles the database held at its last commit (thread-safe).
+  std::size_t committed_articles() const;
 
   // Merges everything staged into the database and makes it durable. Not concurrent with
   // itself; parts may be added meanwhile (they wait for the next commit). Parts much
@@ -172,6 +174,7 @@ class IndexWriter {
   mutable std::mutex mutex_;     // guards the staged state and counts
   std::map<Xapian::docid, PartInfo> parts_;  // by first document id
   Xapian::docid committed_through_ = 0;      // last document id of the run committed
+  std::size_t committed_articles_ = 0;       // the database's document count at the last commit
   std::vector<std::string> deletions_;
   WriteCounts counts_;
 };

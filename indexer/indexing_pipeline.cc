@@ -347,7 +347,7 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
     if (!writing || run.stop) continue;
     const bool due = std::chrono::duration<double>(Clock::now() - last_commit).count() >= options.commit_seconds;
     const std::size_t ready = committable_articles(shards);
-    if (ready > 0 && (ready >= options.commit_every || due)) {
+    if (ready > 0 && (ready >= articles_per_commit(options, committed_articles(shards)) || due)) {
       try {
         commit_shards(shards);
       } catch (...) {

@@ -4,6 +4,7 @@
 // merges parts into the database at each commit. Produces the run's summary.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -28,7 +29,12 @@ struct PipelineOptions {
   ReaderOptions reader;
   unsigned threads = 0;                 // analysis threads; 0: one per core
   std::size_t batch_articles = 1000;    // articles per batch, and per part database
-  std::size_t commit_every = 250000;    // commit after this many articles...
+  // Commit after this many articles... With commit_every_grows (the default, unless
+  // --commit-every is given), after as many as the database held at its last commit when
+  // that is more: a compacting commit rewrites the whole database, so commits spaced by
+  // its size rewrite each article a few times over a run, not once per commit.
+  std::size_t commit_every = 250000;
+  bool commit_every_grows = true;
   double commit_seconds = 300;          // ...or this many seconds, whichever comes first
   bool show_progress = true;            // progress bar / periodic log lines on stderr
 };
@@ -42,6 +48,12 @@ struct PipelineSummary {
   int interrupted_by = 0;         // the signal that stopped the run, or 0
   int output_errno = 0;           // --extract: the error that stopped standard output (EPIPE: the reader left)
 };
+
+// The staged articles that call for a commit when the database held `committed` articles
+// at its last one (the --commit-interval clock aside).
+inline std::size_t articles_per_commit(const PipelineOptions& options, std::size_t committed) {
+  return options.commit_every_grows ? std::max(options.commit_every, committed) : options.commit_every;
+}
 
 // Reads every input and writes its articles through `shards` (or, with extract_only,
 // prints them to stdout in input order and `shards` may be empty): one writer per shard,

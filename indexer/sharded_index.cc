@@ -160,6 +160,12 @@ std::size_t committable_articles(std::span<IndexWriter* const> writers) {
   return n;
 }
 
+std::size_t committed_articles(std::span<IndexWriter* const> writers) {
+  std::size_t n = 0;
+  for (const auto* writer : writers) n += writer->committed_articles();
+  return n;
+}
+
 WriteCounts total_counts(std::span<IndexWriter* const> writers) {
   WriteCounts total;
   for (const auto* writer : writers) {

@@ -55,6 +55,8 @@ unsigned existing_shard_count(const std::string& dir);
 void commit_shards(std::span<IndexWriter* const> writers);
 // Articles the next commit_shards would take, over all shards.
 std::size_t committable_articles(std::span<IndexWriter* const> writers);
+// Articles the shards held at their last commits.
+std::size_t committed_articles(std::span<IndexWriter* const> writers);
 // Totals of the commits so far, over all shards.
 WriteCounts total_counts(std::span<IndexWriter* const> writers);
 

@@ -1,5 +1,5 @@
 // The writer: parts merged by compaction, replacement and deletion by id, the lock,
-// the spelling table, and the conversion of a plain glass database.
+// the spelling table, the conversion of a plain glass database, and when a run commits.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 
 #include "document_builder.h"
 #include "index_writer.h"
+#include "indexing_pipeline.h"
 #include "core/schema.h"
 #include "storage/stored_article.h"
 #include "test_support.h"
@@ -60,9 +61,11 @@ TEST(IndexWriter, TheLastVersionOfAnIdWinsWithinARunAndAcrossRuns) {
     IndexWriter writer(db_path);
     stage(writer, 0, {article("a", "first a"), article("b", "only b"), article("a", "second a")});
     stage(writer, 3, {article("c", "only c"), article("a", "third a")});
+    EXPECT_EQ(writer.committed_articles(), 0u);
     writer.commit();
     EXPECT_EQ(writer.counts().added, 3u);
     EXPECT_EQ(writer.counts().replaced, 2u);
+    EXPECT_EQ(writer.committed_articles(), 3u);
   }
   {
     Xapian::Database db(db_path);
@@ -72,16 +75,18 @@ TEST(IndexWriter, TheLastVersionOfAnIdWinsWithinARunAndAcrossRuns) {
   }
   {
     IndexWriter writer(db_path);
-    stage(writer, 0, {article("b", "new b"), article("d", "only d")});
+    EXPECT_EQ(writer.committed_articles(), 3u);
+    stage(writer, 0, {article("b", "new b"), article("d", "only d"), article("e", "only e")});
     writer.remove("c");
     writer.remove("nonexistent");
     writer.commit();
-    EXPECT_EQ(writer.counts().added, 1u);
+    EXPECT_EQ(writer.counts().added, 2u);
     EXPECT_EQ(writer.counts().replaced, 1u);
     EXPECT_EQ(writer.counts().deleted, 1u);
+    EXPECT_EQ(writer.committed_articles(), 4u);  // 3 + d + e - c
   }
   Xapian::Database db(db_path);
-  EXPECT_EQ(db.get_doccount(), 3u);
+  EXPECT_EQ(db.get_doccount(), 4u);
   EXPECT_EQ(title_of(db, "b"), "new b");
   EXPECT_EQ(title_of(db, "c"), "(missing)");
   EXPECT_EQ(title_of(db, "a"), "third a");
@@ -90,7 +95,20 @@ TEST(IndexWriter, TheLastVersionOfAnIdWinsWithinARunAndAcrossRuns) {
     EXPECT_EQ(it.get_termfreq(), 1u) << *it;
     ids.insert(*it);
   }
-  EXPECT_EQ(ids, (std::set<std::string>{"Qa", "Qb", "Qd"}));
+  EXPECT_EQ(ids, (std::set<std::string>{"Qa", "Qb", "Qd", "Qe"}));
+}
+
+// A compacting commit rewrites the whole database: by default commits wait for as many
+// articles as it holds, so a long run rewrites each article a few times, not once per
+// commit. --commit-every N is taken at its word.
+TEST(IndexWriter, CommitsAreSpacedByTheDatabaseSizeUnlessTheirSpacingIsGiven) {
+  PipelineOptions options;
+  options.commit_every = 100;
+  EXPECT_EQ(articles_per_commit(options, 0), 100u);
+  EXPECT_EQ(articles_per_commit(options, 60), 100u);
+  EXPECT_EQ(articles_per_commit(options, 1000), 1000u);
+  options.commit_every_grows = false;
+  EXPECT_EQ(articles_per_commit(options, 1000), 100u);
 }
 
 TEST(IndexWriter, DeletingAndReaddingAnIdInOneRunKeepsTheNewVersion) {
