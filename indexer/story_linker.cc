@@ -125,6 +125,35 @@ class ArchiveMembers {
   std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> members_;
 };
 
+// What linking compares of an archive article, read once per commit: the copies of one
+// story in a commit all compare with the same few archive articles (the oldest of the
+// newest members they share every band with), and each read is three value lookups in
+// the archive. Bounded: past MAX_CACHED articles the table starts afresh.
+class ArchiveArticles {
+ public:
+  struct Article {
+    std::optional<Sketch> sketch;
+    std::string key;
+    std::optional<long> day;
+  };
+
+  explicit ArchiveArticles(const Xapian::Database& archive) : archive_(archive) {}
+
+  const Article& of(Xapian::docid docid) {
+    if (const auto found = articles_.find(docid); found != articles_.end()) return found->second;
+    if (articles_.size() >= MAX_CACHED) articles_.clear();
+    const Xapian::Document doc = archive_.get_document(docid);
+    Article article{decode_sketch(doc.get_value(schema::SLOT_SKETCH)), doc.get_value(schema::SLOT_STORY),
+                    day_number(doc.get_value(schema::SLOT_DATE))};
+    return articles_.emplace(docid, std::move(article)).first->second;
+  }
+
+ private:
+  static constexpr std::size_t MAX_CACHED = 1u << 16;
+  const Xapian::Database& archive_;
+  std::unordered_map<Xapian::docid, Article> articles_;
+};
+
 }  // namespace
 
 StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartInfo>& parts) {
@@ -145,6 +174,7 @@ StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartI
 
   const bool archive_has_bands = archive.get_doccount() != 0 && archive.get_value_freq(schema::SLOT_SKETCH) != 0;
   ArchiveMembers archive_members(archive);
+  ArchiveArticles archive_articles(archive);
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> bands;  // this commit's articles by band
   bands.reserve(fresh.size() * STORY_BANDS);
   std::vector<Candidate> candidates;
@@ -175,24 +205,25 @@ StoryLinks link_stories(const Xapian::Database& archive, const std::vector<PartI
     for (std::size_t c = 0; c < compare; ++c) {
       const Candidate& candidate = candidates[c];
       ++links.compared;
-      std::optional<Sketch> other;
-      std::string key;
-      std::optional<long> day;
+      const Sketch* other = nullptr;
+      const std::string* key = nullptr;
+      const std::optional<long>* day = nullptr;
       if (candidate.fresh) {
-        other = fresh[*candidate.fresh].sketch;
-        key = fresh[*candidate.fresh].key;
-        day = fresh[*candidate.fresh].day;
+        const Fresh& earlier = fresh[*candidate.fresh];
+        other = &earlier.sketch;
+        key = &earlier.key;
+        day = &earlier.day;
       } else {
-        const Xapian::Document doc = archive.get_document(candidate.docid);
-        other = decode_sketch(doc.get_value(schema::SLOT_SKETCH));
-        key = doc.get_value(schema::SLOT_STORY);
-        day = day_number(doc.get_value(schema::SLOT_DATE));
+        const ArchiveArticles::Article& earlier = archive_articles.of(candidate.docid);
+        other = earlier.sketch ? &*earlier.sketch : nullptr;
+        key = &earlier.key;
+        day = &earlier.day;
       }
-      if (!other || key.empty() || !near_in_time(article.day, day) ||
+      if (!other || key->empty() || !near_in_time(article.day, *day) ||
           sketch_similarity(article.sketch, *other) < STORY_SIMILARITY)
         continue;
-      if (key != article.key) {
-        article.key = std::move(key);
+      if (*key != article.key) {
+        article.key = *key;
         article.relinked = true;
         ++links.linked;
       }
