@@ -68,9 +68,9 @@ int main(int argc, char** argv) {
     const double seconds = summary.seconds > 0 ? summary.seconds : 1e-9;
     const std::string not_found =
         summary.written.not_found == 0 ? "" : fmt::format(" ({} not found)", summary.written.not_found);
-    spdlog::info("{} articles read from {} inputs: {} added, {} replaced, {} deleted{}, {} skipped{}, {} warnings{}; "
+    spdlog::info("{} articles read from {} input{}: {} added, {} replaced, {} deleted{}, {} skipped{}, {} warnings{}; "
                  "{:.1f} s, {:.0f} articles/s, {:.1f} MB/s",
-                 summary.articles_read, summary.inputs, summary.written.added, summary.written.replaced,
+                 summary.articles_read, summary.inputs, summary.inputs == 1 ? "" : "s", summary.written.added, summary.written.replaced,
                  summary.written.deleted, not_found, diagnostics.skipped_count(), by_kind(diagnostics.skipped_by_kind()),
                  diagnostics.warning_count(), by_kind(diagnostics.warnings_by_kind()), summary.seconds, static_cast<double>(summary.articles_read) / seconds,
                  static_cast<double>(summary.bytes_read) / 1e6 / seconds);

@@ -169,7 +169,7 @@ TEST(IndexingCommandLine, BadInputIsReportedCountedAndFatalOnlyWithStrict) {
   EXPECT_NE(lenient.err.find("articles.jsonl:2: malformed JSON"), std::string::npos) << lenient.err;
   EXPECT_NE(lenient.err.find("articles.jsonl:3: invalid UTF-8"), std::string::npos) << lenient.err;
   EXPECT_NE(lenient.err.find("missing.jsonl: no such file"), std::string::npos) << lenient.err;
-  EXPECT_NE(lenient.err.find("6 articles read from 1 inputs: 5 added, 1 replaced, 0 deleted, 5 skipped"),
+  EXPECT_NE(lenient.err.find("6 articles read from 1 input: 5 added, 1 replaced, 0 deleted, 5 skipped"),
             std::string::npos)
       << lenient.err;
   EXPECT_NE(lenient.err.find("3 malformed-json"), std::string::npos) << lenient.err;
@@ -220,7 +220,7 @@ TEST(IndexingCommandLine, CsvFilesAreReadRowByRowWithBrokenRowsReported) {
   const auto result = run(NEWSDEX_INDEX_BIN, {"--db", db, input});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.err.find("articles.csv:5: row has 6 fields; the header has 5"), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find("4 articles read from 1 inputs: 4 added"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("4 articles read from 1 input: 4 added"), std::string::npos) << result.err;
   EXPECT_EQ(doccount(db), 4u);
 
   const auto found = run(NEWSDEX_SEARCH_BIN, {"--db", db, "--format", "jsonl", "resign"});
