@@ -165,6 +165,11 @@ class JsonWriter : public ResultWriter {
     j["total_min"] = result.total_min;
     j["total_max"] = result.total_max;
     if (result.stories) j["stories"] = *result.stories;
+    if (result.every_word) {
+      json every_word = {{"total", result.every_word->articles}};
+      if (result.every_word->stories) every_word["stories"] = *result.every_word->stories;
+      j["every_word"] = std::move(every_word);
+    }
     if (!result.suggestion.empty()) j["suggestion"] = result.suggestion;
     if (!result.missing_shards.empty()) j["missing_shards"] = result.missing_shards;
     if (!result.facets.empty()) j["facets"] = facets_json(result.facets);

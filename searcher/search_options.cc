@@ -155,7 +155,8 @@ cli::CommandLine search_command_line(SearchArguments& args, SearchOptions& optio
   po::options_description facets("Facets and snippets");
   facets.add_options()
       ("facet", po::value<std::vector<std::string>>(&args.facet_lists)->value_name("LIST"),
-       "count these over all matches: person,country,region,author,source,lang,year,month,day,mentioned")
+       "count these over all matches (those holding every word, when some do): "
+       "person,country,region,author,source,lang,year,month,day,mentioned")
       ("timeline", po::value<std::string>(&args.timeline)->value_name("UNIT"),
        "count the matches per day, week (ISO), month or year, in date order with empty periods "
        "shown (the undated ones apart); one series per query in a batch")

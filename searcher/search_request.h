@@ -233,6 +233,12 @@ inline constexpr char SNIPPET_MARK_END = '\x03';
 // without bound (each one is a posting list the matcher must intersect).
 inline constexpr std::size_t MAX_FILTERS = 1000;
 
+// The matches holding every word of an any-word query, which the counts describe.
+struct EveryWordCount {
+  Xapian::doccount articles = 0;
+  std::optional<Xapian::doccount> stories;  // facet-by story: distinct stories among them
+};
+
 struct SearchResult {
   std::vector<Hit> hits;
   Xapian::doccount total = 0;      // number of matching articles (Xapian's estimate unless total_exact)
@@ -240,6 +246,9 @@ struct SearchResult {
   Xapian::doccount total_min = 0;  // bounds on the count (both equal total when exact)
   Xapian::doccount total_max = 0;
   std::optional<Xapian::doccount> stories;  // collapse, facet-by story: distinct stories among the matches
+  // An any-word query (the default) whose facets, timeline and co-occurrence counted only
+  // the matches holding every word: how many those were (Searcher::Plan::counted says why).
+  std::optional<EveryWordCount> every_word;
   std::vector<FacetCounts> facets;
   std::optional<Timeline> timeline;  // when the request asked for one
   std::optional<Cooccurrence> cooccurrence;

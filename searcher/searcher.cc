@@ -346,6 +346,14 @@ struct Searcher::Plan {
   Xapian::Query asked;      // the reader's own words, before feedback added any
   std::vector<QueryToken> tokens;  // the query's text as analysed, for a spelling suggestion
   Xapian::Query query;      // scored and filtered: what is matched, ranked and counted
+  // What the facets, the timeline and co-occurrence count: `query`, but for an any-word
+  // query (the default) when some match holds every word, those matches alone. Ranking
+  // by any word finds the most relevant articles, but counting by it counted every
+  // article that holds one of the words: `six nations` matched 455 BBC articles, and its
+  // people were led by Tony Blair, where the 71 holding both words are about rugby.
+  Xapian::Query counted;
+  bool counts_every_word = false;  // `counted` is narrower than `query`
+  Xapian::doccount counted_estimate = 0;  // Xapian's estimate of `counted`'s matches, then
   FacetRequest facets;      // the request's facets, and the dates a timeline counts
   bool counts_all = false;  // facets or co-occurrence count every match
   bool every_article = false;
@@ -436,6 +444,13 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& qb, co
     plan.asked = plan.scored;
     if (request.expansion != Expansion::NONE) plan.scored = expand(plan.scored, weight, request.expansion);
   }
+  Xapian::Query every_word;  // the query as --all reads it, when that differs
+  if (plan.counts_all && request.default_or && !plan.asked.empty()) {
+    qb.set_default_or(false);
+    every_word = qb.build(request.query, filter_languages(request.filters));
+    qb.set_default_or(true);
+    if (every_word.get_description() == plan.asked.get_description()) every_word = Xapian::Query();
+  }
   for (const auto& f : request.filters) filters.push_back(qb.filter(f));
   const auto date_bound = [&](const std::string& text, bool lower) {
     const auto range = parse_day_range(text);
@@ -447,16 +462,30 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& qb, co
   if (!request.since.empty()) date_bound(request.since, true);
   if (!request.until.empty()) date_bound(request.until, false);
   if (plan.scored.empty() && filters.empty()) throw QueryError("empty query: give words, --filter, or --like ID");
-  if (filters.empty()) {
-    plan.query = plan.scored;
-    return plan;
-  }
   // Not Xapian::Query::MatchAll: that is one static object whose reference count is not
   // atomic, and batch threads copying it at once corrupted the count (a batch on several
   // threads crashed in Query's destructor).
   const Xapian::Query filtered =
-      filters.size() == 1 ? filters.front() : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
-  plan.query = plan.scored.empty() ? filtered : filter_by(plan.scored, filtered);
+      filters.empty() ? Xapian::Query()
+      : filters.size() == 1 ? filters.front()
+                            : Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+  const auto filter = [&](const Xapian::Query& query) {
+    return filtered.empty() ? query : query.empty() ? filtered : filter_by(query, filtered);
+  };
+  plan.query = filter(plan.scored);
+  plan.counted = plan.query;
+  if (!every_word.empty()) {
+    // A matcher pass that stops at the first match: when none holds every word (a
+    // pasted description, most often), the counts are of every match, as before.
+    Xapian::Enquire probe(db_);
+    probe.set_query(filter(every_word));
+    probe.set_weighting_scheme(Xapian::BoolWeight());
+    if (const Xapian::MSet first = probe.get_mset(0, 1); !first.empty()) {
+      plan.counted = probe.get_query();
+      plan.counts_every_word = true;
+      plan.counted_estimate = first.get_matches_estimated();
+    }
+  }
   return plan;
 }
 
@@ -581,8 +610,9 @@ Searcher::Page Searcher::rank(Xapian::Enquire& enquire, const SearchRequest& req
     rank_collapsed(enquire, request, page);
     return page;
   }
-  // The facet pass counts every match exactly, so the ranked pass need not.
-  Xapian::doccount count_to = plan.counts_all ? 0 : EXACT_COUNT_BUDGET;
+  // The facet pass counts every match exactly, so the ranked pass need not, unless the
+  // facets count fewer.
+  Xapian::doccount count_to = plan.counts_all && !plan.counts_every_word ? 0 : EXACT_COUNT_BUDGET;
   if (!request.collapse && request.significant_terms == 0 && rank_on_two(enquire, request, weight, count_to, page))
     return page;
   if (request.collapse) {
@@ -682,11 +712,15 @@ void Searcher::count_facets(SearchResult& result, const SearchRequest& request, 
   FacetCounter& counter = use_columns ? *columns_ : static_cast<FacetCounter&>(*slots_);
   const Xapian::Database* second =
       use_columns && matches_estimated >= request.two_cores_from ? second_handle() : nullptr;
-  FacetPass pass = second ? counter.count_on_two(db_, *second, plan.query, facets, matches_estimated)
-                          : counter.count(db_, plan.query, facets);
-  result.total = result.total_min = result.total_max = pass.matches;
-  result.total_exact = true;
-  if (facets.by_story) result.stories = pass.stories;
+  FacetPass pass = second ? counter.count_on_two(db_, *second, plan.counted, facets, matches_estimated)
+                          : counter.count(db_, plan.counted, facets);
+  if (plan.counts_every_word) {
+    result.every_word = EveryWordCount{pass.matches, facets.by_story ? std::optional(pass.stories) : std::nullopt};
+  } else {
+    result.total = result.total_min = result.total_max = pass.matches;
+    result.total_exact = true;
+    if (facets.by_story) result.stories = pass.stories;
+  }
   // What the facets and the timeline count: articles, or stories.
   const Xapian::doccount counted = facets.by_story ? pass.stories : pass.matches;
   if (request.timeline) {
@@ -738,12 +772,17 @@ SearchResult Searcher::run(const SearchRequest& request) {
   result.missing_shards = shards_.missing_names();
   read_hits(result, request, page, qb);
   if (request.collapse && !shards_.remote) count_stories(result, plan.query);
-  if (plan.facets.size() > 0) count_facets(result, request, plan, page.matches_estimated());
+  if (plan.facets.size() > 0)
+    count_facets(result, request, plan, plan.counts_every_word ? plan.counted_estimate : page.matches_estimated());
   if (request.significant_terms > 0) find_significant_terms(result, request, plan, enquire, page.mset, qb);
   if (request.cooccur) {
-    result.cooccurrence = cooccur(*request.cooccur, plan.query, qb, request.facets.limit);
-    result.total = result.total_min = result.total_max = result.cooccurrence->matches;
-    result.total_exact = true;
+    result.cooccurrence = cooccur(*request.cooccur, plan.counted, qb, request.facets.limit);
+    if (plan.counts_every_word) {
+      if (!result.every_word) result.every_word = EveryWordCount{result.cooccurrence->matches, std::nullopt};
+    } else {
+      result.total = result.total_min = result.total_max = result.cooccurrence->matches;
+      result.total_exact = true;
+    }
     label_pairs(*result.cooccurrence, *request.cooccur, request.locale);
   }
   if (result.total == 0 && !request.query.empty() && !plan.every_article)

@@ -202,6 +202,14 @@ void write_text(std::ostream& out, const SearchRequest& request, const SearchRes
                hit.score, colour ? BOLD : "", title, colour ? RESET : "", similar);
     if (!hit.snippet.empty()) fmt::print(out, "      {}{}\n", one_line(hit.snippet, colour), colour ? RESET : "");
   }
+  if (result.every_word) {
+    const EveryWordCount& counted = *result.every_word;
+    const std::string stories = counted.stories ? fmt::format(" ({} {})", *counted.stories,
+                                                              *counted.stories == 1 ? "story" : "stories")
+                                                : "";
+    fmt::print(out, "Counted below: the {} {}{} holding every word.\n", counted.articles,
+               counted.articles == 1 ? "article" : "articles", stories);
+  }
   for (const auto& facet : result.facets) {
     const std::string undated = facet.undated && *facet.undated ? fmt::format("; {} undated", *facet.undated) : "";
     fmt::print(out, "{}{}{} ({} distinct{}):", colour ? BOLD : "", facet_name(facet.facet), colour ? RESET : "",

@@ -69,6 +69,42 @@ TEST_F(SearchCounts, LimitZeroGivesTheCountAlone) {
   EXPECT_EQ(search({"--limit", "0", "interest rates"}).out, "307 articles match 'interest rates'.\n");
 }
 
+// Bug: `six nations` matched 455 BBC articles, any holding "six" or "nations", and its
+// people facet was led by Tony Blair: the facets counted every match of the any-word
+// default, where the articles holding both words are the ones about the question.
+TEST_F(SearchCounts, FacetsOfAnAnyWordQueryCountTheArticlesHoldingEveryWord) {
+  const auto r = search({"--limit", "0", "--facet", "month", "interest rates"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "307 articles match 'interest rates'.\n"
+            "Counted below: the 57 articles holding every word.\n"
+            "month (1 distinct):  1987-03 57\n");
+  const auto j = nlohmann::json::parse(search({"--format", "json", "--limit", "0", "--facet", "month",
+                                               "--timeline", "month", "interest rates"}).out);
+  EXPECT_EQ(j["total"], 307);
+  EXPECT_EQ(j["total_exact"], true);
+  EXPECT_EQ(j["every_word"]["total"], 57);
+  EXPECT_EQ(j["facets"]["month"]["values"][0]["count"], 57);
+  EXPECT_EQ(j["timeline"]["periods"][0]["count"], 57) << j["timeline"].dump();
+
+  // Filters narrow both counts; --all and an explicit OR count what they match.
+  const auto filtered = search({"--limit", "0", "--facet", "day", "--filter", "date:1987-03-01", "interest rates"});
+  EXPECT_EQ(filtered.out,
+            "35 articles match 'interest rates' (date:1987-03-01).\n"
+            "Counted below: the 7 articles holding every word.\n"
+            "day (1 distinct):  1987-03-01 7\n");
+  EXPECT_EQ(search({"--limit", "0", "--facet", "month", "--all", "interest rates"}).out,
+            "57 articles match 'interest rates'.\nmonth (1 distinct):  1987-03 57\n");
+  EXPECT_EQ(search({"--limit", "0", "--facet", "month", "interest OR rates"}).out,
+            "307 articles match 'interest OR rates'.\nmonth (1 distinct):  1987-03 307\n");
+  // No article holds both words: the counts are of every match, and say nothing more.
+  const auto apart = nlohmann::json::parse(
+      search({"--format", "json", "--limit", "0", "--facet", "month", "interest freight"}).out);
+  EXPECT_EQ(apart["total"], 307);
+  EXPECT_FALSE(apart.contains("every_word"));
+  EXPECT_EQ(apart["facets"]["month"]["values"][0]["count"], 307);
+}
+
 TEST_F(SearchCounts, TheCountLineNamesTheFiltersAndDates) {
   const auto none = search({"--since", "1988", "interest"});
   ASSERT_EQ(none.exit_code, 0) << none.err;

@@ -130,7 +130,8 @@ function renderHits(s, result) {
   const stories = result.stories !== undefined ? ` (${result.stories.toLocaleString('en')} stories)` : '';
   $('summary').textContent = result.total === 0
     ? 'No articles match.' + (result.suggestion ? ' Did you mean: ' + result.suggestion + '?' : '')
-    : `${result.total_exact ? '' : 'about '}${total} ${result.total === 1 ? 'article' : 'articles'}${stories}`;
+    : `${result.total_exact ? '' : 'about '}${total} ${result.total === 1 ? 'article' : 'articles'}${stories}` +
+      (result.every_word ? `; facets count the ${result.every_word.total.toLocaleString('en')} holding every word` : '');
   $('summary').dataset.total = String(result.total);
   for (const hit of result.hits) {
     const link = el('a', { href: stateUrl(Object.assign({}, s, { article: hit.id })) }, hit.title || hit.id);
