@@ -303,9 +303,8 @@ void IndexWriter::commit() {
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     CommitPeople* corrections = people ? &*people : nullptr;
-    if (staged * 8 < current.get_doccount()) merge_directly(parts, deletions, old_last, corrections, delta);
-    else merge_by_compaction(parts, deletions, old_last, corrections, delta);
-    held = Xapian::Database(current_path()).get_doccount();
+    held = staged * 8 < current.get_doccount() ? merge_directly(parts, deletions, old_last, corrections, delta)
+                                               : merge_by_compaction(parts, deletions, old_last, corrections, delta);
   } catch (const Xapian::Error& e) {
     throw std::runtime_error(dir_ + ": commit failed: " + e.get_description());
   } catch (const std::exception& e) {
@@ -334,8 +333,9 @@ std::size_t correct_archive_people(CommitPeople* people, Xapian::WritableDatabas
 
 }  // namespace
 
-void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                                 Xapian::docid old_last, CommitPeople* people, WriteCounts& delta) {
+Xapian::doccount IndexWriter::merge_directly(const std::vector<PartInfo>& parts,
+                                             const std::vector<std::string>& deletions, Xapian::docid old_last,
+                                             CommitPeople* people, WriteCounts& delta) {
   Xapian::WritableDatabase& db = direct();
   bool archive_rewritten = false;  // then the column file's earlier rows are stale
   // One transaction: when a write fails, none of the merge is applied, not even by the
@@ -361,11 +361,13 @@ void IndexWriter::merge_directly(const std::vector<PartInfo>& parts, const std::
   refresh_column_file(dir_, current_path(), /*extend=*/!archive_rewritten);
   spdlog::debug("commit: facet columns written in {:.2f} s",
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return db.get_doccount();
 }
 
 
-void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                                      Xapian::docid old_last, CommitPeople* people, WriteCounts& delta) {
+Xapian::doccount IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts,
+                                                  const std::vector<std::string>& deletions, Xapian::docid old_last,
+                                                  CommitPeople* people, WriteCounts& delta) {
   // Articles written directly since the last commit are not below old_last.
   const bool wrote_directly = direct_.has_value();
   if (direct_) {
@@ -388,6 +390,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
     spdlog::debug("commit: {} in {:.2f} s", what, std::chrono::duration<double>(now - phase_start).count());
     phase_start = now;
   };
+  Xapian::doccount held = 0;  // after the commit
   // Until the stub names it, the new generation is nobody's: on a failure (a full disk)
   // it goes, so that it holds no space, and the stub still names the last commit.
   try {
@@ -447,6 +450,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
       // The mark of a finished generation, for finding it again should the stub be lost.
       db.set_metadata(std::string(schema::METADATA_GENERATION), generations_.next_name());
       db.commit();
+      held = db.get_doccount();
       db.close();
       phase_done("database commit");
     }
@@ -472,6 +476,7 @@ void IndexWriter::merge_by_compaction(const std::vector<PartInfo>& parts, const 
   }
   generations_.advance();
   phase_done("fsync and new generation made current");
+  return held;
 }
 
 }  // namespace newsdex

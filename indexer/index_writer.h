@@ -156,11 +156,11 @@ class IndexWriter {
  private:
   Xapian::WritableDatabase& direct();
   // `people` (null when the commit has no parts) corrects the archive's people in the
-  // merged database (commit_people.h).
-  void merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                      Xapian::docid old_last, CommitPeople* people, WriteCounts& delta);
-  void merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
-                           Xapian::docid old_last, CommitPeople* people, WriteCounts& delta);
+  // merged database (commit_people.h). Both return the articles the database then holds.
+  Xapian::doccount merge_directly(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
+                                  Xapian::docid old_last, CommitPeople* people, WriteCounts& delta);
+  Xapian::doccount merge_by_compaction(const std::vector<PartInfo>& parts, const std::vector<std::string>& deletions,
+                                       Xapian::docid old_last, CommitPeople* people, WriteCounts& delta);
   std::string current_path() const;
 
   Generations generations_;  // first: destroyed last, after the database is closed

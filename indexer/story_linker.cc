@@ -86,13 +86,31 @@ void visit_newest_members(const Xapian::Database& db, const std::string& term, X
   for (std::size_t k = first; k < found.size(); ++k) visit(found[k]);
 }
 
+// Answers computed once each and kept, up to `capacity` of them: past it the table starts
+// afresh, so that memory stays bounded whatever the commit holds.
+template <typename Key, typename Value>
+class BoundedMemo {
+ public:
+  explicit BoundedMemo(std::size_t capacity) : capacity_(capacity) {}
+
+  template <typename Compute>
+  const Value& get(const Key& key, Compute&& compute) {
+    if (const auto found = table_.find(key); found != table_.end()) return found->second;
+    if (table_.size() >= capacity_) table_.clear();
+    return table_.emplace(key, compute()).first->second;
+  }
+
+ private:
+  std::size_t capacity_;
+  std::unordered_map<Key, Value> table_;
+};
+
 // The archive's newest members of each band, read once per commit: every article of the
 // commit comes after the whole archive, so the answer is the same for each article that
 // has the band. Near copies share bands, and each lookup is a descent of the archive's
 // posting table: at 1.8 million articles, where each wire story has a hundred copies,
 // reading them per article made linking a commit's 433,000 articles take 175 s
-// (docs/measurements.md, Figures behind the code's limits). Bounded: past MAX_CACHED
-// bands the table starts afresh.
+// (docs/measurements.md, Figures behind the code's limits). Kept for up to 2^20 bands.
 class ArchiveMembers {
  public:
   explicit ArchiveMembers(const Xapian::Database& archive)
@@ -110,25 +128,23 @@ class ArchiveMembers {
 
  private:
   const std::vector<Xapian::docid>& of(const std::string& term) {
-    const std::uint64_t key = band_key(term);
-    if (const auto found = members_.find(key); found != members_.end()) return found->second;
-    if (members_.size() >= MAX_CACHED) members_.clear();
-    std::vector<Xapian::docid> newest;
-    visit_newest_members(archive_, term, after_last_, MAX_BAND_MEMBERS,
-                         [&](Xapian::docid docid) { newest.push_back(docid); });
-    return members_.emplace(key, std::move(newest)).first->second;
+    return members_.get(band_key(term), [&] {
+      std::vector<Xapian::docid> newest;
+      visit_newest_members(archive_, term, after_last_, MAX_BAND_MEMBERS,
+                           [&](Xapian::docid docid) { newest.push_back(docid); });
+      return newest;
+    });
   }
 
-  static constexpr std::size_t MAX_CACHED = 1u << 20;
   const Xapian::Database& archive_;
   Xapian::docid after_last_;
-  std::unordered_map<std::uint64_t, std::vector<Xapian::docid>> members_;
+  BoundedMemo<std::uint64_t, std::vector<Xapian::docid>> members_{1u << 20};
 };
 
 // What linking compares of an archive article, read once per commit: the copies of one
 // story in a commit all compare with the same few archive articles (the oldest of the
 // newest members they share every band with), and each read is three value lookups in
-// the archive. Bounded: past MAX_CACHED articles the table starts afresh.
+// the archive. Kept for up to 2^16 articles.
 class ArchiveArticles {
  public:
   struct Article {
@@ -140,18 +156,16 @@ class ArchiveArticles {
   explicit ArchiveArticles(const Xapian::Database& archive) : archive_(archive) {}
 
   const Article& of(Xapian::docid docid) {
-    if (const auto found = articles_.find(docid); found != articles_.end()) return found->second;
-    if (articles_.size() >= MAX_CACHED) articles_.clear();
-    const Xapian::Document doc = archive_.get_document(docid);
-    Article article{decode_sketch(doc.get_value(schema::SLOT_SKETCH)), doc.get_value(schema::SLOT_STORY),
-                    day_number(doc.get_value(schema::SLOT_DATE))};
-    return articles_.emplace(docid, std::move(article)).first->second;
+    return articles_.get(docid, [&] {
+      const Xapian::Document doc = archive_.get_document(docid);
+      return Article{decode_sketch(doc.get_value(schema::SLOT_SKETCH)), doc.get_value(schema::SLOT_STORY),
+                     day_number(doc.get_value(schema::SLOT_DATE))};
+    });
   }
 
  private:
-  static constexpr std::size_t MAX_CACHED = 1u << 16;
   const Xapian::Database& archive_;
-  std::unordered_map<Xapian::docid, Article> articles_;
+  BoundedMemo<Xapian::docid, Article> articles_{1u << 16};
 };
 
 }  // namespace
