@@ -225,38 +225,38 @@ TEST(SurnameResolver, TheFacetCountsAnEarlierArticleUnderItsNewName) {
 }
 
 // A name with no listed given name, found with evidence in two articles ("Sprinter
-// Kostas Kenteris said"), and written plainly in others.
-const std::string KENTERIS_NAMED = article("named-1", "Greek sprinter Kostas Kenteris said he had done nothing wrong.") +
-                                   article("named-2", "The athlete Kostas Kenteris said he would appeal.");
+// Haralabos Kenteris said"), and written plainly in others.
+const std::string KENTERIS_NAMED = article("named-1", "Greek sprinter Haralabos Kenteris said he had done nothing wrong.") +
+                                   article("named-2", "The athlete Haralabos Kenteris said he would appeal.");
 const std::string KENTERIS_PLAIN =
-    article("plain", "The hearing into Kostas Kenteris and Katerina Thanou was put off until June.");
+    article("plain", "The hearing into Haralabos Kenteris and Katerina Thanou was put off until June.");
 
 TEST(KnownNames, AnArticleThatWritesANameTheArchiveKnowsNamesThePerson) {
   const testing::IndexedCorpus corpus(KENTERIS_NAMED + KENTERIS_PLAIN +
-                                      article("inside", "The Kostas Kenteris Stadium was put up for sale.") +
-                                      article("lower", "a kostas kenteris fan club met in the hall."));
-  const auto found = people_of(corpus, "person:\"Kostas Kenteris\"");
+                                      article("inside", "The Haralabos Kenteris Stadium was put up for sale.") +
+                                      article("lower", "a haralabos kenteris fan club met in the hall."));
+  const auto found = people_of(corpus, "person:\"Haralabos Kenteris\"");
   ASSERT_EQ(found.count("plain"), 1u) << "the name written without evidence names him";
-  EXPECT_EQ(found.at("plain"), (std::vector<std::string>{"Kostas Kenteris", "Katerina Thanou"})) << "in order of mention";
+  EXPECT_EQ(found.at("plain"), (std::vector<std::string>{"Haralabos Kenteris", "Katerina Thanou"})) << "in order of mention";
   EXPECT_EQ(found.count("inside"), 0u) << "inside a longer name it is not his";
   EXPECT_EQ(found.count("lower"), 0u) << "not written as a name";
-  EXPECT_EQ(person_facet(corpus).at("Kostas Kenteris"), 3);
+  EXPECT_EQ(person_facet(corpus).at("Haralabos Kenteris"), 3);
 }
 
 TEST(KnownNames, ANameFoundOnceOrInFewOfTheArticlesWritingItIsNoEvidence) {
   // Found once: not enough, without a listed given name.
-  EXPECT_EQ(people_of(testing::IndexedCorpus(article("named", "Greek sprinter Kostas Kenteris said he had done nothing wrong.") +
+  EXPECT_EQ(people_of(testing::IndexedCorpus(article("named", "Greek sprinter Haralabos Kenteris said he had done nothing wrong.") +
                                              KENTERIS_PLAIN),
-                      "person:\"Kostas Kenteris\"")
+                      "person:\"Haralabos Kenteris\"")
                 .count("plain"),
             0u);
   // Found twice among eleven articles that write it: the extractor's evidence was more
   // likely wrong twice than right.
   std::string plain;
   for (int i = 0; i < 9; ++i)
-    plain += article("plain-" + std::to_string(i), "The hearing into Kostas Kenteris and Katerina Thanou was put off until day " +
+    plain += article("plain-" + std::to_string(i), "The hearing into Haralabos Kenteris and Katerina Thanou was put off until day " +
                                                        std::to_string(i) + ".");
-  EXPECT_EQ(people_of(testing::IndexedCorpus(KENTERIS_NAMED + plain), "person:\"Kostas Kenteris\"").size(), 2u);
+  EXPECT_EQ(people_of(testing::IndexedCorpus(KENTERIS_NAMED + plain), "person:\"Haralabos Kenteris\"").size(), 2u);
 }
 
 TEST(KnownNames, AnEarlierArticleIsNamedWhenALaterRunMakesTheNameKnown) {
@@ -264,9 +264,9 @@ TEST(KnownNames, AnEarlierArticleIsNamedWhenALaterRunMakesTheNameKnown) {
   for (const int before : {20, 0}) {
     testing::TempDir dir;
     const auto found =
-        people_of(index_two_runs(dir, fillers(before) + KENTERIS_PLAIN, KENTERIS_NAMED), "person:\"Kostas Kenteris\"");
+        people_of(index_two_runs(dir, fillers(before) + KENTERIS_PLAIN, KENTERIS_NAMED), "person:\"Haralabos Kenteris\"");
     ASSERT_EQ(found.count("plain"), 1u) << before << " articles before";
-    EXPECT_EQ(found.at("plain"), (std::vector<std::string>{"Kostas Kenteris", "Katerina Thanou"}));
+    EXPECT_EQ(found.at("plain"), (std::vector<std::string>{"Haralabos Kenteris", "Katerina Thanou"}));
     EXPECT_EQ(found.size(), 3u);
   }
 }
@@ -277,7 +277,7 @@ TEST(KnownNames, TheSecondArticleToNameThePersonMakesTheNameKnownToTheArchive) {
   for (const int before : {20, 0}) {
     testing::TempDir dir;
     const auto found = people_of(index_two_runs(dir, fillers(before) + named_1 + KENTERIS_PLAIN, named_2),
-                                 "person:\"Kostas Kenteris\"");
+                                 "person:\"Haralabos Kenteris\"");
     EXPECT_EQ(found.count("plain"), 1u) << before << " articles before";
   }
 }
@@ -285,18 +285,18 @@ TEST(KnownNames, TheSecondArticleToNameThePersonMakesTheNameKnownToTheArchive) {
 TEST(KnownNames, ALaterRunsArticleIsNamedFromTheArchive) {
   testing::TempDir dir;
   const auto found =
-      people_of(index_two_runs(dir, fillers(20) + KENTERIS_NAMED, KENTERIS_PLAIN), "person:\"Kostas Kenteris\"");
+      people_of(index_two_runs(dir, fillers(20) + KENTERIS_NAMED, KENTERIS_PLAIN), "person:\"Haralabos Kenteris\"");
   ASSERT_EQ(found.count("plain"), 1u);
-  EXPECT_EQ(found.at("plain"), (std::vector<std::string>{"Kostas Kenteris", "Katerina Thanou"}));
+  EXPECT_EQ(found.at("plain"), (std::vector<std::string>{"Haralabos Kenteris", "Katerina Thanou"}));
 }
 
 TEST(KnownNames, ABareSurnameInTheArticleJoinsTheName) {
   const testing::IndexedCorpus corpus(
       KENTERIS_NAMED +
-      article("plain", "The hearing into Kostas Kenteris was put off. Mr Kenteris said he would wait."));
-  const auto found = people_of(corpus, "person:\"Kostas Kenteris\"");
+      article("plain", "The hearing into Haralabos Kenteris was put off. Mr Kenteris said he would wait."));
+  const auto found = people_of(corpus, "person:\"Haralabos Kenteris\"");
   ASSERT_EQ(found.count("plain"), 1u);
-  EXPECT_EQ(found.at("plain"), std::vector<std::string>{"Kostas Kenteris"});
+  EXPECT_EQ(found.at("plain"), std::vector<std::string>{"Haralabos Kenteris"});
 }
 
 }  // namespace

@@ -102,6 +102,13 @@ TEST(PeopleStages, MentionsAreTheNamesTheirEvidenceVouchesFor) {
       // A given name, a speech verb or an apposition vouch for two words.
       {"Yesterday Kelly Sotherton won.", {"Kelly Sotherton"}},
       {"Then Satoshi Sumita said no.", {"Satoshi Sumita"}},
+      // Given names of other alphabets, romanised as English-language news writes them.
+      {"Yesterday Ioannis Karmis won.", {"Ioannis Karmis"}},
+      {"Yesterday Nikolay Davydenko won.", {"Nikolay Davydenko"}},
+      {"Yesterday Dmitry Bogdanov won.", {"Dmitry Bogdanov"}},
+      {"Yesterday Irakli Labadze won.", {"Irakli Labadze"}},
+      // A region's name begins no name.
+      {"Yesterday Florida Power won.", {}},
       // A possessive surname and a family noun give the name its surname.
       {"Mr Eavis' daughter Emily sang.", {"Eavis", "Emily Eavis"}},
       // Joined by "and" to a person, two words are a person too.
