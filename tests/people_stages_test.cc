@@ -113,6 +113,14 @@ TEST(PeopleStages, MentionsAreTheNamesTheirEvidenceVouchesFor) {
       {"Mr Eavis' daughter Emily sang.", {"Eavis", "Emily Eavis"}},
       // Joined by "and" to a person, two words are a person too.
       {"I thought Jason Robinson and Josh Lewsey played well.", {"Jason Robinson", "Josh Lewsey"}},
+      // So are two words in an enumeration with a person, before or after it.
+      {"The likes of Michael Owen, Gethin Jenkins, Rhys Thomas and Gavin Henson are world class.",
+       {"Michael Owen", "Gethin Jenkins", "Rhys Thomas", "Gavin Henson"}},
+      {"Fans cheered Mefin Davies and Stephen Jones.", {"Mefin Davies", "Stephen Jones"}},
+      // A comma outside an enumeration sets off an apposition; a determiner, a thing.
+      {"He will succeed the previous High Commissioner, Ann Grant, shortly.", {"Ann Grant"}},
+      {"Rhodri Glyn Thomas, Plaid Cymru health spokesman, said no.", {"Rhodri Glyn Thomas"}},
+      {"Earlier, the Black Eyed Peas and Alicia Keys sang.", {"Alicia Keys"}},
       // Things named, titles of works, firms and unconfirmed sentence starts are left out.
       {"The band Franz Ferdinand won.", {}},
       {"The series Rolf On Art returns.", {}},

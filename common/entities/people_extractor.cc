@@ -732,17 +732,72 @@ class PeopleFinder {
     else if (length >= 2 && length <= 3 && spaced) coordinated_.push_back({c, d, false, {}, -1});
   }
 
-  // Coordinated candidates joined by "and" to a full name just before become mentions.
+  // Coordinated candidates listed with a full name become mentions: joined to it by "and"
+  // ("Jason Robinson and Josh Lewsey") or by a comma ("Michael Owen, Gethin Jenkins,
+  // Dwayne Peel and Gavin Henson"), before or after it. A list is followed from person to
+  // person, so one name with evidence vouches for its neighbours, and they for theirs.
   void add_coordinated() {
-    sort_mentions();
-    for (const Mention& m : coordinated_) {
-      if (m.first < 2 || tokens_[m.first - 1].folded != "and" || tokens_[m.first - 1].upper_initial ||
-          !only_space_after(tokens_[m.first - 1]) || !only_space_after(tokens_[m.first - 2]))
-        continue;
-      const bool after_person = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& p) {
-        return p.last == m.first - 2 && p.last > p.first;
-      });
-      if (after_person) mentions_.push_back(m);
+    // Words before a thing, a group or a place, not a person: "the Black Eyed Peas and
+    // Alicia Keys", "a gold field in Grand Bois".
+    static const WordSet NOT_BEFORE_A_PERSON = {"the", "a", "an", "so-called", "their", "its", "our",
+                                                "in", "at", "near", "into"};
+    const std::size_t anchors = mentions_.size();
+    const auto full_name_at = [&](auto&& where) {
+      return std::any_of(mentions_.begin(), mentions_.begin() + static_cast<std::ptrdiff_t>(anchors),
+                         [&](const Mention& p) { return p.last > p.first && where(p); });
+    };
+    const auto comma_after = [&](std::size_t k) { return tokens_[k].gap_after == (GAP_SPACE | GAP_COMMA); };
+    const auto and_at = [&](std::size_t k) {
+      return tokens_[k].folded == "and" && !tokens_[k].upper_initial && only_space_after(tokens_[k]);
+    };
+    // A comma joins the items of a list only in an enumeration that "and" ends ("A, B, C
+    // and D"); elsewhere it sets off an apposition ("the previous High Commissioner, Ann
+    // Grant", "Rhodri Glyn Thomas, Plaid Cymru health spokesman").
+    const auto span_at = [&](std::size_t first) -> const Mention* {
+      for (const auto* list : {&mentions_, &coordinated_})
+        for (const Mention& p : *list)
+          if (p.first == first) return &p;
+      return nullptr;
+    };
+    const auto enumerated = [&](const Mention& m) {
+      for (std::size_t j = m.last;;) {
+        if (j + 1 < n_ && comma_after(j)) {
+          const Mention* next = span_at(j + 1);
+          if (!next) return false;
+          j = next->last;
+        } else {
+          return j + 2 < n_ && only_space_after(tokens_[j]) && and_at(j + 1) && span_at(j + 2) != nullptr;
+        }
+      }
+    };
+    std::vector<bool> taken(coordinated_.size(), false);
+    {
+      for (std::size_t i = 0; i < coordinated_.size(); ++i) {
+        if (taken[i]) continue;
+        const Mention& m = coordinated_[i];
+        if (m.first >= 1 && !tokens_[m.first - 1].upper_initial && only_space_after(tokens_[m.first - 1]) &&
+            has(NOT_BEFORE_A_PERSON, tokens_[m.first - 1].folded))
+          continue;
+        const bool before = m.first >= 1 && comma_after(m.first - 1) &&
+                            full_name_at([&](const Mention& p) { return p.last == m.first - 1; });
+        const bool and_before = m.first >= 2 && and_at(m.first - 1) && only_space_after(tokens_[m.first - 2]) &&
+                                full_name_at([&](const Mention& p) { return p.last == m.first - 2; });
+        const bool after = m.last + 1 < n_ && comma_after(m.last) &&
+                           full_name_at([&](const Mention& p) { return p.first == m.last + 1; });
+        const bool and_after = m.last + 2 < n_ && only_space_after(tokens_[m.last]) && and_at(m.last + 1) &&
+                               full_name_at([&](const Mention& p) { return p.first == m.last + 2; });
+        if (((before || after) && enumerated(m)) || and_before || and_after) {
+          // Three words, the first a plural and the second a given name: the first is a
+          // plural title or a word of the sentence ("Justices Lewis Powell, Sandra
+          // O'Connor and Antonin Scalia", "Sprinters Kostas Kenteris and Katerina Thanou").
+          Mention named = m;
+          if (m.last == m.first + 2 && tokens_[m.first].folded.back() == 's' && !is(m.first, GIVEN) &&
+              is(m.first + 1, GIVEN))
+            ++named.first;
+          mentions_.push_back(named);
+          taken[i] = true;
+        }
+      }
     }
     sort_mentions();
   }
