@@ -350,10 +350,10 @@ struct Searcher::Plan {
   // query (the default) when some match holds every word, those matches alone. Ranking
   // by any word finds the most relevant articles, but counting by it counted every
   // article that holds one of the words: `six nations` matched 455 BBC articles, and its
-  // people were led by Tony Blair, where the 71 holding both words are about rugby.
+  // people were led by Tony Blair, where the 111 holding both words are about rugby.
   Xapian::Query counted;
   bool counts_every_word = false;  // `counted` is narrower than `query`
-  Xapian::doccount counted_estimate = 0;  // Xapian's estimate of `counted`'s matches, then
+  Xapian::doccount counted_estimate = 0;  // with counts_every_word: Xapian's estimate of them
   FacetRequest facets;      // the request's facets, and the dates a timeline counts
   bool counts_all = false;  // facets or co-occurrence count every match
   bool every_article = false;

@@ -732,10 +732,11 @@ class PeopleFinder {
     else if (length >= 2 && length <= 3 && spaced) coordinated_.push_back({c, d, false, {}, -1});
   }
 
-  // Coordinated candidates listed with a full name become mentions: joined to it by "and"
-  // ("Jason Robinson and Josh Lewsey") or by a comma ("Michael Owen, Gethin Jenkins,
-  // Dwayne Peel and Gavin Henson"), before or after it. A list is followed from person to
-  // person, so one name with evidence vouches for its neighbours, and they for theirs.
+  // Coordinated candidates listed next to a full name found with evidence become
+  // mentions: joined to it by "and" ("Jason Robinson and Josh Lewsey", "Mefin Davies and
+  // Stephen Jones") or by a comma ("Michael Owen, Gethin Jenkins, Dwayne Peel and Gavin
+  // Henson"), before or after it. Only names with evidence vouch: taking the candidates
+  // they vouch for as vouching in turn found almost nothing more.
   void add_coordinated() {
     // Words before a thing, a group or a place, not a person: "the Black Eyed Peas and
     // Alicia Keys", "a gold field in Grand Bois".
@@ -770,34 +771,27 @@ class PeopleFinder {
         }
       }
     };
-    std::vector<bool> taken(coordinated_.size(), false);
-    {
-      for (std::size_t i = 0; i < coordinated_.size(); ++i) {
-        if (taken[i]) continue;
-        const Mention& m = coordinated_[i];
-        if (m.first >= 1 && !tokens_[m.first - 1].upper_initial && only_space_after(tokens_[m.first - 1]) &&
-            has(NOT_BEFORE_A_PERSON, tokens_[m.first - 1].folded))
-          continue;
-        const bool before = m.first >= 1 && comma_after(m.first - 1) &&
-                            full_name_at([&](const Mention& p) { return p.last == m.first - 1; });
-        const bool and_before = m.first >= 2 && and_at(m.first - 1) && only_space_after(tokens_[m.first - 2]) &&
-                                full_name_at([&](const Mention& p) { return p.last == m.first - 2; });
-        const bool after = m.last + 1 < n_ && comma_after(m.last) &&
-                           full_name_at([&](const Mention& p) { return p.first == m.last + 1; });
-        const bool and_after = m.last + 2 < n_ && only_space_after(tokens_[m.last]) && and_at(m.last + 1) &&
-                               full_name_at([&](const Mention& p) { return p.first == m.last + 2; });
-        if (((before || after) && enumerated(m)) || and_before || and_after) {
-          // Three words, the first a plural and the second a given name: the first is a
-          // plural title or a word of the sentence ("Justices Lewis Powell, Sandra
-          // O'Connor and Antonin Scalia", "Sprinters Kostas Kenteris and Katerina Thanou").
-          Mention named = m;
-          if (m.last == m.first + 2 && tokens_[m.first].folded.back() == 's' && !is(m.first, GIVEN) &&
-              is(m.first + 1, GIVEN))
-            ++named.first;
-          mentions_.push_back(named);
-          taken[i] = true;
-        }
-      }
+    for (const Mention& m : coordinated_) {
+      if (m.first >= 1 && !tokens_[m.first - 1].upper_initial && only_space_after(tokens_[m.first - 1]) &&
+          has(NOT_BEFORE_A_PERSON, tokens_[m.first - 1].folded))
+        continue;
+      const bool before = m.first >= 1 && comma_after(m.first - 1) &&
+                          full_name_at([&](const Mention& p) { return p.last == m.first - 1; });
+      const bool and_before = m.first >= 2 && and_at(m.first - 1) && only_space_after(tokens_[m.first - 2]) &&
+                              full_name_at([&](const Mention& p) { return p.last == m.first - 2; });
+      const bool after = m.last + 1 < n_ && comma_after(m.last) &&
+                         full_name_at([&](const Mention& p) { return p.first == m.last + 1; });
+      const bool and_after = m.last + 2 < n_ && only_space_after(tokens_[m.last]) && and_at(m.last + 1) &&
+                             full_name_at([&](const Mention& p) { return p.first == m.last + 2; });
+      if (!((before || after) && enumerated(m)) && !and_before && !and_after) continue;
+      // Three words, the first a plural and the second a given name: the first is a
+      // plural title or a word of the sentence ("Justices Lewis Powell, Sandra O'Connor
+      // and Antonin Scalia", "Sprinters Kostas Kenteris and Katerina Thanou").
+      Mention named = m;
+      if (m.last == m.first + 2 && tokens_[m.first].folded.back() == 's' && !is(m.first, GIVEN) &&
+          is(m.first + 1, GIVEN))
+        ++named.first;
+      mentions_.push_back(named);
     }
     sort_mentions();
   }
