@@ -742,47 +742,56 @@ class PeopleFinder {
     // Alicia Keys", "a gold field in Grand Bois".
     static const WordSet NOT_BEFORE_A_PERSON = {"the", "a", "an", "so-called", "their", "its", "our",
                                                 "in", "at", "near", "into"};
-    const std::size_t anchors = mentions_.size();
-    const auto full_name_at = [&](auto&& where) {
-      return std::any_of(mentions_.begin(), mentions_.begin() + static_cast<std::ptrdiff_t>(anchors),
-                         [&](const Mention& p) { return p.last > p.first && where(p); });
-    };
+    // Indexed by token, so that a list of thousands of names costs linear time: which
+    // full names found with evidence start and end where, and where each candidate or
+    // mention that starts at a token ends.
+    constexpr std::size_t NONE = static_cast<std::size_t>(-1);
+    std::vector<char> full_first(n_, 0), full_last(n_, 0);
+    for (const Mention& p : mentions_)
+      if (p.last > p.first) full_first[p.first] = full_last[p.last] = 1;
+    std::vector<std::size_t> span_last(n_, NONE);
+    for (const auto* list : {&mentions_, &coordinated_})
+      for (const Mention& p : *list)
+        if (span_last[p.first] == NONE) span_last[p.first] = p.last;
     const auto comma_after = [&](std::size_t k) { return tokens_[k].gap_after == (GAP_SPACE | GAP_COMMA); };
     const auto and_at = [&](std::size_t k) {
       return tokens_[k].folded == "and" && !tokens_[k].upper_initial && only_space_after(tokens_[k]);
     };
     // A comma joins the items of a list only in an enumeration that "and" ends ("A, B, C
     // and D"); elsewhere it sets off an apposition ("the previous High Commissioner, Ann
-    // Grant", "Rhodri Glyn Thomas, Plaid Cymru health spokesman").
-    const auto span_at = [&](std::size_t first) -> const Mention* {
-      for (const auto* list : {&mentions_, &coordinated_})
-        for (const Mention& p : *list)
-          if (p.first == first) return &p;
-      return nullptr;
-    };
+    // Grant", "Rhodri Glyn Thomas, Plaid Cymru health spokesman"). Whether the list that
+    // goes on after the name ending at a token is one, kept for every name it passes.
+    std::vector<signed char> enumeration_after(n_, -1);
     const auto enumerated = [&](const Mention& m) {
+      std::vector<std::size_t> passed;
+      bool ends_with_and = false;
       for (std::size_t j = m.last;;) {
+        if (enumeration_after[j] >= 0) {
+          ends_with_and = enumeration_after[j] != 0;
+          break;
+        }
+        passed.push_back(j);
         if (j + 1 < n_ && comma_after(j)) {
-          const Mention* next = span_at(j + 1);
-          if (!next) return false;
-          j = next->last;
+          if (span_last[j + 1] == NONE) break;
+          j = span_last[j + 1];
         } else {
-          return j + 2 < n_ && only_space_after(tokens_[j]) && and_at(j + 1) && span_at(j + 2) != nullptr;
+          ends_with_and = j + 2 < n_ && only_space_after(tokens_[j]) && and_at(j + 1) && span_last[j + 2] != NONE;
+          break;
         }
       }
+      for (std::size_t j : passed) enumeration_after[j] = ends_with_and ? 1 : 0;
+      return ends_with_and;
     };
     for (const Mention& m : coordinated_) {
       if (m.first >= 1 && !tokens_[m.first - 1].upper_initial && only_space_after(tokens_[m.first - 1]) &&
           has(NOT_BEFORE_A_PERSON, tokens_[m.first - 1].folded))
         continue;
-      const bool before = m.first >= 1 && comma_after(m.first - 1) &&
-                          full_name_at([&](const Mention& p) { return p.last == m.first - 1; });
-      const bool and_before = m.first >= 2 && and_at(m.first - 1) && only_space_after(tokens_[m.first - 2]) &&
-                              full_name_at([&](const Mention& p) { return p.last == m.first - 2; });
-      const bool after = m.last + 1 < n_ && comma_after(m.last) &&
-                         full_name_at([&](const Mention& p) { return p.first == m.last + 1; });
-      const bool and_after = m.last + 2 < n_ && only_space_after(tokens_[m.last]) && and_at(m.last + 1) &&
-                             full_name_at([&](const Mention& p) { return p.first == m.last + 2; });
+      const bool before = m.first >= 1 && comma_after(m.first - 1) && full_last[m.first - 1];
+      const bool and_before =
+          m.first >= 2 && and_at(m.first - 1) && only_space_after(tokens_[m.first - 2]) && full_last[m.first - 2];
+      const bool after = m.last + 1 < n_ && comma_after(m.last) && full_first[m.last + 1];
+      const bool and_after =
+          m.last + 2 < n_ && only_space_after(tokens_[m.last]) && and_at(m.last + 1) && full_first[m.last + 2];
       if (!((before || after) && enumerated(m)) && !and_before && !and_after) continue;
       // Three words, the first a plural and the second a given name: the first is a
       // plural title or a word of the sentence ("Justices Lewis Powell, Sandra O'Connor
