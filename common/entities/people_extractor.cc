@@ -742,6 +742,8 @@ class PeopleFinder {
     // Alicia Keys", "a gold field in Grand Bois".
     static const WordSet NOT_BEFORE_A_PERSON = {"the", "a", "an", "so-called", "their", "its", "our",
                                                 "in", "at", "near", "into"};
+    // Most articles list no candidate: the tables below are not worth building for them.
+    if (coordinated_.empty()) return sort_mentions();
     // Indexed by token, so that a list of thousands of names costs linear time: which
     // full names found with evidence start and end where, and where each candidate or
     // mention that starts at a token ends.
