@@ -52,7 +52,8 @@ Examples:
   newsdex-index --db one.db --reshard news.idx        (merge shards into one database)
   newsdex-index --db four.idx --reshard news.db --shards 4   (split a database)
 
-Exit status: 0 success, 1 runtime error (or input problems with --strict), 2 usage error.
+Exit status: 0 success, 1 runtime error (or no named input exists, or input problems with
+--strict), 2 usage error.
 )";
 
 }  // namespace

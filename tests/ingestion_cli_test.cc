@@ -179,6 +179,20 @@ TEST(IndexingCommandLine, BadInputIsReportedCountedAndFatalOnlyWithStrict) {
   EXPECT_EQ(strict.exit_code, 1) << strict.err;
 }
 
+TEST(IndexingCommandLine, NamingOnlyInputsThatDoNotExistIsAFailure) {
+  TempDir dir;
+  const std::string db = dir / "news.db";
+  ASSERT_EQ(run(NEWSDEX_INDEX_BIN, {"--db", db, NEWSDEX_FIXTURES_DIR "/trec/newswire.trec"}).exit_code, 0);
+  const auto typo = run(NEWSDEX_INDEX_BIN, {"--db", db, dir / "newswire.trce"});
+  EXPECT_EQ(typo.exit_code, 1) << typo.err;
+  EXPECT_NE(typo.err.find("nothing to index: " + (dir / "newswire.trce") + " does not exist"), std::string::npos)
+      << typo.err;
+  const auto both = run(NEWSDEX_INDEX_BIN, {"--db", db, dir / "a.jsonl", dir / "b.jsonl"});
+  EXPECT_EQ(both.exit_code, 1) << both.err;
+  EXPECT_NE(both.err.find("none of the 2 inputs named exists"), std::string::npos) << both.err;
+  EXPECT_EQ(doccount(db), 4u);  // what was indexed stays
+}
+
 TEST(IndexingCommandLine, DeletesById) {
   TempDir dir;
   const std::string db = dir / "news.db";
