@@ -45,6 +45,9 @@ class ReplayStreambuf : public std::streambuf {
 
 constexpr std::size_t HEAD_BYTES = 4096;
 
+// The kind of skip a named input that does not exist is reported as.
+constexpr std::string_view MISSING_FILE = "missing-file";
+
 // The head is up to HEAD_BYTES, but on a live source no more than what has come once a
 // whole first line is there: the first article of a slow feed is not held back for the
 // format's sake (every format shows itself in its first line).
@@ -65,6 +68,12 @@ void sniff_and_use(std::istream& in, const std::function<void(std::istream&, std
 
 }  // namespace
 
+bool none_exists(const std::vector<std::string>& arguments, const Diagnostics& diagnostics) {
+  const auto skipped = diagnostics.skipped_by_kind();
+  const auto missing = skipped.find(std::string(MISSING_FILE));
+  return missing != skipped.end() && missing->second == arguments.size();
+}
+
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& arguments, Diagnostics& diagnostics) {
   std::vector<InputFile> files;
   for (const auto& argument : arguments) {
@@ -76,7 +85,7 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& arguments, 
     const fs::path path(argument);
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      diagnostics.skipped({argument, 0, 0}, "missing-file", "no such file or directory");
+      diagnostics.skipped({argument, 0, 0}, MISSING_FILE, "no such file or directory");
       continue;
     }
     if (fs::is_directory(status)) {

@@ -23,6 +23,10 @@ struct InputFile {
 // `diagnostics` as skipped and left out.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& arguments, Diagnostics& diagnostics);
 
+// Whether expand_inputs(arguments, diagnostics) found that not one of the arguments
+// exists: nothing to do, where an empty directory is only an empty day.
+bool none_exists(const std::vector<std::string>& arguments, const Diagnostics& diagnostics);
+
 // Opens an input for reading, decompressing ".gz" files, and calls `use(stream, head)`
 // where `head` holds the first bytes of the content (for format detection; the stream
 // still yields them). Returns false (after reporting) when the input cannot be read.

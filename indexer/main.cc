@@ -46,9 +46,7 @@ int main(int argc, char** argv) {
     // A bad record or one missing file among many is the input's problem and the run goes
     // on; but when no input named exists at all (a typo, a wrong directory), there is
     // nothing to do, and a script must not read success.
-    const auto missing = diagnostics.skipped_by_kind();
-    if (!options.inputs.empty() && inputs.empty() && missing.contains("missing-file") &&
-        missing.at("missing-file") == options.inputs.size()) {
+    if (none_exists(options.inputs, diagnostics)) {
       if (options.inputs.size() == 1) spdlog::error("nothing to index: {} does not exist", options.inputs.front());
       else spdlog::error("nothing to index: none of the {} inputs named exists", options.inputs.size());
       return cli::EXIT_RUNTIME_ERROR;
