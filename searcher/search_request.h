@@ -169,6 +169,8 @@ std::optional<bool> facet_by_story_from_name(std::string_view name);
 inline constexpr Xapian::doccount DEFAULT_TWO_CORES_FROM = 20000;
 inline constexpr double DEFAULT_BM25_K1 = 1.2;
 inline constexpr double DEFAULT_BM25_B = 0.3;
+// BM25's floor on a document's length relative to the average (Xapian's min_normlen).
+inline constexpr double BM25_MIN_NORMLEN = 0.5;
 
 // Pseudo-relevance feedback: the words that stand out in the best matches of the query,
 // added to it. REORDER ranks the matches with them, so every match still holds a word of

@@ -251,6 +251,7 @@ void Searcher::reopen() {
   slots_ = std::make_unique<SlotFacetCounter>(shards_.remote);
   second_.reset();
   frequencies_.reset();
+  lengths_.reset();  // read again from the new revision when first needed
 }
 
 // A second handle is worth having only on local databases (a remote shard would need a
@@ -346,6 +347,11 @@ struct Searcher::Plan {
   Xapian::Query asked;      // the reader's own words, before feedback added any
   std::vector<QueryToken> tokens;  // the query's text as analysed, for a spelling suggestion
   Xapian::Query query;      // scored and filtered: what is matched, ranked and counted
+  // `query` as the matcher ranks it: its words weighed from document lengths in memory
+  // where this searcher holds them (length_weighted_terms.h), the same scores sooner.
+  Xapian::Query ranked;
+  bool by_lengths = false;    // `ranked` differs from `query`
+  Xapian::Registry registry;  // unserialises `ranked` (for the second core's copy)
   // What the facets, the timeline and co-occurrence count: `query`, but for an any-word
   // query (the default) when some match holds every word, those matches alone. Ranking
   // by any word finds the most relevant articles, but counting by it counted every
@@ -371,6 +377,8 @@ struct Searcher::Page {
   // has words: split, each half's upper bound is the whole query's, so their sum alone
   // would double it.
   std::optional<Xapian::MSet> whole;
+  // The words' own MSet, for snippets, when the ranking's query weighed them otherwise.
+  std::optional<Xapian::MSet> snippets_from;
 
   // No match has a score: listed by date.
   bool weightless() const { return without_scores(whole); }
@@ -473,6 +481,17 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& qb, co
     return filtered.empty() ? query : query.empty() ? filtered : filter_by(query, filtered);
   };
   plan.query = filter(plan.scored);
+  plan.ranked = plan.query;
+  if (const auto bm25 = dynamic_cast<const Xapian::BM25Weight*>(&weight);
+      bm25 && many_queries_ && !plan.scored.empty() && !shards_.remote && shards_.handles.size() == 1) {
+    // Read once per revision: as long as a whole scan of the length list, which Xapian's
+    // matcher makes for each query with matches spread over the archive.
+    if (!lengths_) lengths_ = std::make_shared<const DocumentLengths>(db_);
+    const LengthWeightedTerms terms(lengths_, {request.bm25_k1, request.bm25_b, BM25_MIN_NORMLEN});
+    plan.ranked = terms.weigh(plan.query);
+    plan.registry = terms.registry();
+    plan.by_lengths = true;
+  }
   plan.counted = plan.query;
   if (!every_word.empty()) {
     // A matcher pass that stops at the first match: when none holds every word (a
@@ -491,7 +510,7 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& qb, co
 
 std::optional<Xapian::MSet> Searcher::set_order(Xapian::Enquire& enquire, const SearchRequest& request,
                                                 const Plan& plan, Xapian::MultiValueKeyMaker& oldest_first) {
-  Xapian::Query query = plan.query;
+  Xapian::Query query = plan.ranked;
   if (request.recency_half_life_days > 0 && !plan.scored.empty()) {
     enquire.set_query(query);
     const Xapian::MSet best = enquire.get_mset(0, 1);
@@ -546,7 +565,7 @@ void Searcher::rank_collapsed(Xapian::Enquire& enquire, const SearchRequest& req
 }
 
 bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& request, const Xapian::Weight& weight,
-                           Xapian::doccount count_to, Page& page) {
+                           const Xapian::Registry& registry, Xapian::doccount count_to, Page& page) {
   // Relevance alone: a date order or the recency blend would need their key makers and
   // posting sources in the other thread. One local database: shards number documents apart.
   if (request.sort != SortOrder::RELEVANCE || page.weightless() || request.recency_half_life_days > 0 ||
@@ -557,7 +576,7 @@ bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& reques
   try {
     serialised = query.serialise();
   } catch (const Xapian::Error&) {
-    return false;  // a posting source of newsdex's own (boolean_terms.h) has no serialised form
+    return false;  // a posting source without a serialised form (boolean_terms.h, recency)
   }
   if (page.whole->get_matches_estimated() < request.two_cores_from) return false;
   const Xapian::Database* second = second_handle();
@@ -573,7 +592,7 @@ bool Searcher::rank_on_two(Xapian::Enquire& enquire, const SearchRequest& reques
     std::jthread other([&] {
       try {
         Xapian::Enquire theirs(*second);
-        theirs.set_query(within_docids(Xapian::Query::unserialise(serialised), half + 1, last));
+        theirs.set_query(within_docids(Xapian::Query::unserialise(serialised, registry), half + 1, last));
         theirs.set_weighting_scheme(*their_weight);
         high = theirs.get_mset(0, want, count_each);
       } catch (const Xapian::Error&) {
@@ -613,7 +632,7 @@ Searcher::Page Searcher::rank(Xapian::Enquire& enquire, const SearchRequest& req
   // The facet pass counts every match exactly, so the ranked pass need not, unless the
   // facets count fewer.
   Xapian::doccount count_to = plan.counts_all && !plan.counts_every_word ? 0 : EXACT_COUNT_BUDGET;
-  if (!request.collapse && request.significant_terms == 0 && rank_on_two(enquire, request, weight, count_to, page))
+  if (!request.collapse && request.significant_terms == 0 && rank_on_two(enquire, request, weight, plan.registry, count_to, page))
     return page;
   if (request.collapse) {
     // A remote shard reads no column: Xapian collapses, counting the copies it saw among
@@ -676,7 +695,8 @@ void Searcher::read_hits(SearchResult& result, const SearchRequest& request, con
       // snippet is the first good passage, not the best one: fast for ten hits, and it
       // still shows the matches. Stemmed as the article was, so its own inflections are
       // highlighted.
-      hit.snippet = markup_text(mset.snippet(text, request.snippet_length, qb.stemmer(hit.article.language), 0,
+      const Xapian::MSet& words = page.snippets_from ? *page.snippets_from : mset;
+      hit.snippet = markup_text(words.snippet(text, request.snippet_length, qb.stemmer(hit.article.language), 0,
                                                std::string(1, SNIPPET_MARK_START), std::string(1, SNIPPET_MARK_END),
                                                "…"));
     }
@@ -760,13 +780,21 @@ SearchResult Searcher::run(const SearchRequest& request) {
   QueryBuilder& qb = builder(request.language);
   qb.set_default_or(request.default_or);
   qb.set_limits(request.query_limits);
-  const Xapian::BM25Weight bm25(request.bm25_k1, 0, 1, request.bm25_b, 0.5);
+  const Xapian::BM25Weight bm25(request.bm25_k1, 0, 1, request.bm25_b, BM25_MIN_NORMLEN);
   const Plan plan = this->plan(request, qb, bm25);
 
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(bm25);
   Xapian::MultiValueKeyMaker oldest_first;  // outlives the enquire's use of it
   Page page = rank(enquire, request, plan, bm25, set_order(enquire, request, plan, oldest_first));
+  if (plan.by_lengths && request.snippet_length > 0 && !page.shown.empty()) {
+    // A snippet marks and weighs the words of its MSet's query: Xapian's terms, not the
+    // posting sources that ranked them. Counting nothing, this pass only opens them.
+    Xapian::Enquire words(db_);
+    words.set_query(plan.query);
+    words.set_weighting_scheme(bm25);
+    page.snippets_from = words.get_mset(0, 0);
+  }
 
   SearchResult result;
   result.missing_shards = shards_.missing_names();

@@ -14,6 +14,7 @@
 #include "core/article.h"
 #include "cooccurrence.h"
 #include "facet_counter.h"
+#include "length_weighted_terms.h"
 #include "query_builder.h"
 #include "search_request.h"
 #include "shard_set.h"
@@ -82,7 +83,7 @@ class Searcher {
   // thread of its own, for a query with many matches ordered by relevance alone; false
   // (and nothing ranked) where it cannot.
   bool rank_on_two(Xapian::Enquire& enquire, const SearchRequest& request, const Xapian::Weight& weight,
-                   Xapian::doccount count_to, Page& page);
+                   const Xapian::Registry& registry, Xapian::doccount count_to, Page& page);
   void rank_collapsed(Xapian::Enquire& enquire, const SearchRequest& request, Page& page);
   void read_hits(SearchResult& result, const SearchRequest& request, const Page& page, QueryBuilder& qb);
   void count_stories(SearchResult& result, const Xapian::Query& query);
@@ -111,6 +112,9 @@ class Searcher {
   // (a Xapian handle is not thread-safe); opened when first needed.
   std::optional<ShardSet> second_;
   std::optional<ArchiveFrequencies> frequencies_;  // read when significant terms first need them
+  // Every document's length, for BM25 without Xapian's per-match read of them
+  // (length_weighted_terms.h); read when a long-lived searcher first ranks words.
+  std::shared_ptr<const DocumentLengths> lengths_;
 };
 
 }  // namespace newsdex
