@@ -64,6 +64,9 @@ class Searcher {
   // what the serving ones use, before lending it.
   LoadedColumns loaded_columns() const;
   void load_columns(const LoadedColumns& columns);
+  // Reads every document's length ahead of the first ranked query, which reads them in a
+  // searcher for many queries (length_weighted_terms.h); nothing where it would not.
+  void load_lengths();
 
  private:
   struct Plan;
@@ -92,6 +95,8 @@ class Searcher {
   void find_significant_terms(SearchResult& result, const SearchRequest& request, const Plan& plan,
                               Xapian::Enquire& enquire, const Xapian::MSet& ranked, QueryBuilder& qb);
   void reopen();  // opens spec_ afresh and drops what belonged to the old handles
+  // Whether words are ranked from lengths in memory: for many queries, on one local database.
+  bool weighs_by_lengths() const;
   const Xapian::Database* second_handle();
   QueryBuilder& builder(const std::string& language);
   Xapian::Query like_query(const std::string& id);

@@ -14,13 +14,15 @@ SearcherPool::SearcherPool(const DatabaseSpec& databases, unsigned size, std::si
     : max_waiting_(max_waiting), refresh_every_(refresh_every), databases_(databases) {
   size = std::max(1u, size);
   entries_.resize(size);
-  // Opened in parallel: each loads its facet columns, which takes a while on a large archive.
+  // Opened in parallel: each loads its facet columns and document lengths, which takes a
+  // while on a large archive.
   std::vector<std::thread> openers;
   std::vector<std::exception_ptr> failures(size);
   for (unsigned i = 0; i < size; ++i)
     openers.emplace_back([&, i] {
       try {
         entries_[i].searcher = std::make_unique<Searcher>(databases, /*many_queries=*/true);
+        entries_[i].searcher->load_lengths();
       } catch (...) {
         failures[i] = std::current_exception();
       }
@@ -69,6 +71,7 @@ void SearcherPool::watch_for_commits() {
         try {
           fresh = std::make_unique<Searcher>(databases_, /*many_queries=*/true);
           fresh->load_columns(warm);
+          fresh->load_lengths();
         } catch (const std::exception& e) {
           spdlog::warn("opening a fresh searcher failed: {}", e.what());
           all_fresh = false;
