@@ -12,7 +12,7 @@ namespace {
 class Bm25Postings : public Xapian::PostingSource {
  public:
   Bm25Postings(std::vector<std::string> terms, std::shared_ptr<const DocumentLengths> lengths,
-               Bm25Parameters parameters)
+               const Bm25Parameters& parameters)
       : terms_(std::move(terms)), lengths_(std::move(lengths)), p_(parameters) {}
 
   Xapian::PostingSource* clone() const override { return new Bm25Postings(terms_, lengths_, p_); }
@@ -52,7 +52,8 @@ class Bm25Postings : public Xapian::PostingSource {
       // OrPostList::get_termfreq_est_using_stats: the union's size, the two taken as
       // independent, as the synonym's term frequency.
       const double a = db_.get_termfreq(terms_[0]), b = db_.get_termfreq(terms_[1]);
-      termfreq_ = docs == 0 ? 0 : static_cast<Xapian::doccount>(a + b - (a * b / docs) + 0.5);
+      // Truncated after adding 0.5, as Xapian rounds it: lround would differ at .5.
+      termfreq_ = docs == 0 ? 0 : static_cast<Xapian::doccount>(a + b - (a * b / docs) + 0.5);  // NOLINT(bugprone-incorrect-roundings)
       termfreq_min_ = static_cast<Xapian::doccount>(std::max(a, b));
       termfreq_max_ = static_cast<Xapian::doccount>(std::min(a + b, docs));
     }
@@ -151,7 +152,8 @@ DocumentLengths::DocumentLengths(const Xapian::Database& db) : lengths_(std::siz
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) lengths_[*it] = it.get_doclength();
 }
 
-LengthWeightedTerms::LengthWeightedTerms(std::shared_ptr<const DocumentLengths> lengths, Bm25Parameters parameters)
+LengthWeightedTerms::LengthWeightedTerms(std::shared_ptr<const DocumentLengths> lengths,
+                                         const Bm25Parameters& parameters)
     : lengths_(std::move(lengths)), parameters_(parameters) {
   registry_.register_posting_source(Bm25Postings({}, lengths_, parameters_));
 }

@@ -45,7 +45,7 @@ struct Bm25Parameters {
 
 class LengthWeightedTerms {
  public:
-  LengthWeightedTerms(std::shared_ptr<const DocumentLengths> lengths, Bm25Parameters parameters);
+  LengthWeightedTerms(std::shared_ptr<const DocumentLengths> lengths, const Bm25Parameters& parameters);
 
   // `query` with each word that is weighted as a term on its own replaced by a posting
   // source that gives it the same weight. Matches the same documents.
