@@ -640,7 +640,8 @@ Searcher::Page Searcher::rank(Xapian::Enquire& enquire, const SearchRequest& req
   // The facet pass counts every match exactly, so the ranked pass need not, unless the
   // facets count fewer.
   Xapian::doccount count_to = plan.counts_all && !plan.counts_every_word ? 0 : EXACT_COUNT_BUDGET;
-  if (!request.collapse && request.significant_terms == 0 && rank_on_two(enquire, request, weight, plan.registry, count_to, page))
+  if (!request.collapse && request.significant_terms == 0 &&
+      rank_on_two(enquire, request, weight, plan.registry, count_to, page))
     return page;
   if (request.collapse) {
     // A remote shard reads no column: Xapian collapses, counting the copies it saw among
