@@ -3,24 +3,26 @@
 #include <algorithm>
 #include <cmath>
 
+#include "term_postings.h"
+
 namespace newsdex {
 namespace {
 
 // One word's postings (or the union of two words' postings, a synonym), weighed as
 // Xapian::BM25Weight weighs the term (or Xapian's SynonymPostList the synonym): the same
 // formula with the same operations in the same order, so that the doubles are equal.
-class Bm25Postings : public Xapian::PostingSource {
+class Bm25Postings : public TermPostings {
  public:
   Bm25Postings(std::vector<std::string> terms, std::shared_ptr<const DocumentLengths> lengths,
                const Bm25Parameters& parameters)
-      : terms_(std::move(terms)), lengths_(std::move(lengths)), p_(parameters) {}
+      : TermPostings(std::move(terms)), lengths_(std::move(lengths)), p_(parameters) {}
 
-  Xapian::PostingSource* clone() const override { return new Bm25Postings(terms_, lengths_, p_); }
+  Xapian::PostingSource* clone() const override { return new Bm25Postings(terms(), lengths_, p_); }
   std::string name() const override { return "newsdex.Bm25Postings"; }
   // The terms, each ended by a NUL (a term holds none).
   std::string serialise() const override {
     std::string out;
-    for (const auto& term : terms_) out += term + '\0';
+    for (const auto& term : terms()) out += term + '\0';
     return out;
   }
   Xapian::PostingSource* unserialise(const std::string& serialised) const override {
@@ -35,30 +37,11 @@ class Bm25Postings : public Xapian::PostingSource {
   }
 
   void init(const Xapian::Database& db) override {
-    db_ = db;
-    its_.clear();
-    Xapian::termcount wdf_max = 0;
-    for (const auto& term : terms_) {
-      its_.emplace_back(db_.postlist_begin(term));
-      wdf_max += db_.get_wdf_upper_bound(term);
-    }
-    started_ = false;
-    at_ = 0;
-    const double docs = db_.get_doccount();
-    termfreq_min_ = termfreq_max_ = 0;
-    if (terms_.size() == 1) {
-      termfreq_ = termfreq_min_ = termfreq_max_ = db_.get_termfreq(terms_.front());
-    } else {
-      // OrPostList::get_termfreq_est_using_stats: the union's size, the two taken as
-      // independent, as the synonym's term frequency.
-      const double a = db_.get_termfreq(terms_[0]), b = db_.get_termfreq(terms_[1]);
-      // Truncated after adding 0.5, as Xapian rounds it: lround would differ at .5.
-      termfreq_ = docs == 0 ? 0 : static_cast<Xapian::doccount>(a + b - (a * b / docs) + 0.5);  // NOLINT(bugprone-incorrect-roundings)
-      termfreq_min_ = static_cast<Xapian::doccount>(std::max(a, b));
-      termfreq_max_ = static_cast<Xapian::doccount>(std::min(a + b, docs));
-    }
-    // BM25Weight::init without a relevance set, for a term of factor 1 (not under a scale).
-    double tw = (docs - termfreq_ + 0.5) / (termfreq_ + 0.5);
+    TermPostings::init(db);
+    // BM25Weight::init without a relevance set, for a term of factor 1 (not under a scale),
+    // with the synonym's estimated frequency for two terms.
+    const double docs = db.get_doccount(), termfreq = get_termfreq_est();
+    double tw = (docs - termfreq + 0.5) / (termfreq + 0.5);
     if (tw < 2) tw = tw * 0.5 + 1;
     termweight_ = std::log(tw) * 1.0;
     // Each leaf of the query is weighed with its own wqf, which the QueryParser makes 1
@@ -68,80 +51,43 @@ class Bm25Postings : public Xapian::PostingSource {
     termweight_ *= (p_.k1 + 1);
     len_factor_ = 0;
     if (p_.b != 0 && p_.k1 != 0) {
-      len_factor_ = db_.get_avlength();
+      len_factor_ = db.get_avlength();
       if (len_factor_ != 0) len_factor_ = 1 / len_factor_;
     }
     // BM25Weight::get_maxpart: the bound the matcher prunes by (for a synonym, the sum of
     // its terms' bounds: looser than Xapian's, never lower).
+    Xapian::termcount wdf_max = 0;
+    for (const auto& term : terms()) wdf_max += db.get_wdf_upper_bound(term);
     double denom = p_.k1;
     if (p_.k1 != 0 && p_.b != 0) {
-      const double lower = std::max<double>(wdf_max, db_.get_doclength_lower_bound());
+      const double lower = std::max<double>(wdf_max, db.get_doclength_lower_bound());
       denom *= (std::max(lower * len_factor_, p_.min_normlen) * p_.b + (1 - p_.b));
     }
     denom += wdf_max;
     set_maxweight(denom > 0 ? termweight_ * (wdf_max / denom) : 0);
   }
 
-  Xapian::doccount get_termfreq_min() const override { return termfreq_min_; }
-  Xapian::doccount get_termfreq_est() const override { return termfreq_; }
-  Xapian::doccount get_termfreq_max() const override { return termfreq_max_; }
-
-  void next(double) override {
-    if (started_)
-      for (auto& it : its_)
-        if (it != END && *it == at_) ++it;
-    started_ = true;
-    settle();
-  }
-  void skip_to(Xapian::docid did, double) override {
-    started_ = true;
-    for (auto& it : its_)
-      if (it != END && *it < did) it.skip_to(did);
-    settle();
-  }
-  bool at_end() const override { return at_ == 0; }
-  Xapian::docid get_docid() const override { return at_; }
-
   // BM25Weight::get_sumpart (for a synonym, with SynonymPostList's sum of the wdfs,
   // capped at the document's length).
   double get_weight() const override {
+    const Xapian::docid did = get_docid();
     // A document added after the lengths were read: asked of the database.
-    const Xapian::termcount length = at_ <= lengths_->last_docid() ? (*lengths_)[at_] : db_.get_doclength(at_);
-    Xapian::termcount wdf_sum = 0;
-    for (const auto& it : its_)
-      if (it != END && *it == at_) wdf_sum += it.get_wdf();
-    if (its_.size() > 1) wdf_sum = std::min(wdf_sum, length);
+    const Xapian::termcount length = did <= lengths_->last_docid() ? (*lengths_)[did] : database().get_doclength(did);
+    Xapian::termcount wdf_sum = wdf();
+    if (terms().size() > 1) wdf_sum = std::min(wdf_sum, length);
     const double normlen = std::max(length * len_factor_, p_.min_normlen);
     const double wdf = wdf_sum;
     const double denom = p_.k1 * (normlen * p_.b + (1 - p_.b)) + wdf;
     return termweight_ * (wdf / denom);
   }
 
-  std::string get_description() const override {
-    std::string out = "Bm25Postings(";
-    for (const auto& term : terms_) out += (&term == &terms_.front() ? "" : " ") + term;
-    return out + ")";
-  }
+  std::string get_description() const override { return "Bm25" + TermPostings::get_description(); }
 
  private:
   static constexpr double K3 = 1;
-  inline static const Xapian::PostingIterator END{};
 
-  // The current document: the lowest of the iterators', 0 when all have ended.
-  void settle() {
-    at_ = 0;
-    for (const auto& it : its_)
-      if (it != END && (at_ == 0 || *it < at_)) at_ = *it;
-  }
-
-  std::vector<std::string> terms_;
   std::shared_ptr<const DocumentLengths> lengths_;
   Bm25Parameters p_;
-  Xapian::Database db_;
-  std::vector<Xapian::PostingIterator> its_;
-  bool started_ = false;
-  Xapian::docid at_ = 0;
-  Xapian::doccount termfreq_ = 0, termfreq_min_ = 0, termfreq_max_ = 0;
   double termweight_ = 0;
   double len_factor_ = 0;
 };

@@ -8,9 +8,10 @@
 // 1.1 ms (docs/measurements.md, Archive scale). Lucene reads norms by document id.
 //
 // How: each word of the query becomes a posting source that walks the word's postings
-// and weighs each with BM25, reading the length by document id. Words under a phrase, a
-// synonym or a weight scale stay Xapian's terms: their weights are not a sum of
-// independent terms' BM25 parts (or carry a factor) and the numbers would differ.
+// and weighs each with BM25, reading the length by document id; so does a synonym of two
+// words (a word stemmed in two languages). Words under a phrase or a weight scale, and
+// larger synonyms, stay Xapian's terms: their weights are not a sum of independent terms'
+// BM25 parts (or carry a factor, or an estimate built in another order) and would differ.
 // One local database only: on shards a posting source sees each shard's own document
 // ids, and a remote shard cannot run it.
 #pragma once
@@ -27,8 +28,8 @@ namespace newsdex {
 class DocumentLengths {
  public:
   explicit DocumentLengths(const Xapian::Database& db);
-  // 0 for a document id past those read (a document added since).
-  Xapian::termcount operator[](Xapian::docid did) const { return did < lengths_.size() ? lengths_[did] : 0; }
+  // For a document id up to last_docid() (a document added since was not read).
+  Xapian::termcount operator[](Xapian::docid did) const { return lengths_[did]; }
   Xapian::docid last_docid() const { return static_cast<Xapian::docid>(lengths_.size()) - 1; }
 
  private:

@@ -385,8 +385,12 @@ struct Searcher::Page {
   // has words: split, each half's upper bound is the whole query's, so their sum alone
   // would double it.
   std::optional<Xapian::MSet> whole;
-  // The words' own MSet, for snippets, when the ranking's query weighed them otherwise.
-  std::optional<Xapian::MSet> snippets_from;
+  // `whole` was estimated from the words as Xapian's terms, where the ranking weighed
+  // them itself (Plan::by_lengths).
+  bool words_in_whole = false;
+
+  // What snippets are made from: an MSet whose query holds the words as terms.
+  const Xapian::MSet& words() const { return words_in_whole ? *whole : mset; }
 
   // No match has a score: listed by date.
   bool weightless() const { return without_scores(whole); }
@@ -517,7 +521,8 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& qb, co
 }
 
 std::optional<Xapian::MSet> Searcher::set_order(Xapian::Enquire& enquire, const SearchRequest& request,
-                                                const Plan& plan, Xapian::MultiValueKeyMaker& oldest_first) {
+                                                const Plan& plan, const Xapian::Weight& weight,
+                                                Xapian::MultiValueKeyMaker& oldest_first) {
   Xapian::Query query = plan.ranked;
   if (request.recency_half_life_days > 0 && !plan.scored.empty()) {
     enquire.set_query(query);
@@ -533,7 +538,16 @@ std::optional<Xapian::MSet> Searcher::set_order(Xapian::Enquire& enquire, const 
   // every match the same 0, and Xapian would list them in docid order. Those are listed
   // newest first, as a news archive lists a person's or a country's articles.
   std::optional<Xapian::MSet> whole;
-  if (!plan.scored.empty()) whole = enquire.get_mset(0, 0);
+  if (plan.by_lengths) {
+    // From the words as Xapian's terms: the same estimates, and an MSet whose query holds
+    // the terms that snippets mark (Xapian's snippet generator reads its MSet's query).
+    Xapian::Enquire words(db_);
+    words.set_query(plan.query);
+    words.set_weighting_scheme(weight);
+    whole = words.get_mset(0, 0);
+  } else if (!plan.scored.empty()) {
+    whole = enquire.get_mset(0, 0);
+  }
   const SortOrder sort =
       request.sort == SortOrder::RELEVANCE && without_scores(whole) ? SortOrder::DATE_DESC : request.sort;
   // Undated articles come last in both date orders. Descending, an empty date sorts last
@@ -633,6 +647,7 @@ Searcher::Page Searcher::rank(Xapian::Enquire& enquire, const SearchRequest& req
                               const Xapian::Weight& weight, std::optional<Xapian::MSet> whole) {
   Page page;
   page.whole = std::move(whole);
+  page.words_in_whole = plan.by_lengths;
   if (request.collapse && !shards_.remote) {
     rank_collapsed(enquire, request, page);
     return page;
@@ -704,8 +719,7 @@ void Searcher::read_hits(SearchResult& result, const SearchRequest& request, con
       // snippet is the first good passage, not the best one: fast for ten hits, and it
       // still shows the matches. Stemmed as the article was, so its own inflections are
       // highlighted.
-      const Xapian::MSet& words = page.snippets_from ? *page.snippets_from : mset;
-      hit.snippet = markup_text(words.snippet(text, request.snippet_length, qb.stemmer(hit.article.language), 0,
+      hit.snippet = markup_text(page.words().snippet(text, request.snippet_length, qb.stemmer(hit.article.language), 0,
                                                std::string(1, SNIPPET_MARK_START), std::string(1, SNIPPET_MARK_END),
                                                "…"));
     }
@@ -795,15 +809,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(bm25);
   Xapian::MultiValueKeyMaker oldest_first;  // outlives the enquire's use of it
-  Page page = rank(enquire, request, plan, bm25, set_order(enquire, request, plan, oldest_first));
-  if (plan.by_lengths && request.snippet_length > 0 && !page.shown.empty()) {
-    // A snippet marks and weighs the words of its MSet's query: Xapian's terms, not the
-    // posting sources that ranked them. Counting nothing, this pass only opens them.
-    Xapian::Enquire words(db_);
-    words.set_query(plan.query);
-    words.set_weighting_scheme(bm25);
-    page.snippets_from = words.get_mset(0, 0);
-  }
+  Page page = rank(enquire, request, plan, bm25, set_order(enquire, request, plan, bm25, oldest_first));
 
   SearchResult result;
   result.missing_shards = shards_.missing_names();

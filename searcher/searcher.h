@@ -79,7 +79,7 @@ class Searcher {
   // estimated counts when it has words (read to tell whether any match has a score; the
   // ranking keeps them), nothing when it has none.
   std::optional<Xapian::MSet> set_order(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan,
-                                        Xapian::MultiValueKeyMaker& oldest_first);
+                                        const Xapian::Weight& weight, Xapian::MultiValueKeyMaker& oldest_first);
   Page rank(Xapian::Enquire& enquire, const SearchRequest& request, const Plan& plan, const Xapian::Weight& weight,
             std::optional<Xapian::MSet> whole);
   // Ranks the first half of the document ids here and the second on a second handle in a
