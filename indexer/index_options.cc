@@ -114,10 +114,11 @@ cli::CommandLine index_command_line(IndexArguments& args, IndexOptions& options)
   cli::add_threads_option(indexing, &pipeline.threads, "analysis threads (default: one per core)");
   indexing.add_options()
       ("commit-every", cli::count_value(&pipeline.commit_every, "commit-every")->value_name("N"),
-       "commit after every N articles (default: 250000, or as many as the database holds when "
-       "that is more)")
+       "commit after every N articles (default: 250000, or twice as many as the database holds "
+       "when that is more)")
       ("commit-interval", po::value<double>(&pipeline.commit_seconds)->value_name("SECONDS"),
-       "commit at least this often while articles arrive (default: 300)")
+       "commit at least this often while articles arrive (default: 300, or three times as long "
+       "as the last commit took when that is more)")
       ("max-record-size", po::value<std::string>(&args.max_record)->value_name("BYTES"),
        "skip (with an error) any record longer than this: a JSON line, a <DOC> or <REUTERS> "
        "record, a plain-text file; suffixes K, M, G (default: 16M)")
@@ -177,6 +178,7 @@ std::string settle_index_options(const po::variables_map& vm, IndexArguments& ar
   pipeline.reader.max_record_bytes = *max_bytes;
   if (pipeline.commit_every == 0) return "--commit-every must be at least 1";
   pipeline.commit_every_grows = vm.count("commit-every") == 0;
+  pipeline.commit_interval_stretches = vm.count("commit-interval") == 0;
   if (!(pipeline.commit_seconds > 0)) return "--commit-interval must be positive";
   pipeline.show_progress = !(vm.count("quiet") && vm["quiet"].as<bool>());
   if (!args.format.empty()) {

@@ -331,6 +331,7 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
 
   // This thread commits, reports progress and watches for Ctrl-C.
   auto last_commit = Clock::now();
+  double last_commit_seconds = 0;
   bool commit_failed = false;
   while (true) {
     {
@@ -345,9 +346,11 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
     }
     progress.update(run.articles_done, run.articles_read, run.bytes_read);
     if (!writing || run.stop) continue;
-    const bool due = std::chrono::duration<double>(Clock::now() - last_commit).count() >= options.commit_seconds;
+    const bool due = std::chrono::duration<double>(Clock::now() - last_commit).count() >=
+                     seconds_per_commit(options, last_commit_seconds);
     const std::size_t ready = committable_articles(shards);
     if (ready > 0 && (ready >= articles_per_commit(options, committed_articles(shards)) || due)) {
+      const auto commit_start = Clock::now();
       try {
         commit_shards(shards);
       } catch (...) {
@@ -357,6 +360,7 @@ PipelineSummary run_indexing(const std::vector<InputFile>& inputs, const Pipelin
         run.fail(std::current_exception());
       }
       last_commit = Clock::now();
+      last_commit_seconds = std::chrono::duration<double>(last_commit - commit_start).count();
     }
   }
   for (auto& thread : pool) thread.join();

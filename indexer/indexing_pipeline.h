@@ -30,12 +30,17 @@ struct PipelineOptions {
   unsigned threads = 0;                 // analysis threads; 0: one per core
   std::size_t batch_articles = 1000;    // articles per batch, and per part database
   // Commit after this many articles... With commit_every_grows (the default, unless
-  // --commit-every is given), after as many as the database held at its last commit when
-  // that is more: a compacting commit rewrites the whole database, so commits spaced by
-  // its size rewrite each article a few times over a run, not once per commit.
+  // --commit-every is given), after twice as many as the database held at its last
+  // commit when that is more: a compacting commit rewrites the whole database, so commits
+  // spaced by its size rewrite each article about 1.5 times over a long run (the
+  // compactions' sizes grow threefold, 1 + 1/3 + 1/9 + ...), not once per commit.
   std::size_t commit_every = 250000;
   bool commit_every_grows = true;
-  double commit_seconds = 300;          // ...or this many seconds, whichever comes first
+  // ...or this many seconds after the last commit ended, whichever comes first. With
+  // commit_interval_stretches (the default, unless --commit-interval is given), at least
+  // three times as long as the last commit took.
+  double commit_seconds = 300;
+  bool commit_interval_stretches = true;
   bool show_progress = true;            // progress bar / periodic log lines on stderr
 };
 
@@ -52,7 +57,17 @@ struct PipelineSummary {
 // The staged articles that call for a commit when the database held `committed` articles
 // at its last one (the --commit-interval clock aside).
 inline std::size_t articles_per_commit(const PipelineOptions& options, std::size_t committed) {
-  return options.commit_every_grows ? std::max(options.commit_every, committed) : options.commit_every;
+  return options.commit_every_grows ? std::max(options.commit_every, 2 * committed) : options.commit_every;
+}
+
+// The seconds after the end of a commit that took `last_commit_seconds` at which staged
+// articles are committed whatever their count. A commit that compacts a large archive
+// takes minutes (at 1.8 million articles, three of them): on a fixed 5-minute clock a long
+// run would spend most of its time committing, and each commit would rewrite the archive
+// for a few minutes' articles; by default commits take at most a quarter of the time.
+inline double seconds_per_commit(const PipelineOptions& options, double last_commit_seconds) {
+  return options.commit_interval_stretches ? std::max(options.commit_seconds, 3 * last_commit_seconds)
+                                           : options.commit_seconds;
 }
 
 // Reads every input and writes its articles through `shards` (or, with extract_only,

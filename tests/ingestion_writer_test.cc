@@ -7,6 +7,7 @@
 #include <set>
 
 #include "document_builder.h"
+#include "index_options.h"
 #include "index_writer.h"
 #include "indexing_pipeline.h"
 #include "core/schema.h"
@@ -98,17 +99,48 @@ TEST(IndexWriter, TheLastVersionOfAnIdWinsWithinARunAndAcrossRuns) {
   EXPECT_EQ(ids, (std::set<std::string>{"Qa", "Qb", "Qd", "Qe"}));
 }
 
-// A compacting commit rewrites the whole database: by default commits wait for as many
-// articles as it holds, so a long run rewrites each article a few times, not once per
-// commit. --commit-every N is taken at its word.
+// A compacting commit rewrites the whole database: by default commits wait for twice as
+// many articles as it holds, so a long run rewrites each article about 1.5 times, not once
+// per commit. --commit-every N is taken at its word.
 TEST(IndexWriter, CommitsAreSpacedByTheDatabaseSizeUnlessTheirSpacingIsGiven) {
   PipelineOptions options;
   options.commit_every = 100;
   EXPECT_EQ(articles_per_commit(options, 0), 100u);
-  EXPECT_EQ(articles_per_commit(options, 60), 100u);
-  EXPECT_EQ(articles_per_commit(options, 1000), 1000u);
+  EXPECT_EQ(articles_per_commit(options, 50), 100u);
+  EXPECT_EQ(articles_per_commit(options, 60), 120u);
+  EXPECT_EQ(articles_per_commit(options, 1000), 2000u);
   options.commit_every_grows = false;
   EXPECT_EQ(articles_per_commit(options, 1000), 100u);
+}
+
+// The commit clock: by default a commit that took long (it compacted a large archive)
+// spaces the next one by three times its length, so commits take at most a quarter of a
+// run. --commit-interval S is taken at its word.
+TEST(IndexWriter, TheCommitClockStretchesAfterALongCommitUnlessItsIntervalIsGiven) {
+  PipelineOptions options;
+  options.commit_seconds = 300;
+  EXPECT_EQ(seconds_per_commit(options, 0), 300);
+  EXPECT_EQ(seconds_per_commit(options, 100), 300);
+  EXPECT_EQ(seconds_per_commit(options, 180), 540);
+  options.commit_interval_stretches = false;
+  EXPECT_EQ(seconds_per_commit(options, 180), 300);
+}
+
+// Only the defaults grow: a spacing given on the command line is the user's.
+TEST(IndexWriter, ACommitSpacingGivenOnTheCommandLineDoesNotGrow) {
+  const auto parsed = [](std::vector<const char*> argv) {
+    IndexOptions options;
+    argv.insert(argv.begin(), "newsdex-index");
+    EXPECT_FALSE(parse_index_options(static_cast<int>(argv.size()), argv.data(), options).has_value());
+    return options.pipeline;
+  };
+  const PipelineOptions defaults = parsed({"--db", "d", "in"});
+  EXPECT_TRUE(defaults.commit_every_grows);
+  EXPECT_TRUE(defaults.commit_interval_stretches);
+  const PipelineOptions given = parsed({"--db", "d", "--commit-every", "10", "--commit-interval", "60", "in"});
+  EXPECT_FALSE(given.commit_every_grows);
+  EXPECT_FALSE(given.commit_interval_stretches);
+  EXPECT_EQ(given.commit_seconds, 60);
 }
 
 TEST(IndexWriter, DeletingAndReaddingAnIdInOneRunKeepsTheNewVersion) {

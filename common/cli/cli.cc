@@ -44,6 +44,8 @@ std::string settle_language(const std::string& value, std::string& code) {
 }
 
 void configure_logging(const po::variables_map& vm, std::string_view program) {
+  // A second parse in one process (a test's) replaces the logger the first registered.
+  spdlog::drop(std::string(program));
   auto logger = spdlog::stderr_color_mt(std::string(program));
   logger->set_pattern("%^%n: %l:%$ %v");
   spdlog::level::level_enum level = spdlog::level::info;
