@@ -64,7 +64,8 @@ inline std::size_t articles_per_commit(const PipelineOptions& options, std::size
 // articles are committed whatever their count. A commit that compacts a large archive
 // takes minutes (at 1.8 million articles, three of them): on a fixed 5-minute clock a long
 // run would spend most of its time committing, and each commit would rewrite the archive
-// for a few minutes' articles; by default commits take at most a quarter of the time.
+// for a few minutes' articles; by default the commits it calls take at most a quarter of
+// the time.
 inline double seconds_per_commit(const PipelineOptions& options, double last_commit_seconds) {
   return options.commit_interval_stretches ? std::max(options.commit_seconds, 3 * last_commit_seconds)
                                            : options.commit_seconds;
